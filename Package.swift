@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "portail-cctoval",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal-server", targets: ["portal-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // zlib from the system (zlib1g-dev), for gzip response compression.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // The HTTP/1.1 server: parser, connection state machine, socket transport, router.
+        // Knows nothing of the portal.
+        .target(
+            name: "PortalHTTP",
+            dependencies: ["CZlib"]
+        ),
+
+        // Domain model, rules, permissions and storage. Knows nothing of HTTP.
+        .target(
+            name: "PortalCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+
+        // The portal's web application: sessions, CSRF, templates, handlers.
+        .target(
+            name: "PortalWeb",
+            dependencies: [
+                "PortalHTTP",
+                "PortalCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "portal-server",
+            dependencies: [
+                "PortalWeb",
+                "PortalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalHTTP", "PortalCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
