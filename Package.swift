@@ -42,6 +42,7 @@ let package = Package(
                 "PortalHTTP",
                 "PortalCore",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import PortalCore
+import PortalHTTP
+
+/// The portal's web application: every route, wired to the core use cases.
+///
+/// Built once at start-up (templates parsed, static files loaded, reference data in memory),
+/// it yields an immutable ``HTTPResponder`` for the server.
+public struct PortalApplication: Sendable {
+    /// The responder to give the HTTP server.
+    public let responder: PortalResponder
+
+    public init(database: PortalDatabase, configuration: WebConfiguration, logger: Logger = Logger(label: "portal.web")) throws {
+        let catalogue = try Catalogue(database: database)
+        let accounts = Accounts(database: database)
+        let csrf = CSRFProtection(secret: try database.secretKey(named: "csrf"))
+        let staticFiles = try StaticFiles(directory: configuration.resourcesDirectory.appendingPathComponent("static"))
+        let contextFactory = RequestContextFactory(
+            accounts: accounts, catalogue: catalogue, csrf: csrf,
+            secureCookies: configuration.secureCookies, now: configuration.now
+        )
+        let pages = PageRenderer(
+            templates: try TemplateRenderer(directory: configuration.resourcesDirectory.appendingPathComponent("templates")),
+            staticFiles: staticFiles,
+            contextFactory: contextFactory
+        )
+        let router = PortalRoutes(
+            contextFactory: contextFactory,
+            catalogueHandlers: CatalogueHandlers(catalogue: catalogue, pages: pages),
+            communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
+            accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, csrf: csrf, now: configuration.now),
+            spaceHandlers: SpaceHandlers(spaces: Spaces(database: database), pages: pages),
+            legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
+            staticFiles: staticFiles,
+            database: database
+        ).router(errorPages: ErrorPages(pages: pages, logger: logger))
+        responder = PortalResponder(router: router)
+    }
+}
+
+/// Answers every request through the router, then adds the security headers and compresses.
+public struct PortalResponder: HTTPResponder {
+    let router: Router
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        var response = router.respond(to: request)
+        SecurityHeaders.apply(to: &response.headers)
+        return response.compressedIfAccepted(by: request)
+    }
+}

@@ -1,0 +1,77 @@
+import PortalCore
+import PortalHTTP
+
+/// The four spaces: the resident's dashboard, the agent back-office, the France Services
+/// assisted mode and the administration. Who may open which is decided in PortalCore.
+struct SpaceHandlers: Sendable {
+    let spaces: Spaces
+    let pages: PageRenderer
+
+    struct SpaceView {
+        let layout: LayoutContext
+        let heading: String
+        let displayName: String
+        let organisationName: String?
+        let communeName: String?
+        let notice: String?
+        let intro: String
+        let upcoming: [String]
+    }
+
+    /// Anonymous visitors are sent to log in and come back; an account of another role gets 404.
+    func show(_ space: Space, _ context: RequestContext) throws -> HTTPResponse {
+        let overview: SpaceOverview
+        do {
+            overview = try spaces.overview(of: space, actor: context.account)
+        } catch AccessError.unauthenticated {
+            return pages.redirect(to: "/connexion?next=\(space.path)", context)
+        } catch AccessError.notFound {
+            throw PageNotFound()
+        }
+        let text = Self.text(for: space)
+        let view = SpaceView(
+            layout: pages.layout(space.label, context),
+            heading: text.heading,
+            displayName: overview.actor.displayName,
+            organisationName: overview.organisation?.name,
+            communeName: overview.commune?.name,
+            notice: context.request.queryValue("bienvenue") == "1" ? "Votre compte est créé. Bienvenue !" : nil,
+            intro: text.intro,
+            upcoming: text.upcoming
+        )
+        return pages.page("spaces/space", view, context)
+    }
+
+    private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String]) {
+        switch space {
+        case .resident:
+            ("Mon espace",
+             "Vous y retrouverez bientôt toutes vos démarches, quel que soit le service qui les traite.",
+             ["Les actions qui vous attendent en premier : documents manquants, factures à payer",
+              "Vos demandes en cours et terminées, avec leur historique et leurs accusés de réception",
+              "Vos documents déjà fournis, réutilisables sans les envoyer à nouveau",
+              "Votre foyer et les inscriptions de vos enfants (cantine, accueil de loisirs, crèche, école de musique)",
+              "Vos factures et leur paiement en ligne"])
+        case .agent:
+            ("Espace agent",
+             "Vous y traiterez bientôt les demandes dont votre service a la charge, et seulement celles-ci.",
+             ["Les demandes reçues, à traiter et en attente de pièces, avec leurs délais",
+              "La demande de pièces manquantes aux usagers",
+              "Les inscriptions et les factures de votre service",
+              "L'historique de chaque dossier"])
+        case .franceServices:
+            ("Guichet France Services",
+             "Vous y accompagnerez bientôt les personnes reçues au guichet, avec leur accord enregistré.",
+             ["La recherche d'un usager et l'enregistrement de son mandat (objet, durée)",
+              "Le dépôt et le suivi de démarches pour son compte, chaque action étant tracée à votre nom",
+              "Les démarches auprès des organismes partenaires (ANTS, impots.gouv.fr, CAF…)"])
+        case .admin:
+            ("Administration",
+             "Vous y gérerez bientôt le portail de la Communauté de communes.",
+             ["Le catalogue des démarches et les règles « qui fait quoi » par commune",
+              "Les organisations, leurs coordonnées et leurs horaires",
+              "Les comptes des agents et des conseillers France Services",
+              "Les formulaires en ligne"])
+        }
+    }
+}

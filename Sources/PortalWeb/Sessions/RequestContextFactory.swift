@@ -1,0 +1,65 @@
+import Foundation
+import PortalCore
+import PortalHTTP
+
+/// Builds the ``RequestContext`` of a request from its cookies and query.
+struct RequestContextFactory: Sendable {
+    let accounts: Accounts
+    let catalogue: Catalogue
+    let csrf: CSRFProtection
+    let secureCookies: Bool
+    let now: @Sendable () -> Date
+
+    func context(for request: HTTPRequest) -> RequestContext {
+        let cookies = request.headers["Cookie"].map(Cookies.parse) ?? [:]
+        var toSet: [SetCookie] = []
+
+        var account: Account?
+        var sessionToken: String?
+        if let token = cookies[CookieNames.session], let found = try? accounts.session(token: token, now: now()) {
+            account = found
+            sessionToken = token
+        }
+
+        let binding: String
+        if let sessionToken {
+            binding = sessionToken
+        } else if let existing = cookies[CookieNames.anonymousCSRF], Base64URL.decode(existing)?.count == 32 {
+            binding = existing
+        } else {
+            binding = CSRFProtection.newAnonymousBinding()
+            toSet.append(cookie(CookieNames.anonymousCSRF, binding, maxAge: nil))
+        }
+
+        var commune: String?
+        if let chosen = request.queryValue("commune") {
+            if catalogue.commune(insee: chosen) != nil {
+                commune = chosen
+                if cookies[CookieNames.commune] != chosen {
+                    toSet.append(cookie(CookieNames.commune, chosen, maxAge: 365 * 24 * 3600))
+                }
+            }
+        }
+        if commune == nil, let remembered = cookies[CookieNames.commune], catalogue.commune(insee: remembered) != nil {
+            commune = remembered
+        }
+        if commune == nil, let own = account?.communeInsee {
+            commune = own
+        }
+
+        return RequestContext(
+            request: request,
+            account: account,
+            sessionToken: sessionToken,
+            csrfBinding: binding,
+            csrfToken: csrf.token(binding: binding),
+            communeInsee: commune,
+            cookiesToSet: toSet
+        )
+    }
+
+    /// A cookie with the portal's attributes: whole site, HttpOnly, SameSite=Lax, Secure when configured.
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> SetCookie {
+        SetCookie(name: name, value: value, path: "/", maxAge: maxAge, httpOnly: true, secure: secureCookies, sameSite: .lax)
+    }
+}

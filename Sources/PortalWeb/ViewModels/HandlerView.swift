@@ -1,0 +1,75 @@
+import PortalCore
+
+/// Who handles a procedure for the chosen commune, as the procedure page shows it.
+struct HandlerView {
+    let notOffered: Bool
+    let note: String?
+    let organisation: OrganisationView?
+    let counters: [OrganisationView]
+    let hasCounters: Bool
+
+    init(_ resolution: HandlerResolution) {
+        switch resolution {
+        case .notOffered(let note):
+            notOffered = true
+            self.note = note
+            organisation = nil
+            counters = []
+        case .organisation(let organisation, let counters, let note):
+            notOffered = false
+            self.note = note
+            self.organisation = OrganisationView(organisation)
+            self.counters = counters.map(OrganisationView.init)
+        }
+        hasCounters = !counters.isEmpty
+    }
+}
+
+/// Short French descriptions of handler rules, for tables and summaries.
+enum HandlerWording {
+    /// Who handles a procedure in general, before any commune is chosen.
+    static func general(_ rule: HandlerRule, organisationName: (String) -> String?) -> String {
+        switch rule {
+        case .communal:
+            return "la mairie de votre commune"
+        case .intercommunal(let id):
+            return organisationName(id) ?? "la Communauté de communes"
+        case .external(let id, let counters):
+            let name = organisationName(id) ?? "un organisme extérieur"
+            return counters.isEmpty ? name : "\(name), avec rendez-vous dans une mairie équipée"
+        }
+    }
+
+    /// Who handles it for one commune.
+    static func resolved(_ resolution: HandlerResolution) -> String {
+        switch resolution {
+        case .notOffered: "Non proposée dans cette commune"
+        case .organisation(let organisation, let counters, _):
+            counters.isEmpty ? organisation.name : "\(organisation.name), avec rendez-vous dans une mairie équipée"
+        }
+    }
+
+    /// What is different for one commune.
+    static func exception(_ resolution: HandlerResolution) -> String {
+        switch resolution {
+        case .notOffered(let note):
+            return ["non proposée", note].compactMap { $0 }.joined(separator: " – ")
+        case .organisation(let organisation, _, let note):
+            return [organisation.name, note].compactMap { $0 }.joined(separator: " – ")
+        }
+    }
+
+    /// How a procedure can be done, one line per channel.
+    static func channel(_ channel: Channel, onlineURL: String?) -> (label: String, url: String?) {
+        switch channel {
+        case .online:
+            if let onlineURL {
+                return ("En ligne, sur le site de l'organisme compétent", onlineURL)
+            }
+            return ("En ligne sur ce portail (bientôt disponible)", nil)
+        case .counter: return ("Au guichet, aux heures d'ouverture", nil)
+        case .post: return ("Par courrier", nil)
+        case .phone: return ("Par téléphone", nil)
+        }
+    }
+}

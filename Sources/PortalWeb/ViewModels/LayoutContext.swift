@@ -1,0 +1,25 @@
+import PortalCore
+
+/// What the layout shows around every page: title, navigation, who is logged in.
+struct LayoutContext {
+    /// The logged-in person as the header shows them.
+    struct AccountBadge {
+        let displayName: String
+        let spacePath: String
+        let spaceLabel: String
+    }
+
+    struct NavigationItem {
+        let label: String
+        let path: String
+        let current: Bool
+    }
+
+    let title: String
+    let hasErrors: Bool
+    let stylesheetURL: String
+    let scriptURL: String
+    let csrfToken: String
+    let account: AccountBadge?
+    let navigation: [NavigationItem]
+}

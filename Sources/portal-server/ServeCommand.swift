@@ -1,0 +1,67 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import PortalCore
+import PortalHTTP
+import PortalWeb
+
+/// Serves the portal: creates and migrates the database on first start, loads the
+/// reference data once, adds the demo accounts with `--demo`, then listens until SIGTERM/SIGINT.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the portal (default).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free port).")
+    var port: Int = 8080
+
+    @Flag(name: .long, help: "Add the demo accounts and print their logins.")
+    var demo = false
+
+    @Flag(name: .long, help: "Mark cookies Secure (when served over HTTPS behind a proxy).")
+    var secureCookies = false
+
+    func run() throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let logger = Logger(label: "portal")
+        let resources = try common.resourcesDirectory()
+        try common.makeDataDirectory()
+
+        let database = try PortalDatabase(path: common.databasePath)
+        if try !database.isReferenceDataLoaded() {
+            let reference = try ReferenceData.load(from: resources.appendingPathComponent("seed"))
+            try database.loadReferenceData(reference)
+            logger.info("reference data loaded: \(reference.communes.count) communes, \(reference.procedures.count) procedures")
+        }
+        if demo {
+            let accounts = try DemoData.install(into: database)
+            print(DemoBanner.text(accounts))
+        }
+
+        let application = try PortalApplication(
+            database: database,
+            configuration: WebConfiguration(resourcesDirectory: resources, secureCookies: secureCookies),
+            logger: logger
+        )
+        var configuration = HTTPServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        let server = HTTPServer(configuration: configuration, responder: application.responder) { entry in
+            logger.info("\(entry.method) \(entry.path) \(entry.status) \(String(format: "%.1f", entry.duration * 1000)) ms")
+        }
+        let boundPort = try server.start()
+        print("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
+        fflush(stdout)
+
+        let signals = StopSignals { signal in
+            logger.info("signal \(signal) received: finishing requests in flight, then stopping")
+            server.shutdown()
+        }
+        server.waitUntilStopped()
+        withExtendedLifetime(signals) {}
+    }
+}
