@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// A person who can log in.
+public struct Account: Sendable, Hashable, Identifiable {
+    /// The database id.
+    public var id: Int64
+    /// The e-mail address, normalised (trimmed, lowercase); it is the login.
+    public var email: String
+    /// The name shown in the interface.
+    public var displayName: String
+    /// The INSEE code of the resident's commune, if any.
+    public var communeInsee: String?
+    /// What the account may do.
+    public var role: Role
+    /// The organisation an agent, adviser or administrator belongs to.
+    public var organisationId: String?
+    /// When the account was created.
+    public var createdAt: Date
+
+    /// Creates an account value.
+    public init(
+        id: Int64, email: String, displayName: String, communeInsee: String?, role: Role,
+        organisationId: String?, createdAt: Date
+    ) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.communeInsee = communeInsee
+        self.role = role
+        self.organisationId = organisationId
+        self.createdAt = createdAt
+    }
+
+    /// Reads an `account` row; the columns may be qualified by a join.
+    init(row: Row) {
+        self.init(
+            id: row["id"], email: row["email"], displayName: row["displayName"],
+            communeInsee: row["communeInsee"], role: Role(rawValue: row["role"]) ?? .resident,
+            organisationId: row["organisationId"], createdAt: row["createdAt"])
+    }
+
+    /// Inserts a new account and returns it with its id.
+    static func insert(
+        email: String, displayName: String, communeInsee: String?, role: Role, organisationId: String?,
+        passwordHash: String, createdAt: Date, into db: Database
+    ) throws -> Account {
+        try db.execute(
+            sql: """
+                INSERT INTO account (email, displayName, communeInsee, role, organisationId, passwordHash, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [email, displayName, communeInsee, role.rawValue, organisationId, passwordHash, createdAt])
+        return Account(
+            id: db.lastInsertedRowID, email: email, displayName: displayName, communeInsee: communeInsee,
+            role: role, organisationId: organisationId, createdAt: createdAt)
+    }
+}

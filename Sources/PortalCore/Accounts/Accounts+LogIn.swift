@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+extension Accounts {
+    /// Failed log-ins are counted over this window.
+    public static let throttleWindow: TimeInterval = 15 * 60
+    /// Failures allowed per e-mail address within the window.
+    public static let maximumFailuresPerEmail = 5
+    /// Failures allowed per remote address within the window.
+    public static let maximumFailuresPerAddress = 20
+
+    /// Checks the credentials and, if they are right, opens a new session.
+    ///
+    /// Failures are recorded per e-mail (even unknown ones) and per remote
+    /// address; past ``maximumFailuresPerEmail`` or ``maximumFailuresPerAddress``
+    /// within ``throttleWindow`` the attempt is refused before checking the
+    /// password. A success clears the failures of that e-mail. An unknown
+    /// e-mail costs a hash too, so timing does not reveal which accounts exist.
+    public func logIn(email: String, password: String, remoteAddress: String, now: Date) throws -> LogInResult {
+        let email = EmailAddress.normalise(email)
+        let since = now.addingTimeInterval(-Self.throttleWindow)
+        let attempt = try database.pool.read { db -> Attempt in
+            let byEmail = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM loginFailure WHERE email = ? AND failedAt > ?",
+                arguments: [email, since]) ?? 0
+            let byAddress = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM loginFailure WHERE remoteAddress = ? AND failedAt > ?",
+                arguments: [remoteAddress, since]) ?? 0
+            if byEmail >= Self.maximumFailuresPerEmail || byAddress >= Self.maximumFailuresPerAddress {
+                return .throttled
+            }
+            return .allowed(try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email]))
+        }
+        guard case .allowed(let candidate) = attempt else { return .throttled(message: LogInResult.throttledMessage) }
+        let verified: Bool
+        if let candidate {
+            verified = hasher.verify(password, against: candidate["passwordHash"])
+        } else {
+            _ = try hasher.hash(password)
+            verified = false
+        }
+        guard verified, let row = candidate else {
+            try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
+            return .failure(message: LogInResult.failureMessage)
+        }
+        let account = Account(row: row)
+        let token = try database.pool.write { db in
+            try db.execute(sql: "DELETE FROM loginFailure WHERE email = ?", arguments: [email])
+            return try SessionToken.open(for: account.id, now: now, db)
+        }
+        return .success(account, token: token)
+    }
+
+    /// Whether an attempt may proceed, with the account row of the e-mail if any.
+    private enum Attempt {
+        case throttled
+        case allowed(Row?)
+    }
+
+    private func recordFailure(email: String, remoteAddress: String, now: Date) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM loginFailure WHERE failedAt <= ?",
+                arguments: [now.addingTimeInterval(-Self.throttleWindow)])
+            try db.execute(
+                sql: "INSERT INTO loginFailure (email, remoteAddress, failedAt) VALUES (?, ?, ?)",
+                arguments: [email, remoteAddress, now])
+        }
+    }
+}

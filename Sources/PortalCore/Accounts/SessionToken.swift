@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Session tokens: 256 random bits given to the client as base64url; only
+/// their SHA-256 digest is stored, so a copy of the database opens no session.
+enum SessionToken {
+    /// Creates a session for `accountId` and returns its token.
+    static func open(for accountId: Int64, now: Date, _ db: Database) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let token = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        try db.execute(
+            sql: "INSERT INTO session (tokenDigest, accountId, createdAt, lastSeenAt) VALUES (?, ?, ?, ?)",
+            arguments: [digest(token), accountId, now, now])
+        return token
+    }
+
+    /// The stored form of `token`.
+    static func digest(_ token: String) -> Data {
+        Data(SHA256.hash(data: Data(token.utf8)))
+    }
+}

@@ -1,0 +1,119 @@
+import GRDB
+
+extension PortalDatabase {
+    /// The schema, one migration per step. Never edit a published migration:
+    /// append a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-reference", migrate: createReferenceTables)
+        migrator.registerMigration("v1-accounts", migrate: createAccountTables)
+        migrator.registerMigration("v1-settings") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .blob).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Communes, organisations, catalogue and its full-text index. Lists are
+    /// JSON-encoded text; foreign keys are deferred so that the reference
+    /// tables can be replaced in one transaction.
+    private static func createReferenceTables(_ db: Database) throws {
+        try db.create(table: "commune") { t in
+            t.primaryKey("insee", .text)
+            t.column("name", .text).notNull()
+            t.column("postalCodes", .text).notNull()
+            t.column("siren", .text).notNull()
+            t.column("population", .integer).notNull()
+            t.column("mairieId", .text).notNull()
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: "organisation") { t in
+            t.primaryKey("id", .text)
+            t.column("kind", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("shortName", .text)
+            t.column("parentId", .text).references("organisation", deferred: true)
+            t.column("communeInsee", .text).references("commune", deferred: true)
+            for column in ["address", "postalCode", "city", "phone", "email", "website"] {
+                t.column(column, .text)
+            }
+            t.column("openingHours", .text).notNull()
+            t.column("description", .text)
+            t.column("demoContact", .boolean).notNull()
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: "category") { t in
+            t.primaryKey("id", .text)
+            t.column("title", .text).notNull()
+            t.column("description", .text)
+            t.column("icon", .text)
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: "procedure") { t in
+            t.primaryKey("slug", .text)
+            t.column("title", .text).notNull()
+            t.column("categoryId", .text).notNull().references("category", deferred: true)
+            t.column("summary", .text).notNull()
+            t.column("description", .text)
+            t.column("synonyms", .text).notNull()
+            t.column("documents", .text).notNull()
+            t.column("cost", .text)
+            t.column("delay", .text)
+            t.column("channels", .text).notNull()
+            t.column("onlineURL", .text)
+            t.column("howTo", .text)
+            t.column("popular", .boolean).notNull()
+            t.column("handlerType", .text).notNull()
+            t.column("handlerOrganisationId", .text).references("organisation", deferred: true)
+            t.column("counters", .text).notNull()
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: "procedureException") { t in
+            t.column("procedureSlug", .text).notNull()
+                .references("procedure", onDelete: .cascade, deferred: true)
+            t.column("communeInsee", .text).notNull().references("commune", deferred: true)
+            t.column("type", .text).notNull()
+            t.column("organisationId", .text).references("organisation", deferred: true)
+            t.column("note", .text)
+            t.primaryKey(["procedureSlug", "communeInsee"])
+        }
+        try db.create(virtualTable: "procedureSearch", using: FTS5()) { t in
+            t.tokenizer = .unicode61(diacritics: .remove)
+            t.column("slug").notIndexed()
+            t.column("title")
+            t.column("synonyms")
+            t.column("body")
+        }
+    }
+
+    /// Accounts, sessions (only token digests) and failed log-ins for throttling.
+    private static func createAccountTables(_ db: Database) throws {
+        try db.create(table: "account") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("email", .text).notNull().unique().collate(.nocase)
+            t.column("displayName", .text).notNull()
+            t.column("communeInsee", .text).references("commune", deferred: true)
+            t.column("role", .text).notNull()
+            t.column("organisationId", .text).references("organisation", deferred: true)
+            t.column("passwordHash", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "session") { t in
+            t.primaryKey("tokenDigest", .blob)
+            t.column("accountId", .integer).notNull().indexed()
+                .references("account", onDelete: .cascade)
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastSeenAt", .datetime).notNull()
+        }
+        try db.create(table: "loginFailure") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("email", .text).notNull().collate(.nocase)
+            t.column("remoteAddress", .text).notNull()
+            t.column("failedAt", .datetime).notNull()
+        }
+        try db.create(index: "loginFailure_email", on: "loginFailure", columns: ["email", "failedAt"])
+        try db.create(index: "loginFailure_address", on: "loginFailure", columns: ["remoteAddress", "failedAt"])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+extension PortalDatabase {
+    /// True when the reference tables hold data (the database has been seeded).
+    public func isReferenceDataLoaded() throws -> Bool {
+        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM commune)") ?? false }
+    }
+
+    /// Loads the reference data from the seed folder into a new database.
+    ///
+    /// A database that already holds reference data is left untouched and
+    /// the seed folder is not read, so a second start reuses the database.
+    ///
+    /// - returns: True when the data was loaded, false when it was already there.
+    /// - throws: ``ReferenceDataError`` when the seed files are invalid, or a
+    ///   database error.
+    @discardableResult
+    public func installReferenceDataIfNeeded(from directory: URL) throws -> Bool {
+        if try isReferenceDataLoaded() { return false }
+        let data = try ReferenceData.load(from: directory)
+        return try pool.write { db in
+            // Another process may have seeded in the meantime.
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM commune)") ?? false { return false }
+            try data.insert(into: db)
+            return true
+        }
+    }
+
+    /// Replaces all reference tables with the contents of the seed folder, in
+    /// one transaction, for an administrator who corrected the files.
+    /// Accounts, sessions and settings are kept.
+    ///
+    /// - throws: ``ReferenceDataError`` when the files are invalid or when an
+    ///   account belongs to a commune or organisation the new data no longer
+    ///   has; nothing is changed then.
+    public func reloadReferenceData(from directory: URL) throws {
+        let data = try ReferenceData.load(from: directory)
+        try pool.write { db in
+            try Self.checkAccountsStillResolve(with: data, db)
+            try ReferenceData.deleteAll(from: db)
+            try data.insert(into: db)
+        }
+    }
+
+    private static func checkAccountsStillResolve(with data: ReferenceData, _ db: Database) throws {
+        let communes = Set(data.communes.map(\.insee))
+        let organisations = Set(data.organisations.map(\.id))
+        var issues: [ReferenceDataError.Issue] = []
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT email, communeInsee, organisationId FROM account
+            WHERE communeInsee IS NOT NULL OR organisationId IS NOT NULL
+            """)
+        for row in rows {
+            let email: String = row["email"]
+            if let insee: String = row["communeInsee"], !communes.contains(insee) {
+                issues.append(.init(file: ReferenceData.FileName.communes, entry: "commune \(insee)",
+                                    message: "removed, but the account \(email) belongs to it"))
+            }
+            if let id: String = row["organisationId"], !organisations.contains(id) {
+                issues.append(.init(file: ReferenceData.FileName.organisations, entry: "organisation \"\(id)\"",
+                                    message: "removed, but the account \(email) belongs to it"))
+            }
+        }
+        if !issues.isEmpty { throw ReferenceDataError(issues: issues) }
+    }
+}
