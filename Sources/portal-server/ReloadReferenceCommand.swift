@@ -16,8 +16,8 @@ struct ReloadReferenceCommand: ParsableCommand {
         let resources = try common.resourcesDirectory()
         try common.makeDataDirectory()
         let database = try PortalDatabase(path: common.databasePath)
-        let reference = try ReferenceData.load(from: resources.appendingPathComponent("seed"))
-        try database.reloadReferenceData(reference)
-        print("Données de référence rechargées : \(reference.communes.count) communes, \(reference.organisations.count) organisations, \(reference.procedures.count) démarches.")
+        try database.reloadReferenceData(from: resources.appendingPathComponent("seed"))
+        let catalogue = try Catalogue(database: database)
+        print("Données de référence rechargées : \(catalogue.communes().count) communes, \(catalogue.categories().count) thèmes.")
     }
 }

@@ -32,13 +32,11 @@ struct ServeCommand: ParsableCommand {
         try common.makeDataDirectory()
 
         let database = try PortalDatabase(path: common.databasePath)
-        if try !database.isReferenceDataLoaded() {
-            let reference = try ReferenceData.load(from: resources.appendingPathComponent("seed"))
-            try database.loadReferenceData(reference)
-            logger.info("reference data loaded: \(reference.communes.count) communes, \(reference.procedures.count) procedures")
+        if try database.installReferenceDataIfNeeded(from: resources.appendingPathComponent("seed")) {
+            logger.info("first start: database created and reference data loaded")
         }
         if demo {
-            let accounts = try DemoData.install(into: database)
+            let accounts = try DemoData.install(into: database, hasher: PasswordHasher())
             print(DemoBanner.text(accounts))
         }
 

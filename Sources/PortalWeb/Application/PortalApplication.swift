@@ -11,9 +11,15 @@ public struct PortalApplication: Sendable {
     /// The responder to give the HTTP server.
     public let responder: PortalResponder
 
-    public init(database: PortalDatabase, configuration: WebConfiguration, logger: Logger = Logger(label: "portal.web")) throws {
+    /// - Parameter hasher: how new passwords are hashed (tests pass cheaper parameters).
+    public init(
+        database: PortalDatabase,
+        configuration: WebConfiguration,
+        hasher: PasswordHasher = PasswordHasher(),
+        logger: Logger = Logger(label: "portal.web")
+    ) throws {
         let catalogue = try Catalogue(database: database)
-        let accounts = Accounts(database: database)
+        let accounts = Accounts(database: database, hasher: hasher)
         let csrf = CSRFProtection(secret: try database.secretKey(named: "csrf"))
         let staticFiles = try StaticFiles(directory: configuration.resourcesDirectory.appendingPathComponent("static"))
         let contextFactory = RequestContextFactory(
@@ -30,7 +36,7 @@ public struct PortalApplication: Sendable {
             catalogueHandlers: CatalogueHandlers(catalogue: catalogue, pages: pages),
             communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
             accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, csrf: csrf, now: configuration.now),
-            spaceHandlers: SpaceHandlers(spaces: Spaces(database: database), pages: pages),
+            spaceHandlers: SpaceHandlers(spaces: Spaces(catalogue: catalogue), pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
             staticFiles: staticFiles,
             database: database

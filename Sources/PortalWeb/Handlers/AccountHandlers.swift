@@ -52,7 +52,7 @@ struct AccountHandlers: Sendable {
         guard context.hasValidCSRFToken(form, protection: csrf) else {
             return renderSignUp(context, form: form, errors: [FieldErrorLink(field: "displayName", message: Self.staleFormMessage)], status: .forbidden)
         }
-        let request = SignUpRequest(
+        let request = SignUpForm(
             email: form["email"] ?? "",
             password: form["password"] ?? "",
             displayName: form["displayName"] ?? "",
@@ -60,26 +60,23 @@ struct AccountHandlers: Sendable {
         )
         do {
             _ = try accounts.signUp(request, now: now())
-        } catch let errors as ValidationErrors {
-            let links = errors.errors.map { FieldErrorLink(field: Self.formField(for: $0.field), message: $0.message) }
+        } catch .invalid(let errors) {
+            let links = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
             return renderSignUp(context, form: form, errors: links, status: .unprocessableContent)
+        } catch .storage(let error) {
+            throw error
         }
-        return logInAfterSignUp(context, email: request.email, password: request.password)
+        return try logInAfterSignUp(context, email: request.email, password: request.password)
     }
 
     /// Opens a session for a person who just created their account.
-    private func logInAfterSignUp(_ context: RequestContext, email: String, password: String) -> HTTPResponse {
-        switch accounts.logIn(email: email, password: password, remoteAddress: context.request.remoteAddress, now: now()) {
+    private func logInAfterSignUp(_ context: RequestContext, email: String, password: String) throws -> HTTPResponse {
+        switch try accounts.logIn(email: email, password: password, remoteAddress: context.request.remoteAddress, now: now()) {
         case .success(let account, let token):
             return pages.redirect(to: account.role.home.path + "?bienvenue=1", context, extraCookies: [sessionCookie(token)])
         case .failure, .throttled:
             return pages.redirect(to: "/connexion", context)
         }
-    }
-
-    /// The id of the form field a core validation error is about.
-    static func formField(for field: String) -> String {
-        field == "communeInsee" ? "commune" : field
     }
 
     private func renderSignUp(_ context: RequestContext, form: URLEncodedForm?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
@@ -148,7 +145,7 @@ struct AccountHandlers: Sendable {
         guard errors.isEmpty else {
             return renderLogIn(context, email: email, next: next, notice: nil, errors: errors, status: .unprocessableContent)
         }
-        switch accounts.logIn(email: email, password: form["password"] ?? "", remoteAddress: context.request.remoteAddress, now: now()) {
+        switch try accounts.logIn(email: email, password: form["password"] ?? "", remoteAddress: context.request.remoteAddress, now: now()) {
         case .success(let account, let token):
             let target = LocalRedirect.target(next, default: account.role.home.path)
             return pages.redirect(to: target, context, extraCookies: [sessionCookie(token)])

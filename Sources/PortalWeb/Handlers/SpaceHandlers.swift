@@ -30,7 +30,7 @@ struct SpaceHandlers: Sendable {
         }
         let text = Self.text(for: space)
         let view = SpaceView(
-            layout: pages.layout(space.label, context),
+            layout: pages.layout(space.title, context),
             heading: text.heading,
             displayName: overview.actor.displayName,
             organisationName: overview.organisation?.name,

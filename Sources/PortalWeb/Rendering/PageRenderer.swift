@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
             LayoutContext.AccountBadge(
                 displayName: account.displayName,
                 spacePath: account.role.home.path,
-                spaceLabel: account.role.home.label
+                spaceLabel: account.role.home.title
             )
         }
         return LayoutContext(

@@ -1,6 +1,6 @@
 import PortalCore
 
-/// Where each space lives, and what the portal calls it.
+/// Where each space lives on the site.
 extension Space {
     var path: String {
         switch self {
@@ -8,15 +8,6 @@ extension Space {
         case .agent: "/agent"
         case .franceServices: "/guichet"
         case .admin: "/admin"
-        }
-    }
-
-    var label: String {
-        switch self {
-        case .resident: "Mon espace"
-        case .agent: "Espace agent"
-        case .franceServices: "Guichet France Services"
-        case .admin: "Administration"
         }
     }
 }

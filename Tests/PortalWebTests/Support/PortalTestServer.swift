@@ -1,0 +1,48 @@
+import Foundation
+import PortalCore
+import PortalHTTP
+import PortalWeb
+
+/// The whole portal on an ephemeral port over real sockets, with a fresh data folder,
+/// the real reference data and (optionally) the demo accounts.
+final class PortalTestServer: @unchecked Sendable {
+    let port: Int
+    let database: PortalDatabase
+    let dataDirectory: URL
+    private let server: HTTPServer
+
+    /// The package's `Resources` folder.
+    static let resources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Resources", isDirectory: true)
+
+    /// Cheap scrypt parameters: tests create many accounts.
+    static let hasher = PasswordHasher(parameters: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))
+
+    init(demo: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        database = try PortalDatabase(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
+        _ = try database.installReferenceDataIfNeeded(from: Self.resources.appendingPathComponent("seed"))
+        if demo {
+            _ = try DemoData.install(into: database, hasher: Self.hasher)
+        }
+        let application = try PortalApplication(
+            database: database,
+            configuration: WebConfiguration(resourcesDirectory: Self.resources, now: now),
+            hasher: Self.hasher
+        )
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        server = HTTPServer(configuration: configuration, responder: application.responder)
+        port = try server.start()
+    }
+
+    deinit {
+        server.shutdown()
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+
+    /// A new browser (its own cookie jar) pointed at this server.
+    func browser() -> Browser { Browser(port: port) }
+}
