@@ -1,0 +1,255 @@
+import Dispatch
+import Foundation
+import Glibc
+
+/// One accepted socket driven by an ``HTTPConnectionStateMachine`` on its own serial queue.
+///
+/// Owns the file descriptor and its Dispatch sources. Every mutable property is only touched on
+/// `queue`, which is what makes the `@unchecked Sendable` conformance sound.
+final class HTTPConnection: @unchecked Sendable {
+    /// How long a closing connection waits for the peer to finish sending after our last response.
+    static let lingerTimeout: TimeInterval = 2
+    /// Size of the read buffer.
+    static let readBufferSize = 32768
+
+    private let fd: Int32
+    private let queue: DispatchQueue
+    private let responder: any HTTPResponder
+    private let responderQueue: DispatchQueue
+    private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    private let onFinish: @Sendable () -> Void
+    private var machine: HTTPConnectionStateMachine
+    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 16)
+
+    private var readSource: DispatchSourceRead?
+    private var readSuspended = false
+    private var writeSource: DispatchSourceWrite?
+    private var writeSuspended = true
+    private let timer: DispatchSourceTimer
+    private var armedDeadline: TimeInterval?
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    private var closeAfterWrite = false
+    private var lingering = false
+    private var finished = false
+    private var sourcesToCancel = 0
+    private var dispatchedAt: TimeInterval = 0
+    private var cachedDate = (second: 0, text: "")
+
+    /// Wraps an accepted non-blocking socket; call ``start(rejecting:)`` next.
+    init(
+        fd: Int32, remoteAddress: String, configuration: HTTPServerConfiguration,
+        responder: any HTTPResponder, responderQueue: DispatchQueue,
+        accessLog: (@Sendable (AccessLogEntry) -> Void)?, onFinish: @escaping @Sendable () -> Void
+    ) {
+        self.fd = fd
+        self.responder = responder
+        self.responderQueue = responderQueue
+        self.accessLog = accessLog
+        self.onFinish = onFinish
+        queue = DispatchQueue(label: "portal.http.connection")
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        machine = HTTPConnectionStateMachine(
+            configuration: configuration, remoteAddress: remoteAddress,
+            at: ConnectionTime(uptime: Self.uptime(), httpDate: "")
+        )
+    }
+
+    deinit {
+        readBuffer.deallocate()
+    }
+
+    /// Starts reading; with `rejecting`, answers `503` with `Retry-After` straight away and closes.
+    func start(rejecting: Bool) {
+        queue.async { [self] in
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in self.readAvailable() }
+            source.setCancelHandler { [self] in self.sourceCancelled() }
+            readSource = source
+            sourcesToCancel += 1
+            timer.setEventHandler { [unowned self] in self.timerFired() }
+            timer.setCancelHandler { [self] in self.sourceCancelled() }
+            sourcesToCancel += 1
+            timer.resume()
+            source.resume()
+            if rejecting {
+                var response = HTTPResponse.text("503 Service Unavailable\n", status: .serviceUnavailable)
+                response.headers["Retry-After"] = "1"
+                perform([.write(response.serialized(date: now().httpDate, includeBody: true, connection: "close")), .close])
+            } else {
+                perform([])
+            }
+        }
+    }
+
+    /// Asks the connection to finish its current response and close (graceful shutdown).
+    func requestShutdown() {
+        queue.async { [self] in
+            guard !finished, !lingering, !closeAfterWrite else { return }
+            perform(machine.shutdownRequested(at: now()))
+        }
+    }
+
+    /// Closes the connection now, whatever it is doing.
+    func forceClose() {
+        queue.async { [self] in finish() }
+    }
+
+    // MARK: Events
+
+    private func readAvailable() {
+        guard !finished else { return }
+        let count = read(fd, readBuffer.baseAddress, readBuffer.count)
+        if count > 0 {
+            if lingering { return }
+            perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
+        } else if count == 0 {
+            if lingering { return finish() }
+            perform(machine.peerClosed(at: now()))
+        } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
+            finish()
+        }
+    }
+
+    private func timerFired() {
+        guard !finished else { return }
+        armedDeadline = nil
+        if lingering { return finish() }
+        perform(machine.timerFired(at: now()))
+    }
+
+    private func responseReady(_ response: HTTPResponse, to request: HTTPRequest) {
+        guard !finished, !lingering else { return }
+        let time = now()
+        accessLog?(AccessLogEntry(
+            method: request.method.rawValue, path: request.path, status: response.status.code,
+            duration: time.uptime - dispatchedAt, remoteAddress: request.remoteAddress
+        ))
+        perform(machine.responseReady(response, at: time))
+    }
+
+    // MARK: Actions
+
+    private func perform(_ actions: [HTTPConnectionStateMachine.Action]) {
+        for action in actions {
+            guard !finished, !lingering else { return }
+            switch action {
+            case .write(let bytes):
+                if pending.isEmpty { pending = bytes } else { pending.append(contentsOf: bytes) }
+                flush()
+            case .dispatch(let request):
+                dispatchedAt = Self.uptime()
+                responderQueue.async { [self, responder] in
+                    let response = responder.respond(to: request)
+                    queue.async { self.responseReady(response, to: request) }
+                }
+            case .close:
+                closeAfterWrite = true
+                if pending.isEmpty { beginLingeringClose() }
+            }
+        }
+        guard !finished, !lingering else { return }
+        setReading(machine.wantsToRead)
+        arm(machine.deadline)
+    }
+
+    /// Writes as much as the socket takes; waits for writability on `EAGAIN`.
+    private func flush() {
+        while pendingOffset < pending.count {
+            let sent = pending.withUnsafeBytes { bytes in
+                send(fd, bytes.baseAddress! + pendingOffset, bytes.count - pendingOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent >= 0 {
+                pendingOffset += sent
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                return setWriting(true)
+            } else if errno != EINTR {
+                return finish()
+            }
+        }
+        pending.removeAll(keepingCapacity: pending.capacity <= 65536)
+        pendingOffset = 0
+        setWriting(false)
+        if closeAfterWrite {
+            beginLingeringClose()
+        } else {
+            perform(machine.writeCompleted(at: now()))
+        }
+    }
+
+    /// Half-closes and drains what the peer still sends, so our last response is not lost to a reset.
+    private func beginLingeringClose() {
+        guard !lingering, !finished else { return }
+        lingering = true
+        shutdown(fd, Int32(SHUT_WR))
+        setReading(true)
+        arm(Self.uptime() + Self.lingerTimeout)
+    }
+
+    /// Cancels every source; the descriptor is closed once all cancellations have run.
+    private func finish() {
+        guard !finished else { return }
+        finished = true
+        if let writeSource {
+            if writeSuspended { writeSource.resume() }
+            writeSource.cancel()
+        }
+        if let readSource {
+            if readSuspended { readSource.resume() }
+            readSource.cancel()
+        }
+        timer.cancel()
+    }
+
+    private func sourceCancelled() {
+        sourcesToCancel -= 1
+        guard sourcesToCancel == 0 else { return }
+        close(fd)
+        readSource = nil
+        writeSource = nil
+        onFinish()
+    }
+
+    // MARK: Sources
+
+    private func setReading(_ wanted: Bool) {
+        guard let readSource, readSuspended == wanted else { return }
+        readSuspended = !wanted
+        if wanted { readSource.resume() } else { readSource.suspend() }
+    }
+
+    private func setWriting(_ wanted: Bool) {
+        if wanted, writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in if !self.finished { self.flush() } }
+            source.setCancelHandler { [self] in self.sourceCancelled() }
+            sourcesToCancel += 1
+            writeSource = source
+        }
+        guard let writeSource, writeSuspended == wanted else { return }
+        writeSuspended = !wanted
+        if wanted { writeSource.resume() } else { writeSource.suspend() }
+    }
+
+    private func arm(_ deadline: TimeInterval?) {
+        guard deadline != armedDeadline else { return }
+        armedDeadline = deadline
+        if let deadline {
+            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: UInt64(max(deadline, 0) * 1_000_000_000)), leeway: .milliseconds(10))
+        } else {
+            timer.schedule(deadline: .distantFuture)
+        }
+    }
+
+    // MARK: Clock
+
+    private func now() -> ConnectionTime {
+        let second = Int(time(nil))
+        if second != cachedDate.second { cachedDate = (second, HTTPDate.format(secondsSince1970: second)) }
+        return ConnectionTime(uptime: Self.uptime(), httpDate: cachedDate.text)
+    }
+
+    private static func uptime() -> TimeInterval {
+        TimeInterval(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
+    }
+}

@@ -1,0 +1,28 @@
+/// Percent-decoding of request targets and form fields (RFC 3986 §2.1).
+enum PercentEncoding {
+    /// Decodes `%XX` escapes (and `+` as space when asked); nil when an escape is malformed.
+    static func decode(_ bytes: some Sequence<UInt8>, plusAsSpace: Bool) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.underestimatedCount)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(HTTPSyntax.hexValue),
+                      let low = iterator.next().flatMap(HTTPSyntax.hexValue) else { return nil }
+                output.append(high << 4 | low)
+            case UInt8(ascii: "+") where plusAsSpace:
+                output.append(UInt8(ascii: " "))
+            default:
+                output.append(byte)
+            }
+        }
+        return output
+    }
+
+    /// Decodes escapes into valid UTF-8 text; nil on a malformed escape or invalid (e.g. overlong) UTF-8.
+    static func decodeText(_ bytes: some Sequence<UInt8>, plusAsSpace: Bool) -> String? {
+        guard let decoded = decode(bytes, plusAsSpace: plusAsSpace) else { return nil }
+        return String(validating: decoded, as: UTF8.self)
+    }
+}

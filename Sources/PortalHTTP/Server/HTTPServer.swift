@@ -1,0 +1,129 @@
+import Dispatch
+import Foundation
+import Glibc
+
+/// An HTTP/1.1 server on Glibc sockets and Dispatch.
+///
+/// A non-blocking listening socket is drained by a read source; each connection runs on its own
+/// serial queue; responders run on a concurrent queue. See ``HTTPServerConfiguration`` for limits.
+public final class HTTPServer: Sendable {
+    /// Connections accepted beyond `maxConnections` only to be answered `503`; past these, they are closed at once.
+    static let rejectionSlots = 64
+
+    private enum Phase {
+        case idle, running, stopping, stopped
+    }
+
+    private struct State {
+        var phase = Phase.idle
+        var listener: Int32 = -1
+        var acceptSource: DispatchSourceRead?
+        var connections: [Int: HTTPConnection] = [:]
+        var nextID = 0
+    }
+
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    private let state = Locked(State())
+    private let acceptQueue = DispatchQueue(label: "portal.http.accept")
+    private let responderQueue = DispatchQueue(label: "portal.http.responder", attributes: .concurrent)
+
+    /// Creates a server; nothing happens until ``start()``.
+    public init(
+        configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+        accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil
+    ) {
+        self.configuration = configuration
+        self.responder = responder
+        self.accessLog = accessLog
+    }
+
+    /// Binds and listens, then accepts on Dispatch; returns the bound port (useful with port 0).
+    public func start() throws -> Int {
+        signal(SIGPIPE, SIG_IGN)
+        return try state.withLock { state in
+            guard state.phase == .idle else { throw HTTPServerError.alreadyStarted }
+            let (listener, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+            let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: acceptQueue)
+            source.setEventHandler { [self] in acceptPending(on: listener) }
+            source.setCancelHandler { close(listener) }
+            state.listener = listener
+            state.acceptSource = source
+            state.phase = .running
+            source.resume()
+            return port
+        }
+    }
+
+    /// Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish
+    /// (their responses carry `Connection: close`), and closes whatever remains after
+    /// `shutdownGracePeriod`. Returns once every connection is closed.
+    public func shutdown() {
+        let connections: [HTTPConnection]? = state.withLock { state in
+            guard state.phase == .running else { return nil }
+            state.phase = .stopping
+            state.acceptSource?.cancel()
+            state.acceptSource = nil
+            return Array(state.connections.values)
+        }
+        guard let connections else { return waitUntilStopped() }
+        connections.forEach { $0.requestShutdown() }
+        let graceEnd = Date(timeIntervalSinceNow: configuration.shutdownGracePeriod)
+        if !state.wait(until: graceEnd, for: { $0.connections.isEmpty }) {
+            state.withLock { Array($0.connections.values) }.forEach { $0.forceClose() }
+            state.wait(until: Date(timeIntervalSinceNow: 5)) { $0.connections.isEmpty }
+        }
+        state.withLock { $0.phase = .stopped }
+    }
+
+    /// Blocks until ``shutdown()`` has completed.
+    public func waitUntilStopped() {
+        state.wait { $0.phase == .stopped }
+    }
+
+    /// The number of open connections.
+    public var connectionCount: Int {
+        state.withLock { $0.connections.count }
+    }
+
+    /// Accepts until `EAGAIN`; pauses briefly when out of file descriptors instead of spinning.
+    private func acceptPending(on listener: Int32) {
+        while true {
+            switch Socket.accept(listener) {
+            case .success(let (fd, peer)):
+                register(fd: fd, peer: peer)
+            case .failure(let error) where error.code == EINTR || error.code == ECONNABORTED:
+                continue
+            case .failure(let error) where error.code == EMFILE || error.code == ENFILE || error.code == ENOBUFS || error.code == ENOMEM:
+                // Out of descriptors: the listener stays readable, so back off instead of spinning.
+                // Only this serial accept queue sleeps.
+                usleep(100_000)
+                return
+            case .failure:
+                return
+            }
+        }
+    }
+
+    private func register(fd: Int32, peer: String) {
+        let admitted = state.withLock { (state: inout State) -> (connection: HTTPConnection, rejecting: Bool)? in
+            let count = state.connections.count
+            guard state.phase == .running, count < configuration.maxConnections + Self.rejectionSlots else { return nil }
+            let id = state.nextID
+            state.nextID += 1
+            let connection = HTTPConnection(
+                fd: fd, remoteAddress: peer, configuration: configuration, responder: responder,
+                responderQueue: responderQueue, accessLog: accessLog,
+                onFinish: { [self] in self.state.withLock { _ = $0.connections.removeValue(forKey: id) } }
+            )
+            state.connections[id] = connection
+            return (connection, count >= configuration.maxConnections)
+        }
+        guard let admitted else {
+            close(fd)
+            return
+        }
+        admitted.connection.start(rejecting: admitted.rejecting)
+    }
+}
