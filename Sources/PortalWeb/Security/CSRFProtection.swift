@@ -10,11 +10,14 @@ struct CSRFProtection: Sendable {
     /// The name of the hidden form field holding the token.
     static let fieldName = "_csrf"
 
-    private let key: SymmetricKey
+    /// The server secret (kept as bytes: `SymmetricKey` is not `Sendable` here).
+    private let secret: [UInt8]
 
     init(secret: [UInt8]) {
-        self.key = SymmetricKey(data: secret)
+        self.secret = secret
     }
+
+    private var key: SymmetricKey { SymmetricKey(data: secret) }
 
     /// The token for forms shown to a browser holding `binding`.
     func token(binding: String) -> String {
