@@ -9,7 +9,7 @@ struct SearchQuery: Hashable {
     let words: [String]
 
     static let stopWords: Set<String> = [
-        "a", "au", "aux", "c", "d", "de", "des", "du", "en", "et", "j", "l", "la", "le", "les",
+        "a", "à", "au", "aux", "c", "d", "de", "des", "du", "en", "et", "j", "l", "la", "le", "les",
         "ma", "mes", "mon", "n", "ou", "par", "pour", "qu", "s", "sa", "ses", "son", "sur", "un", "une",
     ]
 
