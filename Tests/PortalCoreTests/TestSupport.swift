@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import Testing
 
 /// Paths, temporary databases and cheap settings shared by the tests.
 enum TestSupport {
@@ -17,6 +18,10 @@ enum TestSupport {
         [ReferenceData.FileName.communes, ReferenceData.FileName.organisations, ReferenceData.FileName.procedures]
             .allSatisfy { FileManager.default.fileExists(atPath: realSeed.appendingPathComponent($0).path) }
     }
+
+    /// Why tests of the real seed folder are skipped.
+    static let realSeedMissing: Comment =
+        "Resources/seed lacks organisations.json or procedures.json: the real reference data is not checked"
 
     /// Scrypt with N = 2^10, fast enough for tests.
     static let hasher = PasswordHasher(parameters: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))

@@ -4,7 +4,7 @@
 /// operators (`AND`, `NEAR`…), `*`, `-` and parentheses typed by the user are
 /// never interpreted by SQLite. Very common French words are dropped, and the
 /// last word matches as a prefix ("cant" finds "cantine").
-struct SearchQuery: Hashable {
+struct SearchQuery {
     /// The words searched for, lowercased.
     let words: [String]
 
