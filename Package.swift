@@ -58,7 +58,7 @@ let package = Package(
         ),
 
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
-        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalHTTP", "PortalCore"]),
     ],
     swiftLanguageModes: [.v6]

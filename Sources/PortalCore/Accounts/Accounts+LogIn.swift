@@ -21,10 +21,10 @@ extension Accounts {
         let since = now.addingTimeInterval(-Self.throttleWindow)
         let attempt = try database.pool.read { db -> Attempt in
             let byEmail = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM loginFailure WHERE email = ? AND failedAt > ?",
+                db, sql: "SELECT COUNT(*) FROM login_failure WHERE email = ? AND failedAt > ?",
                 arguments: [email, since]) ?? 0
             let byAddress = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM loginFailure WHERE remoteAddress = ? AND failedAt > ?",
+                db, sql: "SELECT COUNT(*) FROM login_failure WHERE remoteAddress = ? AND failedAt > ?",
                 arguments: [remoteAddress, since]) ?? 0
             if byEmail >= Self.maximumFailuresPerEmail || byAddress >= Self.maximumFailuresPerAddress {
                 return .throttled
@@ -45,7 +45,7 @@ extension Accounts {
         }
         let account = Account(row: row)
         let token = try database.pool.write { db in
-            try db.execute(sql: "DELETE FROM loginFailure WHERE email = ?", arguments: [email])
+            try db.execute(sql: "DELETE FROM login_failure WHERE email = ?", arguments: [email])
             return try SessionToken.open(for: account.id, now: now, db)
         }
         return .success(account, token: token)
@@ -60,10 +60,10 @@ extension Accounts {
     private func recordFailure(email: String, remoteAddress: String, now: Date) throws {
         try database.pool.write { db in
             try db.execute(
-                sql: "DELETE FROM loginFailure WHERE failedAt <= ?",
+                sql: "DELETE FROM login_failure WHERE failedAt <= ?",
                 arguments: [now.addingTimeInterval(-Self.throttleWindow)])
             try db.execute(
-                sql: "INSERT INTO loginFailure (email, remoteAddress, failedAt) VALUES (?, ?, ?)",
+                sql: "INSERT INTO login_failure (email, remoteAddress, failedAt) VALUES (?, ?, ?)",
                 arguments: [email, remoteAddress, now])
         }
     }

@@ -38,7 +38,7 @@ public struct Accounts: Sendable {
                         organisationId: nil, passwordHash: passwordHash, createdAt: now, into: db)
                 }
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                errors.add(Self.emailTakenMessage, for: SignUpForm.Field.email.rawValue)
+                errors.add(Self.emailTakenMessage, for: .email)
                 throw SignUpError.invalid(errors)
             }
         } catch let error as SignUpError {
@@ -52,30 +52,29 @@ public struct Accounts: Sendable {
 
     private func validate(_ form: SignUpForm, email: String, name: String, commune: String) throws -> ValidationErrors {
         var errors = ValidationErrors()
-        let field = { (field: SignUpForm.Field) in field.rawValue }
         if email.isEmpty {
-            errors.add("Saisissez votre adresse e-mail.", for: field(.email))
+            errors.add("Saisissez votre adresse e-mail.", for: .email)
         } else if !EmailAddress.isValid(email) {
-            errors.add("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.", for: field(.email))
+            errors.add("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.", for: .email)
         } else if try database.pool.read({ db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE email = ?)", arguments: [email]) ?? false
         }) {
-            errors.add(Self.emailTakenMessage, for: field(.email))
+            errors.add(Self.emailTakenMessage, for: .email)
         }
         if let problem = PasswordPolicy.problem(with: form.password, email: email) {
-            errors.add(problem, for: field(.password))
+            errors.add(problem, for: .password)
         }
         if name.isEmpty {
-            errors.add("Saisissez votre nom.", for: field(.displayName))
+            errors.add("Saisissez votre nom.", for: .displayName)
         } else if name.count > Self.maximumNameLength {
-            errors.add("Votre nom doit contenir au plus \(Self.maximumNameLength) caractères.", for: field(.displayName))
+            errors.add("Votre nom doit contenir au plus \(Self.maximumNameLength) caractères.", for: .displayName)
         }
         if commune.isEmpty {
-            errors.add("Choisissez votre commune.", for: field(.commune))
+            errors.add("Choisissez votre commune.", for: .commune)
         } else if try !database.pool.read({ db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM commune WHERE insee = ?)", arguments: [commune]) ?? false
         }) {
-            errors.add("Choisissez une commune de la communauté de communes dans la liste.", for: field(.commune))
+            errors.add("Choisissez une commune de la communauté de communes dans la liste.", for: .commune)
         }
         return errors
     }

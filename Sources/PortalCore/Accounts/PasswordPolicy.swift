@@ -32,8 +32,8 @@ public enum PasswordPolicy {
         if password.count > maximumLength {
             return "Votre mot de passe doit contenir au plus \(maximumLength) caractères."
         }
-        let folded = password.lowercased()
-        if folded == email.lowercased() || folded.trimmingCharacters(in: .whitespaces) == email {
+        let folded = password.trimmingCharacters(in: .whitespaces).lowercased()
+        if folded == email.lowercased() {
             return "Votre mot de passe ne doit pas être votre adresse e-mail."
         }
         if common.contains(folded) {

@@ -30,6 +30,13 @@ public struct SignUpForm: Sendable, Hashable {
     }
 }
 
+extension ValidationErrors {
+    /// Adds a message about a sign-up field, unless that field already has one.
+    mutating func add(_ message: String, for field: SignUpForm.Field) {
+        add(message, for: field.rawValue)
+    }
+}
+
 /// Why a sign-up failed.
 public enum SignUpError: Error, Sendable {
     /// The form has mistakes, to show next to the fields.

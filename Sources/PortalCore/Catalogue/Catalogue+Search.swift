@@ -3,7 +3,7 @@ import GRDB
 extension Catalogue {
     /// Column weights of the full-text ranking: title, then synonyms, then
     /// summary and description (the first, unindexed column is the slug).
-    static let searchRanking = "bm25(procedureSearch, 0.0, 10.0, 5.0, 1.0)"
+    static let searchRanking = "bm25(procedure_search, 0.0, 10.0, 5.0, 1.0)"
 
     /// The procedures matching `text`, best first.
     ///
@@ -26,7 +26,7 @@ extension Catalogue {
         do {
             return try String.fetchAll(
                 db,
-                sql: "SELECT slug FROM procedureSearch WHERE procedureSearch MATCH ? ORDER BY \(Self.searchRanking) LIMIT ?",
+                sql: "SELECT slug FROM procedure_search WHERE procedure_search MATCH ? ORDER BY \(Self.searchRanking) LIMIT ?",
                 arguments: [pattern, limit])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
             // A query FTS5 rejects finds nothing; SearchQuery should make this unreachable.

@@ -4,12 +4,12 @@
 /// operators (`AND`, `NEAR`…), `*`, `-` and parentheses typed by the user are
 /// never interpreted by SQLite. Very common French words are dropped, and the
 /// last word matches as a prefix ("cant" finds "cantine").
-struct SearchQuery: Hashable {
+struct SearchQuery {
     /// The words searched for, lowercased.
     let words: [String]
 
     static let stopWords: Set<String> = [
-        "a", "au", "aux", "c", "d", "de", "des", "du", "en", "et", "j", "l", "la", "le", "les",
+        "a", "à", "au", "aux", "c", "d", "de", "des", "du", "en", "et", "j", "l", "la", "le", "les",
         "ma", "mes", "mon", "n", "ou", "par", "pour", "qu", "s", "sa", "ses", "son", "sur", "un", "une",
     ]
 

@@ -70,7 +70,7 @@ extension PortalDatabase {
             t.column("counters", .text).notNull()
             t.column("position", .integer).notNull()
         }
-        try db.create(table: "procedureException") { t in
+        try db.create(table: "procedure_exception") { t in
             t.column("procedureSlug", .text).notNull()
                 .references("procedure", onDelete: .cascade, deferred: true)
             t.column("communeInsee", .text).notNull().references("commune", deferred: true)
@@ -79,7 +79,7 @@ extension PortalDatabase {
             t.column("note", .text)
             t.primaryKey(["procedureSlug", "communeInsee"])
         }
-        try db.create(virtualTable: "procedureSearch", using: FTS5()) { t in
+        try db.create(virtualTable: "procedure_search", using: FTS5()) { t in
             t.tokenizer = .unicode61(diacritics: .remove)
             t.column("slug").notIndexed()
             t.column("title")
@@ -107,13 +107,13 @@ extension PortalDatabase {
             t.column("createdAt", .datetime).notNull()
             t.column("lastSeenAt", .datetime).notNull()
         }
-        try db.create(table: "loginFailure") { t in
+        try db.create(table: "login_failure") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("email", .text).notNull().collate(.nocase)
             t.column("remoteAddress", .text).notNull()
             t.column("failedAt", .datetime).notNull()
         }
-        try db.create(index: "loginFailure_email", on: "loginFailure", columns: ["email", "failedAt"])
-        try db.create(index: "loginFailure_address", on: "loginFailure", columns: ["remoteAddress", "failedAt"])
+        try db.create(index: "login_failure_email", on: "login_failure", columns: ["email", "failedAt"])
+        try db.create(index: "login_failure_address", on: "login_failure", columns: ["remoteAddress", "failedAt"])
     }
 }

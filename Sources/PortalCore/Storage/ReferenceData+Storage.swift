@@ -70,13 +70,13 @@ extension ReferenceData {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO procedureException (procedureSlug, communeInsee, type, organisationId, note)
+                    INSERT INTO procedure_exception (procedureSlug, communeInsee, type, organisationId, note)
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [procedure.slug, exception.communeInsee, type, organisation, exception.note])
         }
         try db.execute(
-            sql: "INSERT INTO procedureSearch (slug, title, synonyms, body) VALUES (?, ?, ?, ?)",
+            sql: "INSERT INTO procedure_search (slug, title, synonyms, body) VALUES (?, ?, ?, ?)",
             arguments: [
                 procedure.slug, procedure.title, procedure.synonyms.joined(separator: " ; "),
                 [procedure.summary, procedure.description ?? ""].joined(separator: "\n"),
@@ -85,7 +85,7 @@ extension ReferenceData {
 
     /// Deletes every reference row (accounts are left alone).
     static func deleteAll(from db: Database) throws {
-        for table in ["procedureSearch", "procedureException", "procedure", "category", "organisation", "commune"] {
+        for table in ["procedure_search", "procedure_exception", "procedure", "category", "organisation", "commune"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
     }
@@ -107,7 +107,7 @@ extension ReferenceData {
         let categories = try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
             Category(id: row["id"], title: row["title"], description: row["description"], icon: row["icon"])
         }
-        let exceptions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM procedureException ORDER BY rowid")) {
+        let exceptions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM procedure_exception ORDER BY rowid")) {
             $0["procedureSlug"] as String
         }
         let procedures = try Row.fetchAll(db, sql: "SELECT * FROM procedure ORDER BY position").map { row in
