@@ -118,10 +118,24 @@ public final class RawHTTPClient {
         }
     }
 
+    /// Whether response bytes are (or become) available within `timeout` seconds, without consuming them.
+    public func waitForData(timeout: TimeInterval) -> Bool {
+        if !buffer.isEmpty { return true }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, Int32(timeout * 1000)) > 0
+    }
+
     /// Closes the socket (idempotent).
     public func close() {
         if fd >= 0 { Glibc.close(fd) }
         fd = -1
+    }
+
+    /// Closes with a TCP reset (SO_LINGER 0), as a crashed or impatient client would.
+    public func resetAndClose() {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        close()
     }
 
     /// Half-closes: tells the server nothing more will be sent.
