@@ -57,9 +57,12 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
+        // A raw-socket HTTP client for tests of any layer that runs the real server.
+        .target(name: "PortalTestSupport", dependencies: ["PortalHTTP"]),
+
+        .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP", "PortalTestSupport"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalHTTP", "PortalCore"]),
+        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

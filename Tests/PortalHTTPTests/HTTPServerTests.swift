@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+import PortalHTTP
+import PortalTestSupport
+
+@Suite("Server over real sockets", .serialized)
+struct HTTPServerTests {
+    @Test func pipelinedRequestsInOneWriteAreAnsweredInOrder() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        try client.send((1...3).map { "GET /\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        let bodies = try (1...3).map { _ in try client.readResponse().text }
+        #expect(bodies == ["GET /1 0", "GET /2 0", "GET /3 0"])
+    }
+
+    @Test func keepAliveConnectionIsReused() throws {
+        let log = Box<[AccessLogEntry]>([])
+        let running = try RunningServer(accessLog: { entry in log.update { $0.append(entry) } })
+        let client = try running.client()
+        for index in 0..<3 {
+            try client.send("GET /page/\(index)?secret=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Connection") == nil)
+            #expect(response.header("Date")?.hasSuffix(" GMT") == true)
+        }
+        #expect(running.server.connectionCount == 1)
+        #expect(log.current.map(\.path) == ["/page/0", "/page/1", "/page/2"])
+        #expect(log.current.first?.remoteAddress == "127.0.0.1")
+        #expect(log.current.first?.status == 200)
+    }
+
+    @Test func http10ConnectionIsClosedAfterResponse() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        try client.send("GET /old HTTP/1.0\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.text == "GET /old 0")
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func headHasLengthButNoBody() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        try client.send("HEAD /abc HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n")
+        let head = try client.readResponse(head: true)
+        #expect(head.header("Content-Length") == "10")
+        // Had a body been sent, it would now be read as the next status line.
+        #expect(try client.readResponse().text == "GET /next 0")
+    }
+
+    @Test func expectContinueWithChunkedBody() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        try client.send("POST /upload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let interim = try client.readResponse()
+        #expect(interim.status == 100)
+        try client.send("4\r\nabcd\r\n3\r\nefg\r\n0\r\n\r\n")
+        let final = try client.readResponse()
+        #expect(final.status == 200)
+        #expect(final.text == "POST /upload 7")
+    }
+
+    @Test func tooLargeBodyIsRefusedBeforeItIsSent() throws {
+        let running = try RunningServer { $0.limits.maxBodyBytes = 1000 }
+        let client = try running.client()
+        try client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 413)
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByServer())
+    }
+
+    @Test(arguments: [
+        ("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        ("GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "X-Filler: " + String(repeating: "f", count: 100) + "\r\n", count: 200) + "\r\n", 431),
+        ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+        ("BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n", 501),
+        ("GET / HTTP/1.1\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc", 400),
+        ("GET /%c0%ae%c0%ae/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+    ])
+    func protocolErrorsGetTheirStatusAndClose(request: String, status: Int) throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        try client.send(request)
+        let response = try client.readResponse()
+        #expect(response.status == status)
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func slowHeaderIsCutOffAtAnAbsoluteDeadline() throws {
+        let running = try RunningServer { $0.headerReadTimeout = 0.3 }
+        let client = try running.client()
+        try client.send("GET / HTTP/1.1\r\n")
+        var linesSent = 0
+        // Keep trickling a header line every 100 ms; a per-byte timer would never fire.
+        while linesSent < 30, !client.waitForData(timeout: 0.1) {
+            try? client.send("X-Slow-\(linesSent): 1\r\n")
+            linesSent += 1
+        }
+        #expect(linesSent < 30)
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func idleKeepAliveConnectionIsClosed() throws {
+        let running = try RunningServer { $0.idleTimeout = 0.3 }
+        let client = try running.client()
+        try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        #expect(client.isClosedByServer())
+        #expect(running.waitForConnections(atMost: 0))
+    }
+
+    @Test func connectionCapAnswers503ThenRecovers() throws {
+        let running = try RunningServer { $0.maxConnections = 2 }
+        var held: [RawHTTPClient] = []
+        for _ in 0..<2 {
+            let client = try running.client()
+            try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().status == 200)
+            held.append(client)
+        }
+        let refused = try running.client()
+        let response = try refused.readResponse()
+        #expect(response.status == 503)
+        #expect(response.header("Retry-After") != nil)
+        #expect(response.header("Connection") == "close")
+        #expect(refused.isClosedByServer())
+
+        held.forEach { $0.close() }
+        held.removeAll()
+        #expect(running.waitForConnections(atMost: 0))
+        let later = try running.client()
+        try later.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try later.readResponse().status == 200)
+    }
+
+    @Test func garbageNeverStopsTheServer() throws {
+        let running = try RunningServer { $0.headerReadTimeout = 0.5 }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let client = try running.client()
+            var bytes = (0..<Int.random(in: 1...2000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if round.isMultiple(of: 2) { bytes += Array("\r\n\r\n".utf8) }
+            try? client.send(bytes)
+            let answer = String(decoding: client.readUntilClose(), as: UTF8.self)
+            #expect(answer.isEmpty || answer.hasPrefix("HTTP/1.1 4") || answer.hasPrefix("HTTP/1.1 5"), "\(answer.prefix(40))")
+        }
+        let client = try running.client()
+        try client.send("GET /still-alive HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().text == "GET /still-alive 0")
+    }
+
+    @Test func peerResetIsHarmless() throws {
+        let running = try RunningServer()
+        for _ in 0..<10 {
+            let client = try running.client()
+            try client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npartial")
+            client.resetAndClose()
+        }
+        #expect(running.waitForConnections(atMost: 0))
+        let client = try running.client()
+        try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+    }
+
+    @Test func gracefulShutdownLetsTheRequestInFlightFinish() throws {
+        let started = DispatchSemaphore(value: 0)
+        let running = try RunningServer(responder: ClosureResponder { _ in
+            started.signal()
+            usleep(500_000)
+            return .text("slow but complete")
+        })
+        let idle = try running.client()
+        let busy = try running.client()
+        try busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(started.wait(timeout: .now() + 5) == .success)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            running.server.shutdown()
+            done.signal()
+        }
+        let response = try busy.readResponse()
+        #expect(response.text == "slow but complete")
+        #expect(response.header("Connection") == "close")
+        #expect(idle.isClosedByServer())
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(throws: RawHTTPClient.ClientError.self) { try RawHTTPClient(port: running.port) }
+    }
+
+    @Test func noDescriptorLeaksAfterManyConnections() throws {
+        let running = try RunningServer()
+        let before = openSocketCount()
+        for index in 0..<60 {
+            let client = try running.client()
+            switch index % 3 {
+            case 0:
+                try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                _ = try client.readResponse()
+            case 1:
+                try client.send("GET / HTTP/9.9\r\n\r\n")
+                _ = client.readUntilClose()
+            default:
+                break
+            }
+            client.close()
+        }
+        #expect(running.waitForConnections(atMost: 0))
+        #expect(openSocketCount() == before)
+    }
+
+    @Test func ipv6LoopbackWhenAvailable() throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "::1"
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, responder: ClosureResponder { _ in .text("v6") })
+        guard let port = try? server.start() else { return }
+        defer { server.shutdown() }
+        let client = try RawHTTPClient(port: port, host: "::1")
+        try client.send("GET / HTTP/1.1\r\nHost: [::1]\r\n\r\n")
+        #expect(try client.readResponse().text == "v6")
+    }
+
+    @Test func invalidHostIsReported() {
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "not an address"
+        let server = HTTPServer(configuration: configuration, responder: ClosureResponder { _ in .text("") })
+        #expect(throws: HTTPServerError.invalidHost("not an address")) { try server.start() }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PortalHTTP
+import PortalTestSupport
+
+/// A responder made of a closure.
+struct ClosureResponder: HTTPResponder {
+    let handler: @Sendable (HTTPRequest) -> HTTPResponse
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        handler(request)
+    }
+}
+
+/// A real server on an ephemeral loopback port, shut down when the test is done.
+final class RunningServer: Sendable {
+    let server: HTTPServer
+    let port: Int
+
+    init(
+        configure: (inout HTTPServerConfiguration) -> Void = { _ in },
+        accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+        responder: any HTTPResponder = ClosureResponder { .text("\($0.method.rawValue) \($0.target) \($0.body.count)") }
+    ) throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        configuration.headerReadTimeout = 2
+        configuration.idleTimeout = 2
+        configuration.shutdownGracePeriod = 2
+        configure(&configuration)
+        server = HTTPServer(configuration: configuration, responder: responder, accessLog: accessLog)
+        port = try server.start()
+    }
+
+    deinit {
+        server.shutdown()
+    }
+
+    /// A new client connected to the server.
+    func client(timeout: TimeInterval = 5) throws -> RawHTTPClient {
+        try RawHTTPClient(port: port, timeout: timeout)
+    }
+
+    /// Waits (up to `timeout`) until the server has at most `count` connections open.
+    func waitForConnections(atMost count: Int, timeout: TimeInterval = 5) -> Bool {
+        let end = Date(timeIntervalSinceNow: timeout)
+        while Date() < end {
+            if server.connectionCount <= count { return true }
+            usleep(10_000)
+        }
+        return server.connectionCount <= count
+    }
+}
+
+/// The number of open socket descriptors of this process.
+func openSocketCount() -> Int {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    return entries.filter { entry in
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(entry)"))?.hasPrefix("socket:") == true
+    }.count
+}
+
+/// A value shared between a test and the server's queues.
+final class Box<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func update(_ body: (inout Value) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        body(&value)
+    }
+
+    var current: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
