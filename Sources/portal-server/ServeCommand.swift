@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
         }
         if demo {
             let accounts = try DemoData.install(into: database, hasher: PasswordHasher())
-            print(DemoBanner.text(accounts))
+            Self.say(DemoBanner.text(accounts))
         }
 
         let application = try PortalApplication(
@@ -52,8 +52,7 @@ struct ServeCommand: ParsableCommand {
             logger.info("\(entry.method) \(entry.path) \(entry.status) \(String(format: "%.1f", entry.duration * 1000)) ms")
         }
         let boundPort = try server.start()
-        print("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
-        fflush(stdout)
+        Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
 
         let signals = StopSignals { signal in
             logger.info("signal \(signal) received: finishing requests in flight, then stopping")
@@ -61,5 +60,10 @@ struct ServeCommand: ParsableCommand {
         }
         server.waitUntilStopped()
         withExtendedLifetime(signals) {}
+    }
+
+    /// Writes a line to standard output at once (scripts wait for the address line).
+    private static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

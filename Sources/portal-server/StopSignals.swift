@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Turns SIGTERM and SIGINT into a call to `onStop`, once, off the signal handler.
-final class StopSignals: Sendable {
+final class StopSignals {
     private let sources: [any DispatchSourceSignal]
 
     init(onStop: @escaping @Sendable (Int32) -> Void) {

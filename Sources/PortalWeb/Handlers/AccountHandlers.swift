@@ -180,8 +180,7 @@ struct AccountHandlers: Sendable {
         if let token = context.sessionToken {
             try accounts.logOut(token: token)
         }
-        var expired = pages.contextFactory.cookie(CookieNames.session, "", maxAge: 0)
-        expired.maxAge = 0
+        let expired = pages.contextFactory.cookie(CookieNames.session, "", maxAge: 0)
         return pages.redirect(to: "/connexion?deconnecte=1", context, extraCookies: [expired])
     }
 

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import PortalTestSupport
 
 /// A response as a browser sees it.
 struct PageResponse {
@@ -70,64 +68,14 @@ struct Browser {
         }
         lines += headers.map { "\($0.0): \($0.1)" }
         if let body { lines.append("Content-Length: \(body.utf8.count)") }
-        let raw = try RawConnection.exchange(port: port, request: Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + (body ?? "")).utf8))
-        let response = try Self.parse(raw)
+        let raw = try RawHTTPClient.exchange(port: port, lines.joined(separator: "\r\n") + "\r\n\r\n" + (body ?? ""))
+        let response = PageResponse(status: raw.status, headers: raw.headers, body: String(decoding: raw.body, as: UTF8.self))
         for value in response.headers("Set-Cookie") {
-            let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }
             let name = String(pair[0]), cookieValue = String(pair[1])
             if value.lowercased().contains("max-age=0") || cookieValue.isEmpty { cookies[name] = nil } else { cookies[name] = cookieValue }
         }
         return response
-    }
-
-    struct MalformedResponse: Error {}
-
-    static func parse(_ raw: [UInt8]) throws -> PageResponse {
-        guard let end = raw.firstRange(of: Array("\r\n\r\n".utf8)) else { throw MalformedResponse() }
-        let head = String(decoding: raw[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
-        let statusParts = head[0].split(separator: " ")
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw MalformedResponse() }
-        let headers = head.dropFirst().compactMap { line -> (name: String, value: String)? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }
-        return PageResponse(status: status, headers: headers, body: String(decoding: raw[end.upperBound...], as: UTF8.self))
-    }
-}
-
-/// One request over a fresh loopback TCP connection, reading until the server closes it.
-enum RawConnection {
-    struct SocketError: Error { let step: String }
-
-    static func exchange(port: Int, request: [UInt8], timeout: TimeInterval = 10) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SocketError(step: "socket") }
-        defer { close(fd) }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw SocketError(step: "connect") }
-        var sent = 0
-        while sent < request.count {
-            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw SocketError(step: "send") }
-            sent += n
-        }
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n == 0 { break }
-            guard n > 0 else { throw SocketError(step: "recv") }
-            received += buffer[..<n]
-        }
-        return received
     }
 }
