@@ -20,12 +20,19 @@ final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 
-    /// Waits until `predicate` holds or `deadline` passes; returns whether it holds.
+    /// Waits until `predicate` holds or `deadline` (if any) passes; returns whether it holds.
+    ///
+    /// Without a deadline it waits with no timeout at all: Foundation on Linux traps on
+    /// `wait(until: .distantFuture)`.
     @discardableResult
-    func wait(until deadline: Date = .distantFuture, for predicate: (Value) -> Bool) -> Bool {
+    func wait(until deadline: Date? = nil, for predicate: (Value) -> Bool) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while !predicate(value) {
+            guard let deadline else {
+                condition.wait()
+                continue
+            }
             if !condition.wait(until: deadline) { return predicate(value) }
         }
         return true
