@@ -52,7 +52,9 @@ extension Catalogue {
         }
     }
 
-    private func defaultHandlerDescription(_ rule: HandlerRule) -> String {
+    /// Who handles a procedure under `rule` before any commune is known, in French
+    /// ("La mairie de votre commune", a service's name, an outside body with its counters).
+    public func defaultHandlerDescription(_ rule: HandlerRule) -> String {
         switch rule {
         case .communal:
             return "La mairie de votre commune"

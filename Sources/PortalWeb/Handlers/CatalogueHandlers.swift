@@ -125,7 +125,7 @@ struct CatalogueHandlers: Sendable {
             categoryId: procedure.categoryId,
             categoryTitle: catalogue.categories().first { $0.id == procedure.categoryId }?.title ?? "Démarches",
             chosenCommune: commune.map(ChosenCommune.init),
-            defaultHandler: HandlerWording.general(procedure.handler) { catalogue.organisation(id: $0)?.name },
+            defaultHandler: catalogue.defaultHandlerDescription(procedure.handler),
             handler: commune.map { HandlerView(catalogue.handler(for: procedure, commune: $0.insee)) },
             communeForm: CommuneChoice(action: "/demarches/\(procedure.slug)", communes: catalogue.communes(), selected: commune?.insee),
             howTo: procedure.howTo,

@@ -99,37 +99,53 @@ struct CommuneHandlers: Sendable {
         let hasExceptions: Bool
     }
 
+    struct WhoTable {
+        let id: String
+        let title: String
+        let rows: [WhoRow]
+    }
+
     struct WhoDoesWhatView {
         let layout: LayoutContext
         let communeForm: CommuneChoice
         let chosenCommune: ChosenCommune?
-        let rows: [WhoRow]
+        let tables: [WhoTable]
     }
 
+    /// One table per theme: each procedure, who handles it (for the chosen commune, or in
+    /// general), and the communes where it is different.
     func whoDoesWhat(_ context: RequestContext) throws -> HTTPResponse {
         let chosen = context.communeInsee.flatMap(catalogue.commune(insee:))
-        let rows = catalogue.whoDoesWhat().map { row in
-            let forChosen = chosen.flatMap { commune in
-                catalogue.procedure(slug: row.procedure.slug).map { catalogue.handler(for: $0, commune: commune.insee) }
-            }
-            let handler = forChosen.map(HandlerWording.resolved) ?? row.defaultHandler
-            let exceptions = row.exceptions.map {
-                ExceptionLine(communeName: $0.commune.name, communePath: "/communes/\($0.commune.insee)", text: HandlerWording.exception($0.resolution))
-            }
-            return WhoRow(
-                title: row.procedure.title,
-                path: "/demarches/\(row.procedure.slug)",
-                handler: handler,
-                exceptions: exceptions,
-                hasExceptions: !exceptions.isEmpty
+        let rows = catalogue.whoDoesWhat()
+        let tables = catalogue.categories().map { category in
+            WhoTable(
+                id: category.id,
+                title: category.title,
+                rows: rows.filter { $0.procedure.categoryId == category.id }.map { row(for: $0, chosen: chosen) }
             )
-        }
+        }.filter { !$0.rows.isEmpty }
         let view = WhoDoesWhatView(
             layout: pages.layout("Qui fait quoi ?", context),
             communeForm: CommuneChoice(action: "/qui-fait-quoi", communes: catalogue.communes(), selected: chosen?.insee),
             chosenCommune: chosen.map(ChosenCommune.init),
-            rows: rows
+            tables: tables
         )
         return pages.page("catalogue/who-does-what", view, context)
+    }
+
+    private func row(for row: WhoDoesWhatRow, chosen: Commune?) -> WhoRow {
+        let forChosen = chosen.flatMap { commune in
+            catalogue.procedure(slug: row.procedure.slug).map { catalogue.handler(for: $0, commune: commune.insee) }
+        }
+        let exceptions = row.exceptions.map {
+            ExceptionLine(communeName: $0.commune.name, communePath: "/communes/\($0.commune.insee)", text: HandlerWording.resolved($0.resolution))
+        }
+        return WhoRow(
+            title: row.procedure.title,
+            path: "/demarches/\(row.procedure.slug)",
+            handler: forChosen.map(HandlerWording.resolved) ?? row.defaultHandler,
+            exceptions: exceptions,
+            hasExceptions: !exceptions.isEmpty
+        )
     }
 }

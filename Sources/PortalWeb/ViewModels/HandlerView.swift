@@ -27,35 +27,12 @@ struct HandlerView {
 
 /// Short French descriptions of handler rules, for tables and summaries.
 enum HandlerWording {
-    /// Who handles a procedure in general, before any commune is chosen.
-    static func general(_ rule: HandlerRule, organisationName: (String) -> String?) -> String {
-        switch rule {
-        case .communal:
-            return "la mairie de votre commune"
-        case .intercommunal(let id):
-            return organisationName(id) ?? "la Communauté de communes"
-        case .external(let id, let counters):
-            let name = organisationName(id) ?? "un organisme extérieur"
-            return counters.isEmpty ? name : "\(name), avec rendez-vous dans une mairie équipée"
-        }
-    }
-
-    /// Who handles it for one commune.
+    /// Who handles it for one commune, in a few words.
     static func resolved(_ resolution: HandlerResolution) -> String {
         switch resolution {
         case .notOffered: "Non proposée dans cette commune"
         case .organisation(let organisation, let counters, _):
-            counters.isEmpty ? organisation.name : "\(organisation.name), avec rendez-vous dans une mairie équipée"
-        }
-    }
-
-    /// What is different for one commune.
-    static func exception(_ resolution: HandlerResolution) -> String {
-        switch resolution {
-        case .notOffered(let note):
-            return ["non proposée", note].compactMap { $0 }.joined(separator: " – ")
-        case .organisation(let organisation, _, let note):
-            return [organisation.name, note].compactMap { $0 }.joined(separator: " – ")
+            counters.isEmpty ? organisation.name : "\(organisation.name), avec accueil dans un lieu équipé"
         }
     }
 
