@@ -54,12 +54,13 @@ struct ServeCommand: ParsableCommand {
         let boundPort = try server.start()
         Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
 
+        let retention = RetentionSchedule(accounts: Accounts(database: database), logger: logger)
         let signals = StopSignals { signal in
             logger.info("signal \(signal) received: finishing requests in flight, then stopping")
             server.shutdown()
         }
         server.waitUntilStopped()
-        withExtendedLifetime(signals) {}
+        withExtendedLifetime((signals, retention)) {}
     }
 
     /// Writes a line to standard output at once (scripts wait for the address line).

@@ -134,4 +134,28 @@ struct LogInTests {
         try accounts.logOut(token: first)
         #expect(try accounts.session(token: second, now: minutes(2)) != nil)
     }
+
+    @Test("Purging removes expired sessions and stale failures")
+    func purgeExpired() throws {
+        let stale = try token(try logIn(password: password, at: minutes(0)))
+        _ = try logIn("inconnu@example.fr", password: "mauvais mot de passe", at: minutes(1))
+        let live = try token(try logIn(password: password, at: minutes(31)))
+        let report = try accounts.purgeExpiredRecords(now: minutes(45))
+        #expect(report.sessions == 1)
+        #expect(report.loginFailures == 1)
+        #expect(try accounts.session(token: stale, now: minutes(45)) == nil)
+        #expect(try accounts.session(token: live, now: minutes(45)) != nil)
+    }
+
+    @Test("Purging keeps the failures that still count for throttling")
+    func purgeKeepsRecentFailures() throws {
+        for minute in 40..<45 {
+            _ = try logIn(password: "mauvais mot de passe", at: minutes(Double(minute)))
+        }
+        #expect(try accounts.purgeExpiredRecords(now: minutes(45)).loginFailures == 0)
+        guard case .throttled = try logIn(password: password, at: minutes(46)) else {
+            Issue.record("the recent failures were purged")
+            return
+        }
+    }
 }

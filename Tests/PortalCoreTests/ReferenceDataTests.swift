@@ -19,8 +19,7 @@ struct ReferenceDataTests {
         #expect(birth.channels == [.online, .counter, .post])
     }
 
-    @Test("The portal's own seed folder loads and covers all 28 communes",
-          .enabled(if: TestSupport.realSeedIsComplete, TestSupport.realSeedMissing))
+    @Test("The portal's own seed folder loads and covers all 28 communes")
     func realSeed() throws {
         let data = try ReferenceData.load(from: TestSupport.realSeed)
         #expect(data.communes.count == 28)

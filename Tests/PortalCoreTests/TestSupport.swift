@@ -13,16 +13,6 @@ enum TestSupport {
     /// The real seed folder of the portal.
     static let realSeed = packageRoot.appendingPathComponent("Resources/seed")
 
-    /// True when the real seed folder has its three files.
-    static var realSeedIsComplete: Bool {
-        [ReferenceData.FileName.communes, ReferenceData.FileName.organisations, ReferenceData.FileName.procedures]
-            .allSatisfy { FileManager.default.fileExists(atPath: realSeed.appendingPathComponent($0).path) }
-    }
-
-    /// Why tests of the real seed folder are skipped.
-    static let realSeedMissing: Comment =
-        "Resources/seed lacks organisations.json or procedures.json: the real reference data is not checked"
-
     /// Scrypt with N = 2^10, fast enough for tests.
     static let hasher = PasswordHasher(parameters: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))
 
