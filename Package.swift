@@ -62,7 +62,10 @@ let package = Package(
 
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP", "PortalTestSupport"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport"]),
+        .testTarget(
+            name: "PortalWebTests",
+            dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,15 +22,12 @@ extension Catalogue {
         return slugs.compactMap { procedure(slug: $0).map { ProcedureSummary($0, commune: commune) } }
     }
 
+    /// `pattern` comes from ``SearchQuery``, which only emits quoted words, so FTS5 always
+    /// accepts it; any database error is a real failure and is thrown.
     private func matchingSlugs(_ pattern: String, limit: Int, _ db: Database) throws -> [String] {
-        do {
-            return try String.fetchAll(
-                db,
-                sql: "SELECT slug FROM procedure_search WHERE procedure_search MATCH ? ORDER BY \(Self.searchRanking) LIMIT ?",
-                arguments: [pattern, limit])
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            // A query FTS5 rejects finds nothing; SearchQuery should make this unreachable.
-            return []
-        }
+        try String.fetchAll(
+            db,
+            sql: "SELECT slug FROM procedure_search WHERE procedure_search MATCH ? ORDER BY \(Self.searchRanking) LIMIT ?",
+            arguments: [pattern, limit])
     }
 }

@@ -38,6 +38,7 @@ struct AccountHandlers: Sendable {
         let hasErrors: Bool
         let errors: [FieldErrorLink]
         let fields: SignUpFields
+        let passwordHint = PasswordPolicy.hint
     }
 
     func signUpForm(_ context: RequestContext) -> HTTPResponse {

@@ -43,10 +43,14 @@ struct Browser {
         try send(method: "GET", path: path, headers: headers, body: nil)
     }
 
+    mutating func head(_ path: String) throws -> PageResponse {
+        try send(method: "HEAD", path: path, headers: [], body: nil)
+    }
+
     /// Posts a urlencoded form as it is (add the `_csrf` field yourself, or use ``submit``).
-    mutating func post(_ path: String, form: [(String, String)], headers: [(String, String)] = []) throws -> PageResponse {
+    mutating func post(_ path: String, form: [(String, String)], contentType: String = "application/x-www-form-urlencoded") throws -> PageResponse {
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try send(method: "POST", path: path, headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers, body: body)
+        return try send(method: "POST", path: path, headers: [("Content-Type", contentType)], body: body)
     }
 
     /// Opens `formPage`, then posts `form` with that page's anti-forgery token.
@@ -68,7 +72,7 @@ struct Browser {
         }
         lines += headers.map { "\($0.0): \($0.1)" }
         if let body { lines.append("Content-Length: \(body.utf8.count)") }
-        let raw = try RawHTTPClient.exchange(port: port, lines.joined(separator: "\r\n") + "\r\n\r\n" + (body ?? ""))
+        let raw = try RawHTTPClient.exchange(port: port, lines.joined(separator: "\r\n") + "\r\n\r\n" + (body ?? ""), head: method == "HEAD")
         let response = PageResponse(status: raw.status, headers: raw.headers, body: String(decoding: raw.body, as: UTF8.self))
         for value in response.headers("Set-Cookie") {
             let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
