@@ -11,6 +11,8 @@ final class HTTPConnection: @unchecked Sendable {
     static let lingerTimeout: TimeInterval = 2
     /// Size of the read buffer.
     static let readBufferSize = 32768
+    /// Reads performed per readiness event before yielding the queue.
+    static let readsPerEvent = 8
 
     private let fd: Int32
     private let queue: DispatchQueue
@@ -97,18 +99,26 @@ final class HTTPConnection: @unchecked Sendable {
 
     // MARK: Events
 
+    /// Reads until the socket is drained (a reset queued behind data is only seen that way),
+    /// yielding the queue after a few buffers so one busy peer cannot starve the others.
     private func readAvailable() {
-        guard !finished else { return }
-        let count = read(fd, readBuffer.baseAddress, readBuffer.count)
-        if count > 0 {
-            if lingering { return }
-            perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
-        } else if count == 0 {
-            if lingering { return finish() }
-            perform(machine.peerClosed(at: now()))
-        } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-            finish()
+        for _ in 0..<Self.readsPerEvent {
+            guard !finished, lingering || !readSuspended else { return }
+            let count = read(fd, readBuffer.baseAddress, readBuffer.count)
+            if count > 0 {
+                if !lingering {
+                    perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
+                }
+            } else if count == 0 {
+                if lingering { return finish() }
+                return perform(machine.peerClosed(at: now()))
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                return
+            } else if errno != EINTR {
+                return finish()
+            }
         }
+        queue.async { [self] in readAvailable() }
     }
 
     private func timerFired() {
@@ -215,7 +225,13 @@ final class HTTPConnection: @unchecked Sendable {
     private func setReading(_ wanted: Bool) {
         guard let readSource, readSuspended == wanted else { return }
         readSuspended = !wanted
-        if wanted { readSource.resume() } else { readSource.suspend() }
+        if wanted {
+            readSource.resume()
+            // Bytes may have arrived while suspended: look now rather than rely on a new readiness edge.
+            queue.async { [self] in readAvailable() }
+        } else {
+            readSource.suspend()
+        }
     }
 
     private func setWriting(_ wanted: Bool) {
