@@ -227,6 +227,22 @@ struct HTTPServerTests {
         #expect(try client.readResponse().text == "v6")
     }
 
+    @Test func waitUntilStoppedReturnsAfterShutdown() throws {
+        let running = try RunningServer()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            running.server.waitUntilStopped()
+            stopped.signal()
+        }.start()
+        #expect(stopped.wait(timeout: .now() + 0.2) == .timedOut)
+        running.server.shutdown()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+
+        let neverStarted = HTTPServer(configuration: HTTPServerConfiguration(), responder: ClosureResponder { _ in .text("") })
+        neverStarted.shutdown()
+        neverStarted.waitUntilStopped()
+    }
+
     @Test func invalidHostIsReported() {
         var configuration = HTTPServerConfiguration()
         configuration.host = "not an address"

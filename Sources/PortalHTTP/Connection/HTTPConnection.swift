@@ -193,6 +193,7 @@ final class HTTPConnection: @unchecked Sendable {
         lingering = true
         shutdown(fd, Int32(SHUT_WR))
         setReading(true)
+        armedDeadline = nil
         arm(Self.uptime() + Self.lingerTimeout)
     }
 
@@ -247,14 +248,14 @@ final class HTTPConnection: @unchecked Sendable {
         if wanted { writeSource.resume() } else { writeSource.suspend() }
     }
 
+    /// Arms the timer lazily: only when `deadline` is earlier than the one armed. A timer firing before the
+    /// machine's current deadline is harmless (the machine ignores it) and re-arms itself, so a busy
+    /// keep-alive connection reprograms its timer about once per timeout rather than several times per request.
     private func arm(_ deadline: TimeInterval?) {
-        guard deadline != armedDeadline else { return }
+        guard let deadline else { return }
+        if let armedDeadline, armedDeadline <= deadline { return }
         armedDeadline = deadline
-        if let deadline {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: UInt64(max(deadline, 0) * 1_000_000_000)), leeway: .milliseconds(10))
-        } else {
-            timer.schedule(deadline: .distantFuture)
-        }
+        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: UInt64(max(deadline, 0) * 1_000_000_000)), leeway: .milliseconds(10))
     }
 
     // MARK: Clock

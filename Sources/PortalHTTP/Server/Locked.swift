@@ -20,12 +20,17 @@ final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 
-    /// Waits until `predicate` holds or `deadline` passes; returns whether it holds.
+    /// Waits until `predicate` holds or `deadline` (if any) passes; returns whether it holds.
     @discardableResult
-    func wait(until deadline: Date = .distantFuture, for predicate: (Value) -> Bool) -> Bool {
+    func wait(until deadline: Date? = nil, for predicate: (Value) -> Bool) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while !predicate(value) {
+            // Not `wait(until: .distantFuture)`: Foundation on Linux traps converting it to a timespec.
+            guard let deadline else {
+                condition.wait()
+                continue
+            }
             if !condition.wait(until: deadline) { return predicate(value) }
         }
         return true
