@@ -49,6 +49,10 @@ extension [HTTPConnectionStateMachine.Action] {
         map { if case .write(let bytes) = $0 { String(decoding: bytes, as: UTF8.self) } else { "" } }.joined()
     }
 
+    var rejections: [Int] {
+        compactMap { if case .rejected(let status) = $0 { status.code } else { nil } }
+    }
+
     var closes: Bool {
         contains { if case .close = $0 { true } else { false } }
     }
@@ -141,6 +145,7 @@ struct HTTPConnectionStateMachineTests {
     @Test func parseErrorsAreAnsweredThenClosed() {
         var harness = MachineHarness()
         let actions = harness.receive("GET / HTTP/1.1\r\n\r\n")
+        #expect(actions.rejections == [400])
         #expect(actions.writtenText.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
         #expect(actions.writtenText.contains("Connection: close"))
         #expect(harness.written().closes)

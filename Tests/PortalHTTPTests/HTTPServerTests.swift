@@ -82,13 +82,16 @@ struct HTTPServerTests {
         ("GET /%c0%ae%c0%ae/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
     ])
     func protocolErrorsGetTheirStatusAndClose(request: String, status: Int) throws {
-        let running = try RunningServer()
+        let log = Box<[AccessLogEntry]>([])
+        let running = try RunningServer(accessLog: { entry in log.update { $0.append(entry) } })
         let client = try running.client()
         try client.send(request)
         let response = try client.readResponse()
         #expect(response.status == status)
         #expect(response.header("Connection") == "close")
         #expect(client.isClosedByServer())
+        #expect(log.current.map(\.status) == [status])
+        #expect(log.current.first?.path == "-")
     }
 
     @Test func slowHeaderIsCutOffAtAnAbsoluteDeadline() throws {

@@ -15,6 +15,7 @@ final class HTTPConnection: @unchecked Sendable {
     static let readsPerEvent = 8
 
     private let fd: Int32
+    private let remoteAddress: String
     private let queue: DispatchQueue
     private let responder: any HTTPResponder
     private let responderQueue: DispatchQueue
@@ -45,6 +46,7 @@ final class HTTPConnection: @unchecked Sendable {
         accessLog: (@Sendable (AccessLogEntry) -> Void)?, onFinish: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
+        self.remoteAddress = remoteAddress
         self.responder = responder
         self.responderQueue = responderQueue
         self.accessLog = accessLog
@@ -77,7 +79,8 @@ final class HTTPConnection: @unchecked Sendable {
             if rejecting {
                 var response = HTTPResponse.text("503 Service Unavailable\n", status: .serviceUnavailable)
                 response.headers["Retry-After"] = "1"
-                perform([.write(response.serialized(date: now().httpDate, includeBody: true, connection: "close")), .close])
+                let bytes = response.serialized(date: now().httpDate, includeBody: true, connection: "close")
+                perform([.rejected(.serviceUnavailable), .write(bytes), .close])
             } else {
                 perform([])
             }
@@ -156,6 +159,8 @@ final class HTTPConnection: @unchecked Sendable {
             case .close:
                 closeAfterWrite = true
                 if pending.isEmpty { beginLingeringClose() }
+            case .rejected(let status):
+                accessLog?(AccessLogEntry(method: "-", path: "-", status: status.code, duration: 0, remoteAddress: remoteAddress))
             }
         }
         guard !finished, !lingering else { return }

@@ -16,6 +16,8 @@ struct HTTPConnectionStateMachine {
         case dispatch(HTTPRequest)
         /// Close the connection (after the queued bytes are written).
         case close
+        /// A request was refused with this status before reaching the responder (for the access log).
+        case rejected(HTTPStatus)
     }
 
     private enum State {
@@ -184,6 +186,6 @@ struct HTTPConnectionStateMachine {
         let response = HTTPResponse.text("\(error.status.code) \(error.status.reason)\n", status: error.status)
         state = .writing(thenClose: true)
         writeStartedAt = time.uptime
-        return [.write(response.serialized(date: time.httpDate, includeBody: true, connection: "close"))]
+        return [.rejected(error.status), .write(response.serialized(date: time.httpDate, includeBody: true, connection: "close"))]
     }
 }
