@@ -194,6 +194,16 @@ struct HTTPConnectionStateMachineTests {
         #expect(harness.advance(to: 150).writtenText.hasPrefix("HTTP/1.1 408 "))
     }
 
+    @Test func stalledWriteAbortsTheConnection() {
+        var harness = MachineHarness()
+        _ = harness.receive("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        _ = harness.respond(.text("a"))
+        #expect(harness.machine.deadline == 130)
+        let actions = harness.advance(to: 130)
+        #expect(actions.contains { if case .abort = $0 { true } else { false } })
+        #expect(harness.machine.isClosed)
+    }
+
     @Test func noTimeoutWhileTheResponderWorks() {
         var harness = MachineHarness()
         _ = harness.receive("GET / HTTP/1.1\r\nHost: x\r\n\r\n")

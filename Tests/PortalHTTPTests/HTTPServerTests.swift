@@ -214,8 +214,9 @@ struct HTTPServerTests {
             }
             client.close()
         }
+        // The last connections may still be waiting in the accept queue: poll until they are opened and closed.
+        #expect(eventually { openSocketCount() == before })
         #expect(running.waitForConnections(atMost: 0))
-        #expect(openSocketCount() == before)
     }
 
     @Test func ipv6LoopbackWhenAvailable() throws {
@@ -228,6 +229,32 @@ struct HTTPServerTests {
         let client = try RawHTTPClient(port: port, host: "::1")
         try client.send("GET / HTTP/1.1\r\nHost: [::1]\r\n\r\n")
         #expect(try client.readResponse().text == "v6")
+    }
+
+    @Test func largeBodiesInBothDirections() throws {
+        let running = try RunningServer(responder: ClosureResponder { request in
+            HTTPResponse(body: (0..<(request.body.count * 2)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        })
+        let client = try running.client()
+        let upload = [UInt8](repeating: 0x61, count: 3_000_000)
+        try client.send(Array("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: \(upload.count)\r\n\r\n".utf8) + upload)
+        let response = try client.readResponse()
+        #expect(response.body.count == 6_000_000)
+        #expect(response.body == (0..<6_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try client.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nz")
+        #expect(try client.readResponse().body.count == 2)
+    }
+
+    @Test func clientThatNeverReadsIsDroppedAfterWriteTimeout() throws {
+        let running = try RunningServer(
+            configure: { $0.writeTimeout = 0.3 },
+            responder: ClosureResponder { _ in HTTPResponse(body: [UInt8](repeating: 0x62, count: 30_000_000)) }
+        )
+        let client = try running.client()
+        try client.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(client.waitForData(timeout: 5))
+        #expect(running.server.connectionCount == 1)
+        #expect(running.waitForConnections(atMost: 0))
     }
 
     @Test func waitUntilStoppedReturnsAfterShutdown() throws {

@@ -159,6 +159,8 @@ final class HTTPConnection: @unchecked Sendable {
             case .close:
                 closeAfterWrite = true
                 if pending.isEmpty { beginLingeringClose() }
+            case .abort:
+                finish()
             case .rejected(let status):
                 accessLog?(AccessLogEntry(method: "-", path: "-", status: status.code, duration: 0, remoteAddress: remoteAddress))
             }

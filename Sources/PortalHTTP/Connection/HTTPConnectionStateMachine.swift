@@ -16,6 +16,8 @@ struct HTTPConnectionStateMachine {
         case dispatch(HTTPRequest)
         /// Close the connection (after the queued bytes are written).
         case close
+        /// Close the connection at once, dropping whatever is still queued (write timeout).
+        case abort
         /// A request was refused with this status before reaching the responder (for the access log).
         case rejected(HTTPStatus)
     }
@@ -134,7 +136,7 @@ struct HTTPConnectionStateMachine {
             return fail(with: HTTPError(.requestTimeout), at: time)
         case .writing:
             state = .closed
-            return [.close]
+            return [.abort]
         case .responding, .closed:
             return []
         }
