@@ -49,6 +49,10 @@ extension [HTTPConnectionStateMachine.Action] {
         map { if case .write(let bytes) = $0 { String(decoding: bytes, as: UTF8.self) } else { "" } }.joined()
     }
 
+    var rejections: [Int] {
+        compactMap { if case .rejected(let status) = $0 { status.code } else { nil } }
+    }
+
     var closes: Bool {
         contains { if case .close = $0 { true } else { false } }
     }
@@ -141,6 +145,7 @@ struct HTTPConnectionStateMachineTests {
     @Test func parseErrorsAreAnsweredThenClosed() {
         var harness = MachineHarness()
         let actions = harness.receive("GET / HTTP/1.1\r\n\r\n")
+        #expect(actions.rejections == [400])
         #expect(actions.writtenText.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
         #expect(actions.writtenText.contains("Connection: close"))
         #expect(harness.written().closes)
@@ -187,6 +192,16 @@ struct HTTPConnectionStateMachineTests {
         _ = harness.receive("de")
         #expect(harness.machine.deadline == 150, "body progress extends the pause allowance")
         #expect(harness.advance(to: 150).writtenText.hasPrefix("HTTP/1.1 408 "))
+    }
+
+    @Test func stalledWriteAbortsTheConnection() {
+        var harness = MachineHarness()
+        _ = harness.receive("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        _ = harness.respond(.text("a"))
+        #expect(harness.machine.deadline == 130)
+        let actions = harness.advance(to: 130)
+        #expect(actions.contains { if case .abort = $0 { true } else { false } })
+        #expect(harness.machine.isClosed)
     }
 
     @Test func noTimeoutWhileTheResponderWorks() {

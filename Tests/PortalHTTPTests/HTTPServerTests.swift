@@ -45,7 +45,7 @@ struct HTTPServerTests {
         let client = try running.client()
         try client.send("HEAD /abc HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n")
         let head = try client.readResponse(head: true)
-        #expect(head.header("Content-Length") == "10")
+        #expect(head.header("Content-Length") == "11")
         // Had a body been sent, it would now be read as the next status line.
         #expect(try client.readResponse().text == "GET /next 0")
     }
@@ -82,13 +82,16 @@ struct HTTPServerTests {
         ("GET /%c0%ae%c0%ae/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
     ])
     func protocolErrorsGetTheirStatusAndClose(request: String, status: Int) throws {
-        let running = try RunningServer()
+        let log = Box<[AccessLogEntry]>([])
+        let running = try RunningServer(accessLog: { entry in log.update { $0.append(entry) } })
         let client = try running.client()
         try client.send(request)
         let response = try client.readResponse()
         #expect(response.status == status)
         #expect(response.header("Connection") == "close")
         #expect(client.isClosedByServer())
+        #expect(log.current.map(\.status) == [status])
+        #expect(log.current.first?.path == "-")
     }
 
     @Test func slowHeaderIsCutOffAtAnAbsoluteDeadline() throws {
@@ -181,10 +184,11 @@ struct HTTPServerTests {
         try busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(started.wait(timeout: .now() + 5) == .success)
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A plain thread: Dispatch's global pool may be saturated by the blocked test and handler.
+        Thread {
             running.server.shutdown()
             done.signal()
-        }
+        }.start()
         let response = try busy.readResponse()
         #expect(response.text == "slow but complete")
         #expect(response.header("Connection") == "close")
@@ -210,8 +214,9 @@ struct HTTPServerTests {
             }
             client.close()
         }
+        // The last connections may still be waiting in the accept queue: poll until they are opened and closed.
+        #expect(eventually { openSocketCount() == before })
         #expect(running.waitForConnections(atMost: 0))
-        #expect(openSocketCount() == before)
     }
 
     @Test func ipv6LoopbackWhenAvailable() throws {
@@ -224,6 +229,48 @@ struct HTTPServerTests {
         let client = try RawHTTPClient(port: port, host: "::1")
         try client.send("GET / HTTP/1.1\r\nHost: [::1]\r\n\r\n")
         #expect(try client.readResponse().text == "v6")
+    }
+
+    @Test func largeBodiesInBothDirections() throws {
+        let running = try RunningServer(responder: ClosureResponder { request in
+            HTTPResponse(body: (0..<(request.body.count * 2)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        })
+        let client = try running.client()
+        let upload = [UInt8](repeating: 0x61, count: 3_000_000)
+        try client.send(Array("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: \(upload.count)\r\n\r\n".utf8) + upload)
+        let response = try client.readResponse()
+        #expect(response.body.count == 6_000_000)
+        #expect(response.body == (0..<6_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try client.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nz")
+        #expect(try client.readResponse().body.count == 2)
+    }
+
+    @Test func clientThatNeverReadsIsDroppedAfterWriteTimeout() throws {
+        let running = try RunningServer(
+            configure: { $0.writeTimeout = 0.3 },
+            responder: ClosureResponder { _ in HTTPResponse(body: [UInt8](repeating: 0x62, count: 30_000_000)) }
+        )
+        let client = try running.client()
+        try client.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(client.waitForData(timeout: 5))
+        #expect(running.server.connectionCount == 1)
+        #expect(running.waitForConnections(atMost: 0))
+    }
+
+    @Test func waitUntilStoppedReturnsAfterShutdown() throws {
+        let running = try RunningServer()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            running.server.waitUntilStopped()
+            stopped.signal()
+        }.start()
+        #expect(stopped.wait(timeout: .now() + 0.2) == .timedOut)
+        running.server.shutdown()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+
+        let neverStarted = HTTPServer(configuration: HTTPServerConfiguration(), responder: ClosureResponder { _ in .text("") })
+        neverStarted.shutdown()
+        neverStarted.waitUntilStopped()
     }
 
     @Test func invalidHostIsReported() {

@@ -37,6 +37,12 @@ struct MessageTests {
         #expect(text == "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nDate: d\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
     }
 
+    @Test func statusesCompareByCode() {
+        #expect(HTTPStatus(code: 404, reason: "Introuvable") == .notFound)
+        #expect(HTTPStatus(code: 404, reason: "x\r\nSet-Cookie: a=b").reason == "xSet-Cookie: a=b")
+        #expect(HTTPStatus.forbidden != .notFound)
+    }
+
     @Test func responseShortcuts() {
         #expect(HTTPResponse.html("<p>").headers["Content-Type"] == "text/html; charset=utf-8")
         let redirect = HTTPResponse.redirect(to: "/mon-espace")

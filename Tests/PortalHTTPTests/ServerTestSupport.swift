@@ -42,13 +42,18 @@ final class RunningServer: Sendable {
 
     /// Waits (up to `timeout`) until the server has at most `count` connections open.
     func waitForConnections(atMost count: Int, timeout: TimeInterval = 5) -> Bool {
-        let end = Date(timeIntervalSinceNow: timeout)
-        while Date() < end {
-            if server.connectionCount <= count { return true }
-            usleep(10_000)
-        }
-        return server.connectionCount <= count
+        eventually(timeout: timeout) { server.connectionCount <= count }
     }
+}
+
+/// Polls `condition` every 10 ms until it holds or `timeout` passes; returns whether it held.
+func eventually(timeout: TimeInterval = 5, _ condition: () -> Bool) -> Bool {
+    let end = Date(timeIntervalSinceNow: timeout)
+    while Date() < end {
+        if condition() { return true }
+        usleep(10_000)
+    }
+    return condition()
 }
 
 /// The number of open socket descriptors of this process.

@@ -38,6 +38,12 @@ struct StaticFilesTests {
         #expect(files.url(for: "missing.css") == "/static/missing.css")
     }
 
+    @Test func missingFolderIsReported() {
+        #expect(throws: StaticFiles.MissingDirectory(path: "/nonexistent/static")) {
+            try StaticFiles(directory: URL(fileURLWithPath: "/nonexistent/static"))
+        }
+    }
+
     @Test func servesWithTypeValidatorsAndCachePolicy() throws {
         let folder = try AssetFolder()
         let files = try StaticFiles(directory: folder.url)

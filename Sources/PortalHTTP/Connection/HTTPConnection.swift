@@ -11,8 +11,11 @@ final class HTTPConnection: @unchecked Sendable {
     static let lingerTimeout: TimeInterval = 2
     /// Size of the read buffer.
     static let readBufferSize = 32768
+    /// Reads performed per readiness event before yielding the queue.
+    static let readsPerEvent = 8
 
     private let fd: Int32
+    private let remoteAddress: String
     private let queue: DispatchQueue
     private let responder: any HTTPResponder
     private let responderQueue: DispatchQueue
@@ -43,6 +46,7 @@ final class HTTPConnection: @unchecked Sendable {
         accessLog: (@Sendable (AccessLogEntry) -> Void)?, onFinish: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
+        self.remoteAddress = remoteAddress
         self.responder = responder
         self.responderQueue = responderQueue
         self.accessLog = accessLog
@@ -75,7 +79,8 @@ final class HTTPConnection: @unchecked Sendable {
             if rejecting {
                 var response = HTTPResponse.text("503 Service Unavailable\n", status: .serviceUnavailable)
                 response.headers["Retry-After"] = "1"
-                perform([.write(response.serialized(date: now().httpDate, includeBody: true, connection: "close")), .close])
+                let bytes = response.serialized(date: now().httpDate, includeBody: true, connection: "close")
+                perform([.rejected(.serviceUnavailable), .write(bytes), .close])
             } else {
                 perform([])
             }
@@ -97,18 +102,26 @@ final class HTTPConnection: @unchecked Sendable {
 
     // MARK: Events
 
+    /// Reads until the socket is drained (a reset queued behind data is only seen that way),
+    /// yielding the queue after a few buffers so one busy peer cannot starve the others.
     private func readAvailable() {
-        guard !finished else { return }
-        let count = read(fd, readBuffer.baseAddress, readBuffer.count)
-        if count > 0 {
-            if lingering { return }
-            perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
-        } else if count == 0 {
-            if lingering { return finish() }
-            perform(machine.peerClosed(at: now()))
-        } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-            finish()
+        for _ in 0..<Self.readsPerEvent {
+            guard !finished, lingering || !readSuspended else { return }
+            let count = read(fd, readBuffer.baseAddress, readBuffer.count)
+            if count > 0 {
+                if !lingering {
+                    perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
+                }
+            } else if count == 0 {
+                if lingering { return finish() }
+                return perform(machine.peerClosed(at: now()))
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                return
+            } else if errno != EINTR {
+                return finish()
+            }
         }
+        queue.async { [self] in readAvailable() }
     }
 
     private func timerFired() {
@@ -146,6 +159,10 @@ final class HTTPConnection: @unchecked Sendable {
             case .close:
                 closeAfterWrite = true
                 if pending.isEmpty { beginLingeringClose() }
+            case .abort:
+                finish()
+            case .rejected(let status):
+                accessLog?(AccessLogEntry(method: "-", path: "-", status: status.code, duration: 0, remoteAddress: remoteAddress))
             }
         }
         guard !finished, !lingering else { return }
@@ -183,6 +200,7 @@ final class HTTPConnection: @unchecked Sendable {
         lingering = true
         shutdown(fd, Int32(SHUT_WR))
         setReading(true)
+        armedDeadline = nil
         arm(Self.uptime() + Self.lingerTimeout)
     }
 
@@ -215,7 +233,13 @@ final class HTTPConnection: @unchecked Sendable {
     private func setReading(_ wanted: Bool) {
         guard let readSource, readSuspended == wanted else { return }
         readSuspended = !wanted
-        if wanted { readSource.resume() } else { readSource.suspend() }
+        if wanted {
+            readSource.resume()
+            // Bytes may have arrived while suspended: look now rather than rely on a new readiness edge.
+            queue.async { [self] in readAvailable() }
+        } else {
+            readSource.suspend()
+        }
     }
 
     private func setWriting(_ wanted: Bool) {
@@ -231,14 +255,14 @@ final class HTTPConnection: @unchecked Sendable {
         if wanted { writeSource.resume() } else { writeSource.suspend() }
     }
 
+    /// Arms the timer lazily: only when `deadline` is earlier than the one armed. A timer firing before the
+    /// machine's current deadline is harmless (the machine ignores it) and re-arms itself, so a busy
+    /// keep-alive connection reprograms its timer about once per timeout rather than several times per request.
     private func arm(_ deadline: TimeInterval?) {
-        guard deadline != armedDeadline else { return }
+        guard let deadline else { return }
+        if let armedDeadline, armedDeadline <= deadline { return }
         armedDeadline = deadline
-        if let deadline {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: UInt64(max(deadline, 0) * 1_000_000_000)), leeway: .milliseconds(10))
-        } else {
-            timer.schedule(deadline: .distantFuture)
-        }
+        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: UInt64(max(deadline, 0) * 1_000_000_000)), leeway: .milliseconds(10))
     }
 
     // MARK: Clock

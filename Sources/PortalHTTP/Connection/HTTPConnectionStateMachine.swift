@@ -16,6 +16,10 @@ struct HTTPConnectionStateMachine {
         case dispatch(HTTPRequest)
         /// Close the connection (after the queued bytes are written).
         case close
+        /// Close the connection at once, dropping whatever is still queued (write timeout).
+        case abort
+        /// A request was refused with this status before reaching the responder (for the access log).
+        case rejected(HTTPStatus)
     }
 
     private enum State {
@@ -132,7 +136,7 @@ struct HTTPConnectionStateMachine {
             return fail(with: HTTPError(.requestTimeout), at: time)
         case .writing:
             state = .closed
-            return [.close]
+            return [.abort]
         case .responding, .closed:
             return []
         }
@@ -184,6 +188,6 @@ struct HTTPConnectionStateMachine {
         let response = HTTPResponse.text("\(error.status.code) \(error.status.reason)\n", status: error.status)
         state = .writing(thenClose: true)
         writeStartedAt = time.uptime
-        return [.write(response.serialized(date: time.httpDate, includeBody: true, connection: "close"))]
+        return [.rejected(error.status), .write(response.serialized(date: time.httpDate, includeBody: true, connection: "close"))]
     }
 }

@@ -62,10 +62,3 @@ public struct SetCookie: Sendable, Hashable {
         String(decoding: text.utf8.filter(allowed), as: UTF8.self)
     }
 }
-
-extension HTTPResponse {
-    /// Adds a `Set-Cookie` header for `cookie`.
-    public mutating func setCookie(_ cookie: SetCookie) {
-        headers.add("Set-Cookie", cookie.headerValue)
-    }
-}

@@ -23,12 +23,3 @@ extension HTTPRequest {
         return HTTPHeaders.equalsIgnoringCase(Substring(expect).trimmingHTTPWhitespace(), "100-continue")
     }
 }
-
-extension Substring {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingHTTPWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}

@@ -1,4 +1,5 @@
-/// A response status code with its reason phrase.
+/// A response status code with its reason phrase. Two statuses are equal when their codes are
+/// (the reason phrase is cosmetic, RFC 9110 §15.1).
 public struct HTTPStatus: Sendable, Hashable {
     /// The three-digit status code.
     public let code: Int
@@ -9,6 +10,16 @@ public struct HTTPStatus: Sendable, Hashable {
     public init(code: Int, reason: String) {
         self.code = code
         self.reason = String(reason.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+    }
+
+    /// Equal codes make equal statuses, whatever the reason phrases.
+    public static func == (lhs: HTTPStatus, rhs: HTTPStatus) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    /// Hashes the code only, consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
     }
 
     /// Whether a response with this status never carries a body (1xx, 204, 304).

@@ -4,12 +4,4 @@ public enum HTTPVersion: Sendable, Hashable {
     case http1_0
     /// HTTP/1.1: persistent connections by default.
     case http1_1
-
-    /// The version as written on the request or status line, e.g. `HTTP/1.1`.
-    public var text: String {
-        switch self {
-        case .http1_0: "HTTP/1.0"
-        case .http1_1: "HTTP/1.1"
-        }
-    }
 }

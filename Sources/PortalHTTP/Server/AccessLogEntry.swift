@@ -1,6 +1,8 @@
 import Foundation
 
 /// One answered request, for the access log (never the query string, which may hold personal data).
+/// Requests refused before reaching the responder (malformed, too large, timed out, over the connection cap)
+/// are logged with method and path `-`.
 public struct AccessLogEntry: Sendable {
     /// The request method.
     public var method: String

@@ -61,6 +61,7 @@ public final class HTTPServer: Sendable {
     /// `shutdownGracePeriod`. Returns once every connection is closed.
     public func shutdown() {
         let connections: [HTTPConnection]? = state.withLock { state in
+            if state.phase == .idle { state.phase = .stopped }
             guard state.phase == .running else { return nil }
             state.phase = .stopping
             state.acceptSource?.cancel()

@@ -21,14 +21,12 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     /// Waits until `predicate` holds or `deadline` (if any) passes; returns whether it holds.
-    ///
-    /// Without a deadline it waits with no timeout at all: Foundation on Linux traps on
-    /// `wait(until: .distantFuture)`.
     @discardableResult
     func wait(until deadline: Date? = nil, for predicate: (Value) -> Bool) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while !predicate(value) {
+            // Not `wait(until: .distantFuture)`: Foundation on Linux traps converting it to a timespec.
             guard let deadline else {
                 condition.wait()
                 continue

@@ -11,8 +11,19 @@ public struct StaticFiles: Sendable {
     private let files: [String: StaticFile]
     private let urlPrefix: String
 
+    /// The asset folder does not exist or is not a folder.
+    public struct MissingDirectory: Error, Sendable, Hashable {
+        /// The path that was given.
+        public let path: String
+    }
+
     /// Loads every regular file under `directory`, recursively; URLs start with `urlPrefix`.
+    /// Throws ``MissingDirectory`` when `directory` is not a folder, or the file system's error.
     public init(directory: URL, urlPrefix: String = "/static") throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MissingDirectory(path: directory.path)
+        }
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey]
