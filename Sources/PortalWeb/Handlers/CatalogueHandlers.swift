@@ -67,7 +67,7 @@ struct CatalogueHandlers: Sendable {
         let results = try query.map { try catalogue.search($0, commune: commune) } ?? []
         let heading = query.map { "Résultats pour « \($0) »" } ?? "Toutes les démarches"
         let view = CatalogueView(
-            layout: pages.layout(query == nil ? "Démarches" : "Recherche « \(query!) »", context),
+            layout: pages.layout(query.map { "Recherche « \($0) »" } ?? "Démarches", context),
             heading: heading,
             search: SearchBox(query: query, commune: commune),
             communeForm: CommuneChoice(action: "/demarches", query: query, communes: catalogue.communes(), selected: commune),
