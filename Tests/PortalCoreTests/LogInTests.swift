@@ -91,6 +91,15 @@ struct LogInTests {
         #expect(try accounts.session(token: "not-a-token", now: minutes(1)) == nil)
     }
 
+    @Test("A session opened right after sign-up finds the new account")
+    func sessionAfterSignUp() throws {
+        let account = try accounts.signUp(
+            SignUpForm(email: "paul@example.fr", password: password, displayName: "Paul Petit", communeInsee: "37031"),
+            now: minutes(0))
+        let token = try accounts.openSession(for: account, now: minutes(0))
+        #expect(try accounts.session(token: token, now: minutes(1))?.id == account.id)
+    }
+
     @Test("A session ends after 30 minutes without activity")
     func idleExpiry() throws {
         let token = try token(try logIn(password: password, at: minutes(0)))

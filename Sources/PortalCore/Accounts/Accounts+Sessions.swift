@@ -44,6 +44,13 @@ extension Accounts {
         return Account(row: row)
     }
 
+    /// Opens a session for an account that has just proved who it is by other means than
+    /// ``logIn(email:password:remoteAddress:now:)`` — the account ``signUp(_:now:)`` just
+    /// created — and returns its token. Saves a second password hash on sign-up.
+    public func openSession(for account: Account, now: Date) throws -> String {
+        try database.pool.write { db in try SessionToken.open(for: account.id, now: now, db) }
+    }
+
     /// Ends the session with this token; an unknown token is ignored.
     public func logOut(token: String) throws {
         try database.pool.write { db in

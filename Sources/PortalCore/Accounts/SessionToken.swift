@@ -7,12 +7,7 @@ import GRDB
 enum SessionToken {
     /// Creates a session for `accountId` and returns its token.
     static func open(for accountId: Int64, now: Date, _ db: Database) throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let token = RandomToken.make()
         try db.execute(
             sql: "INSERT INTO session (tokenDigest, accountId, createdAt, lastSeenAt) VALUES (?, ?, ?, ?)",
             arguments: [digest(token), accountId, now, now])

@@ -59,25 +59,18 @@ struct AccountHandlers: Sendable {
             displayName: form["displayName"] ?? "",
             communeInsee: form["commune"] ?? ""
         )
+        let account: Account
         do {
-            _ = try accounts.signUp(request, now: now())
+            account = try accounts.signUp(request, now: now())
         } catch .invalid(let errors) {
             let links = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
             return renderSignUp(context, form: form, errors: links, status: .unprocessableContent)
         } catch .storage(let error) {
             throw error
         }
-        return try logInAfterSignUp(context, email: request.email, password: request.password)
-    }
-
-    /// Opens a session for a person who just created their account.
-    private func logInAfterSignUp(_ context: RequestContext, email: String, password: String) throws -> HTTPResponse {
-        switch try accounts.logIn(email: email, password: password, remoteAddress: context.request.remoteAddress, now: now()) {
-        case .success(let account, let token):
-            return pages.redirect(to: account.role.home.path + "?bienvenue=1", context, extraCookies: [sessionCookie(token)])
-        case .failure, .throttled:
-            return pages.redirect(to: "/connexion", context)
-        }
+        // The new account is logged in at once.
+        let token = try accounts.openSession(for: account, now: now())
+        return pages.redirect(to: account.role.home.path + "?bienvenue=1", context, extraCookies: [sessionCookie(token)])
     }
 
     private func renderSignUp(_ context: RequestContext, form: URLEncodedForm?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PortalCore
 
 /// Issues and checks the anti-forgery tokens carried by every form posted to the portal.
 ///
@@ -33,7 +34,6 @@ struct CSRFProtection: Sendable {
 
     /// A fresh random value for the anonymous binding cookie.
     static func newAnonymousBinding() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return Base64URL.encode((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        RandomToken.make()
     }
 }

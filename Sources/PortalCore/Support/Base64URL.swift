@@ -1,15 +1,18 @@
 import Foundation
 
 /// Base64url without padding (RFC 4648 §5), as used in cookies and form tokens.
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
+public enum Base64URL {
+    /// The base64url text of `bytes`, without padding.
+    public static func encode(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    /// The bytes of a base64url text (with or without padding), or nil when it is not one
+    /// or is implausibly long for a token.
+    public static func decode(_ text: String) -> [UInt8]? {
         guard text.count <= 512, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             return nil
         }
