@@ -13,6 +13,7 @@ extension PortalDatabase {
                 t.column("value", .blob).notNull()
             }
         }
+        migrator.registerMigration("v2-dossiers", migrate: createDossierTables)
         return migrator
     }
 

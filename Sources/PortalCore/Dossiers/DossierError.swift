@@ -1,0 +1,17 @@
+/// Why a dossier use case refused.
+public enum DossierError: Error, Sendable, Hashable {
+    /// The dossier does not exist or the account may not see it (answered 404).
+    case notFound
+    /// The procedure has no online form.
+    case procedureNotOnline
+    /// The procedure is not offered in the resident's commune.
+    case notOfferedInCommune(note: String?)
+    /// The action makes no sense in the dossier's status.
+    case invalidTransition(from: DossierStatus)
+    /// A refusal or a closing without its reason.
+    case reasonRequired
+    /// A page still has unanswered questions.
+    case incomplete(pageId: String)
+    /// An answer ends the form: it cannot be filed.
+    case endedByAnswer(FormEnding)
+}

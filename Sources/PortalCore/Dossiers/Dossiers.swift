@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+
+/// Dossier use cases: a resident starts a draft, answers it page by page, files it, and
+/// follows it; an agent of the handling organisation processes it. Every use case takes the
+/// acting account and checks it: a dossier the account may not see is ``DossierError/notFound``.
+public struct Dossiers: Sendable {
+    public let database: PortalDatabase
+    public let catalogue: Catalogue
+    public let forms: FormStore
+
+    /// How long an untouched draft is kept.
+    public static let draftLifetime: TimeInterval = 100 * 24 * 3600
+
+    public init(database: PortalDatabase, catalogue: Catalogue) {
+        self.database = database
+        self.catalogue = catalogue
+        self.forms = FormStore(database: database)
+    }
+
+    /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
+    public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
+        guard let actor, actor.role == .resident, let commune = actor.communeInsee else { throw DossierError.notFound }
+        guard let procedure = catalogue.procedure(slug: procedureSlug),
+              let form = try forms.current(procedureSlug: procedureSlug) else { throw DossierError.procedureNotOnline }
+        if case .notOffered(let note) = catalogue.handler(for: procedure, commune: commune) {
+            throw DossierError.notOfferedInCommune(note: note)
+        }
+        return try database.pool.write { db in
+            let id = try Self.insertWithFreshReference(db) { reference in
+                try db.execute(
+                    sql: """
+                        INSERT INTO dossier (reference, procedureSlug, procedureTitle, formVersion, accountId, communeInsee,
+                                             status, answers, createdAt, updatedAt, draftExpiresAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [reference, procedure.slug, procedure.title, form.version, actor.id, commune,
+                                DossierStatus.draft.rawValue, try Dossier.encode(FormAnswers()), now, now,
+                                now.addingTimeInterval(Self.draftLifetime)])
+            }
+            try DossierEvent.record(.started, dossierId: id, at: now, actor: actor.id, to: .draft, db)
+            return try Dossier.fetch(id: id, db)!
+        }
+    }
+
+    /// The dossier, when `actor` may see it: its resident, or an agent of the organisation
+    /// handling it once filed.
+    public func dossier(id: Int64, actor: Account?, now: Date) throws -> Dossier {
+        try database.pool.read { db in try Self.visible(id: id, to: actor, now: now, db) }
+    }
+
+    /// The form version the dossier was started with.
+    public func form(of dossier: Dossier) throws -> FormDefinition {
+        guard let form = try forms.form(procedureSlug: dossier.procedureSlug, version: dossier.formVersion) else {
+            throw DossierError.procedureNotOnline
+        }
+        return form
+    }
+
+    /// Reads one page of a draft's form; saves the answers when the page is complete.
+    /// The draft's expiry starts again.
+    public func answer(
+        page pageId: String, of dossierId: Int64, input: FormInput, validator: FormValidator, actor: Account?, now: Date
+    ) throws -> FormValidator.PageResult {
+        let dossier = try draft(dossierId, of: actor, now: now)
+        let form = try form(of: dossier)
+        guard let page = form.visiblePages(for: dossier.answers).first(where: { $0.id == pageId }) ?? form.page(id: pageId) else {
+            throw DossierError.notFound
+        }
+        let result = validator.validate(page, input: input, previous: dossier.answers)
+        guard result.errors.isEmpty else { return result }
+        try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE dossier SET answers = ?, updatedAt = ?, draftExpiresAt = ? WHERE id = ? AND status = ?",
+                arguments: [try Dossier.encode(result.answers), now, now.addingTimeInterval(Self.draftLifetime),
+                            dossier.id, DossierStatus.draft.rawValue])
+        }
+        return result
+    }
+
+    /// Files a complete draft: sets the legal date of filing and routes it to the organisation
+    /// handling the procedure for the resident's commune.
+    ///
+    /// Filing twice (double click, back and resubmit, replay) returns the same dossier and
+    /// creates nothing: the draft row itself becomes the dossier.
+    public func submit(_ dossierId: Int64, actor: Account?, now: Date) throws -> Dossier {
+        let dossier = try dossier(id: dossierId, actor: actor, now: now)
+        guard dossier.accountId == actor?.id else { throw DossierError.notFound }
+        guard dossier.status == .draft else { return dossier }
+        let form = try form(of: dossier)
+        if let ending = form.ending(for: dossier.answers) { throw DossierError.endedByAnswer(ending) }
+        if let missing = form.firstIncompletePage(for: dossier.answers) { throw DossierError.incomplete(pageId: missing.id) }
+        guard let procedure = catalogue.procedure(slug: dossier.procedureSlug) else { throw DossierError.procedureNotOnline }
+        guard case .organisation(let organisation, _, _) = catalogue.handler(for: procedure, commune: dossier.communeInsee) else {
+            throw DossierError.notOfferedInCommune(note: nil)
+        }
+        return try database.pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE dossier SET status = ?, organisationId = ?, answers = ?, filedAt = ?, updatedAt = ?, draftExpiresAt = NULL
+                    WHERE id = ? AND status = ?
+                    """,
+                arguments: [DossierStatus.filed.rawValue, organisation.id, try Dossier.encode(form.filedAnswers(dossier.answers)),
+                            now, now, dossier.id, DossierStatus.draft.rawValue])
+            if db.changesCount == 1 {
+                try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed, db)
+            }
+            return try Dossier.fetch(id: dossier.id, db)!
+        }
+    }
+
+    /// A resident's own dossiers, most recently changed first; expired drafts are left out.
+    public func dossiers(of actor: Account?, now: Date) throws -> [Dossier] {
+        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        return try database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT * FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
+                    ORDER BY updatedAt DESC
+                    """,
+                arguments: [actor.id, now]
+            ).map(Dossier.init(row:))
+        }
+    }
+
+    /// The timeline of a dossier as `actor` may see it: residents never see internal notes.
+    public func timeline(of dossierId: Int64, actor: Account?, now: Date) throws -> [DossierEvent] {
+        try database.pool.read { db in
+            let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
+            let includeInternal = actor?.role == .agent
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM dossier_event WHERE dossierId = ? AND (internal = 0 OR ?) ORDER BY at, id",
+                arguments: [dossier.id, includeInternal]
+            ).map(DossierEvent.init(row:))
+        }
+    }
+
+    // MARK: Shared checks
+
+    /// The draft, when it belongs to `actor` and is still a draft.
+    func draft(_ id: Int64, of actor: Account?, now: Date) throws -> Dossier {
+        let dossier = try dossier(id: id, actor: actor, now: now)
+        guard dossier.accountId == actor?.id, dossier.status == .draft else { throw DossierError.notFound }
+        return dossier
+    }
+
+    static func visible(id: Int64, to actor: Account?, now: Date, _ db: Database) throws -> Dossier {
+        guard let actor, let dossier = try Dossier.fetch(id: id, db) else { throw DossierError.notFound }
+        switch actor.role {
+        case .resident:
+            guard dossier.accountId == actor.id else { throw DossierError.notFound }
+            if dossier.status == .draft, let expiry = dossier.draftExpiresAt, expiry <= now { throw DossierError.notFound }
+        case .agent:
+            guard dossier.status != .draft, dossier.organisationId != nil, dossier.organisationId == actor.organisationId else {
+                throw DossierError.notFound
+            }
+        case .franceServices, .admin:
+            throw DossierError.notFound
+        }
+        return dossier
+    }
+
+    /// Inserts with a new random reference, drawing again on the rare collision.
+    static func insertWithFreshReference(_ db: Database, insert: (String) throws -> Void) throws -> Int64 {
+        for attempt in 1...5 {
+            do {
+                try insert(DossierReference.make())
+                return db.lastInsertedRowID
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && attempt < 5 {
+                continue
+            }
+        }
+        preconditionFailure("unreachable: the last attempt rethrows")
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+
+extension PortalDatabase {
+    /// Form definitions (versioned), dossiers and their timelines.
+    ///
+    /// Dossiers name their procedure by slug and keep its title as filed, without a foreign
+    /// key: the reference data can be reloaded without touching them. Every listing query
+    /// (a resident's dossiers, an organisation's queue) has its index.
+    static func createDossierTables(_ db: Database) throws {
+        try db.create(table: "form_definition") { t in
+            t.column("procedureSlug", .text).notNull()
+            t.column("version", .integer).notNull()
+            t.column("definition", .text).notNull()
+            t.column("publishedAt", .datetime).notNull()
+            t.primaryKey(["procedureSlug", "version"])
+        }
+        try db.create(table: "dossier") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("reference", .text).notNull().unique()
+            t.column("procedureSlug", .text).notNull()
+            t.column("procedureTitle", .text).notNull()
+            t.column("formVersion", .integer).notNull()
+            t.column("accountId", .integer).notNull().references("account", onDelete: .restrict)
+            t.column("communeInsee", .text).notNull()
+            t.column("organisationId", .text)
+            t.column("status", .text).notNull()
+            t.column("answers", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.column("filedAt", .datetime)
+            t.column("draftExpiresAt", .datetime)
+            t.column("assignedAgentId", .integer).references("account", onDelete: .setNull)
+        }
+        try db.create(index: "dossier_by_account", on: "dossier", columns: ["accountId", "status", "updatedAt"])
+        try db.create(index: "dossier_by_organisation", on: "dossier", columns: ["organisationId", "status", "filedAt"])
+        try db.create(index: "dossier_by_assignee", on: "dossier", columns: ["organisationId", "assignedAgentId", "status"])
+        try db.create(index: "dossier_draft_expiry", on: "dossier", columns: ["draftExpiresAt"])
+        try db.create(table: "dossier_event") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("dossierId", .integer).notNull().references("dossier", onDelete: .cascade)
+            t.column("kind", .text).notNull()
+            t.column("at", .datetime).notNull()
+            t.column("actorAccountId", .integer).references("account", onDelete: .setNull)
+            t.column("fromStatus", .text)
+            t.column("toStatus", .text)
+            t.column("text", .text)
+            t.column("internal", .boolean).notNull().defaults(to: false)
+        }
+        try db.create(index: "dossier_event_by_dossier", on: "dossier_event", columns: ["dossierId", "at"])
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import PortalCore
+import Testing
+
+/// A resident files a cantine request online; the mairie handling it processes it.
+@Suite("Dossiers: drafts, filing, routing, processing and who may see what")
+struct DossierFlowTests {
+    let dossiers: Dossiers
+    let accounts: [String: Account]
+    let validator = FormValidator(communeCodes: ["37123", "37031", "37036"], today: CalendarDay(year: 2026, month: 3, day: 1)!)
+    let now = TestSupport.now
+
+    static let cantineForm = FormDefinition(procedureSlug: "inscription-cantine", version: 0, pages: [
+        FormPage(id: "enfant", title: "Votre enfant", fields: [
+            FieldDefinition(id: "prenom", kind: .shortText, label: "Prénom de l'enfant"),
+            FieldDefinition(id: "allergie", kind: .yesNo, label: "Votre enfant a-t-il une allergie alimentaire ?"),
+        ]),
+        FormPage(id: "allergie-detail", title: "L'allergie", fields: [
+            FieldDefinition(id: "pai", kind: .longText, label: "Décrivez l'allergie"),
+        ], condition: ShowCondition(field: "allergie", isOneOf: ["oui"])),
+    ])
+
+    init() throws {
+        let database = try TestSupport.database(seed: TestSupport.realSeed)
+        _ = try DemoData.install(into: database, hasher: TestSupport.hasher)
+        let logIns = Accounts(database: database, hasher: TestSupport.hasher)
+        var accounts: [String: Account] = [:]
+        for login in ["habitant", "habitante.bourgueil", "agent.langeais", "agent.bourgueil", "conseiller", "admin"] {
+            guard case .success(let account, _) = try logIns.logIn(
+                email: "\(login)@demo.cctoval.fr", password: DemoData.password, remoteAddress: "192.0.2.9", now: TestSupport.now)
+            else { throw DossierError.notFound }
+            accounts[login] = account
+        }
+        self.accounts = accounts
+        dossiers = Dossiers(database: database, catalogue: try Catalogue(database: database))
+        try dossiers.forms.publish(Self.cantineForm, now: TestSupport.now)
+    }
+
+    func filedCantineDossier() throws -> Dossier {
+        let resident = accounts["habitant"]
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        let page = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
+                                       validator: validator, actor: resident, now: now)
+        #expect(page.errors.isEmpty)
+        return try dossiers.submit(draft.id, actor: resident, now: now.addingTimeInterval(60))
+    }
+
+    @Test("A complete draft is filed once, dated and routed to the resident's mairie")
+    func fileAndRoute() throws {
+        let filed = try filedCantineDossier()
+        #expect(filed.status == .filed)
+        #expect(filed.organisationId == "mairie-37123")
+        #expect(filed.filedAt == now.addingTimeInterval(60))
+        #expect(filed.draftExpiresAt == nil)
+        #expect(DossierReference.normalise(filed.reference) == filed.reference)
+        // Filing again (double click, replay) returns the same dossier and adds nothing.
+        let again = try dossiers.submit(filed.id, actor: accounts["habitant"], now: now.addingTimeInterval(120))
+        #expect(again == filed)
+        #expect(try dossiers.dossiers(of: accounts["habitant"], now: now).count == 1)
+        let kinds = try dossiers.timeline(of: filed.id, actor: accounts["habitant"], now: now).map(\.kind)
+        #expect(kinds == [.started, .filed])
+    }
+
+    @Test("A draft with an unanswered page cannot be filed, and a page shown by an answer is required")
+    func incomplete() throws {
+        let resident = accounts["habitant"]
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        #expect(throws: DossierError.incomplete(pageId: "enfant")) { try dossiers.submit(draft.id, actor: resident, now: now) }
+        _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["oui"]]),
+                                validator: validator, actor: resident, now: now)
+        #expect(throws: DossierError.incomplete(pageId: "allergie-detail")) { try dossiers.submit(draft.id, actor: resident, now: now) }
+    }
+
+    @Test("Wrong answers are not saved; the draft keeps its earlier answers")
+    func invalidPageNotSaved() throws {
+        let resident = accounts["habitant"]
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
+                                validator: validator, actor: resident, now: now)
+        let wrong = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": [""], "allergie": ["peut-être"]]),
+                                        validator: validator, actor: resident, now: now)
+        #expect(wrong.errors.errors.map(\.field) == ["prenom", "allergie"])
+        #expect(try dossiers.dossier(id: draft.id, actor: resident, now: now).answers["prenom"] == .text("Léo"))
+    }
+
+    @Test("A procedure handled by a neighbouring mairie is routed there")
+    func neighbouringMairie() throws {
+        let logIns = Accounts(database: dossiers.database, hasher: TestSupport.hasher)
+        let braye = try logIns.signUp(SignUpForm(email: "braye@example.fr", password: "une phrase de passe solide",
+                                                 displayName: "Nina", communeInsee: "37036"), now: now)
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: braye, now: now)
+        _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Zoé"], "allergie": ["non"]]),
+                                validator: validator, actor: braye, now: now)
+        #expect(try dossiers.submit(draft.id, actor: braye, now: now).organisationId == "mairie-37146")
+    }
+
+    @Test("Each role sees only what it should: 404 for everyone else")
+    func visibility() throws {
+        let filed = try filedCantineDossier()
+        #expect(try dossiers.dossier(id: filed.id, actor: accounts["agent.langeais"], now: now).id == filed.id)
+        for other in ["habitante.bourgueil", "agent.bourgueil", "conseiller", "admin"] {
+            #expect(throws: DossierError.notFound, "\(other)") { try dossiers.dossier(id: filed.id, actor: accounts[other], now: now) }
+        }
+        #expect(throws: DossierError.notFound) { try dossiers.dossier(id: filed.id, actor: nil, now: now) }
+        #expect(throws: DossierError.notFound) { try dossiers.dossier(id: 999_999, actor: accounts["habitant"], now: now) }
+        // A draft is the resident's alone, even for the mairie that will handle it.
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: accounts["habitant"], now: now)
+        #expect(throws: DossierError.notFound) { try dossiers.dossier(id: draft.id, actor: accounts["agent.langeais"], now: now) }
+        #expect(throws: DossierError.notFound) { try dossiers.submit(draft.id, actor: accounts["habitante.bourgueil"], now: now) }
+    }
+
+    @Test("The agent processes the dossier; nonsense and missing reasons are refused")
+    func processing() throws {
+        let filed = try filedCantineDossier()
+        let agent = accounts["agent.langeais"]
+        let later = now.addingTimeInterval(3600)
+        #expect(throws: DossierError.invalidTransition(from: .filed)) {
+            try dossiers.perform(.documentsComplete, on: filed.id, actor: agent, now: later)
+        }
+        let taken = try dossiers.perform(.takeInCharge, on: filed.id, actor: agent, now: later)
+        #expect(taken.status == .inReview)
+        #expect(taken.assignedAgentId == agent?.id)
+        #expect(throws: DossierError.reasonRequired) { try dossiers.perform(.refuse(reason: "  "), on: filed.id, actor: agent, now: later) }
+        let refused = try dossiers.perform(.refuse(reason: "Plus de place à la cantine le jeudi."), on: filed.id, actor: agent, now: later)
+        #expect(refused.status == .refused)
+        #expect(throws: DossierError.notFound) {
+            try dossiers.perform(.reopen, on: filed.id, actor: accounts["agent.bourgueil"], now: now)
+        }
+        #expect(throws: DossierError.notFound) { try dossiers.perform(.accept, on: filed.id, actor: accounts["habitant"], now: now) }
+        let events = try dossiers.timeline(of: filed.id, actor: accounts["habitant"], now: now)
+        #expect(events.last?.text == "Plus de place à la cantine le jeudi.")
+        #expect(events.last?.toStatus == .refused)
+    }
+
+    @Test("Drafts expire after 100 days untouched; answering a page starts the count again")
+    func draftExpiry() throws {
+        let resident = accounts["habitant"]
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        let day = TimeInterval(24 * 3600)
+        _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
+                                validator: validator, actor: resident, now: now.addingTimeInterval(50 * day))
+        #expect(try dossiers.dossiers(of: resident, now: now.addingTimeInterval(140 * day)).count == 1)
+        #expect(try dossiers.dossiers(of: resident, now: now.addingTimeInterval(151 * day)).isEmpty)
+        #expect(throws: DossierError.notFound) { try dossiers.dossier(id: draft.id, actor: resident, now: now.addingTimeInterval(151 * day)) }
+    }
+
+    @Test("A new form version leaves dossiers on the version they were started with")
+    func versions() throws {
+        let filed = try filedCantineDossier()
+        var changed = Self.cantineForm
+        changed.pages[0].fields.append(FieldDefinition(id: "classe", kind: .shortText, label: "Classe"))
+        let published = try dossiers.forms.publish(changed, now: now)
+        #expect(published.version == filed.formVersion + 1)
+        #expect(try dossiers.forms.publish(changed, now: now).version == published.version, "republishing the same pages adds nothing")
+        #expect(try dossiers.form(of: filed).allFields.map(\.id) == ["prenom", "allergie", "pai"])
+    }
+
+    @Test("Only residents start drafts, for procedures online and offered in their commune")
+    func startRules() throws {
+        #expect(throws: DossierError.notFound) { try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: accounts["agent.langeais"], now: now) }
+        #expect(throws: DossierError.procedureNotOnline) { try dossiers.startDraft(procedureSlug: "passeport", actor: accounts["habitant"], now: now) }
+        let logIns = Accounts(database: dossiers.database, hasher: TestSupport.hasher)
+        let luble = try logIns.signUp(SignUpForm(email: "luble@example.fr", password: "une phrase de passe solide",
+                                                 displayName: "Jules", communeInsee: "37137"), now: now)
+        #expect(throws: DossierError.self) { try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: luble, now: now) }
+    }
+}
