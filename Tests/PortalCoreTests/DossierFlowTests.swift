@@ -36,13 +36,15 @@ struct DossierFlowTests {
         try dossiers.forms.publish(Self.cantineForm, now: TestSupport.now)
     }
 
-    func filedCantineDossier() throws -> Dossier {
+    /// A cantine dossier of the Langeais resident, filed a minute after `start`.
+    func filedCantineDossier(at start: Date? = nil) throws -> Dossier {
         let resident = accounts["habitant"]
-        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        let start = start ?? now
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: start)
         let page = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
-                                       validator: validator, actor: resident, now: now)
+                                       validator: validator, actor: resident, now: start)
         #expect(page.errors.isEmpty)
-        return try dossiers.submit(draft.id, actor: resident, now: now.addingTimeInterval(60))
+        return try dossiers.submit(draft.id, actor: resident, now: start.addingTimeInterval(60))
     }
 
     @Test("A complete draft is filed once, dated and routed to the resident's mairie")

@@ -23,6 +23,9 @@ public struct Dossier: Sendable, Hashable, Identifiable {
     public var updatedAt: Date
     /// The legal date of filing (CRPA L112-13).
     public var filedAt: Date?
+    /// When the administration's silence becomes a decision (two months after filing by default,
+    /// CRPA L231-1); past it, an open dossier is overdue.
+    public var decisionDueAt: Date?
     /// When an untouched draft is deleted.
     public var draftExpiresAt: Date?
     /// The agent working on it, if any.
@@ -42,6 +45,7 @@ public struct Dossier: Sendable, Hashable, Identifiable {
         createdAt = row["createdAt"]
         updatedAt = row["updatedAt"]
         filedAt = row["filedAt"]
+        decisionDueAt = row["decisionDueAt"]
         draftExpiresAt = row["draftExpiresAt"]
         assignedAgentId = row["assignedAgentId"]
     }

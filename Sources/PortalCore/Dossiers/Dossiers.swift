@@ -97,16 +97,22 @@ public struct Dossiers: Sendable {
         return try database.pool.write { db in
             try db.execute(
                 sql: """
-                    UPDATE dossier SET status = ?, organisationId = ?, answers = ?, filedAt = ?, updatedAt = ?, draftExpiresAt = NULL
+                    UPDATE dossier SET status = ?, organisationId = ?, answers = ?, filedAt = ?, decisionDueAt = ?, updatedAt = ?,
+                        draftExpiresAt = NULL
                     WHERE id = ? AND status = ?
                     """,
                 arguments: [DossierStatus.filed.rawValue, organisation.id, try Dossier.encode(form.filedAnswers(dossier.answers)),
-                            now, now, dossier.id, DossierStatus.draft.rawValue])
+                            now, Self.decisionDue(filedAt: now), now, dossier.id, DossierStatus.draft.rawValue])
             if db.changesCount == 1 {
                 try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed, db)
             }
             return try Dossier.fetch(id: dossier.id, db)!
         }
+    }
+
+    /// Two months after filing: when silence becomes a decision by default (CRPA L231-1).
+    static func decisionDue(filedAt: Date) -> Date {
+        CalendarDay.calendar.date(byAdding: .month, value: 2, to: filedAt) ?? filedAt.addingTimeInterval(61 * 24 * 3600)
     }
 
     /// A resident's own dossiers, most recently changed first; expired drafts are left out.

@@ -28,12 +28,14 @@ extension PortalDatabase {
             t.column("createdAt", .datetime).notNull()
             t.column("updatedAt", .datetime).notNull()
             t.column("filedAt", .datetime)
+            t.column("decisionDueAt", .datetime)
             t.column("draftExpiresAt", .datetime)
             t.column("assignedAgentId", .integer).references("account", onDelete: .setNull)
         }
         try db.create(index: "dossier_by_account", on: "dossier", columns: ["accountId", "status", "updatedAt"])
         try db.create(index: "dossier_by_organisation", on: "dossier", columns: ["organisationId", "status", "filedAt"])
         try db.create(index: "dossier_by_assignee", on: "dossier", columns: ["organisationId", "assignedAgentId", "status"])
+        try db.create(index: "dossier_by_due_date", on: "dossier", columns: ["organisationId", "decisionDueAt"])
         try db.create(index: "dossier_draft_expiry", on: "dossier", columns: ["draftExpiresAt"])
         try db.create(table: "dossier_event") { t in
             t.autoIncrementedPrimaryKey("id")

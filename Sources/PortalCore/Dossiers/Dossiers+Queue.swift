@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+extension Dossiers {
+    /// The queue of the agent's own organisation: filtered, ordered, paginated, with counts.
+    /// Each query is served by one of the `dossier_by_*` indexes.
+    public func queue(_ filter: QueueFilter, actor: Account?, now: Date) throws -> QueuePage {
+        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw DossierError.notFound }
+        let (whereClause, arguments) = Self.queueConditions(filter, organisation: organisation, agent: actor.id, now: now)
+        let order = switch filter.order {
+        case .oldestFirst: "filedAt ASC, id ASC"
+        case .newestFirst: "filedAt DESC, id DESC"
+        case .dueFirst: "decisionDueAt ASC, id ASC"
+        }
+        return try database.pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier WHERE \(whereClause)", arguments: arguments) ?? 0
+            let pageCount = max(1, (total + filter.pageSize - 1) / filter.pageSize)
+            let page = min(filter.page, pageCount)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM dossier WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
+            var counts: [DossierStatus: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT status, COUNT(*) AS count FROM dossier WHERE organisationId = ? GROUP BY status",
+                arguments: [organisation]) {
+                if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
+            }
+            return QueuePage(dossiers: try rows.map(Dossier.init(row:)), total: total, countsByStatus: counts,
+                             page: page, pageCount: pageCount)
+        }
+    }
+
+    /// The SQL condition and arguments of a queue filter (exposed to the index test).
+    static func queueConditions(_ filter: QueueFilter, organisation: String, agent: Int64, now: Date) -> (String, StatementArguments) {
+        var conditions = ["organisationId = ?"]
+        var arguments: StatementArguments = [organisation]
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        } else {
+            let open = DossierStatus.allCases.filter { !$0.isClosed && $0 != .draft }
+            conditions.append("status IN (\(open.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(open.map(\.rawValue))
+        }
+        if let slug = filter.procedureSlug {
+            conditions.append("procedureSlug = ?")
+            arguments += [slug]
+        }
+        if let commune = filter.communeInsee {
+            conditions.append("communeInsee = ?")
+            arguments += [commune]
+        }
+        switch filter.assignment {
+        case .anyone: break
+        case .me:
+            conditions.append("assignedAgentId = ?")
+            arguments += [agent]
+        case .unassigned:
+            conditions.append("assignedAgentId IS NULL")
+        }
+        if filter.overdueOnly {
+            conditions.append("decisionDueAt < ?")
+            arguments += [now]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Assigns a filed dossier to a colleague of the same organisation (or to nobody).
+    public func assign(_ dossierId: Int64, to agentId: Int64?, actor: Account?, now: Date) throws -> Dossier {
+        guard let actor, actor.role == .agent else { throw DossierError.notFound }
+        return try database.pool.write { db in
+            let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
+            if let agentId {
+                let colleague = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND role = ? AND organisationId = ?)",
+                    arguments: [agentId, Role.agent.rawValue, actor.organisationId]) ?? false
+                guard colleague else { throw DossierError.notFound }
+            }
+            try db.execute(sql: "UPDATE dossier SET assignedAgentId = ?, updatedAt = ? WHERE id = ?", arguments: [agentId, now, dossier.id])
+            try DossierEvent.record(.assigned, dossierId: dossier.id, at: now, actor: actor.id, isInternal: true, db)
+            return try Dossier.fetch(id: dossier.id, db)!
+        }
+    }
+}

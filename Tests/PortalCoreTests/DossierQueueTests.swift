@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+@testable import PortalCore
+import Testing
+
+/// The agent's queue: only their organisation, filtered, ordered, paginated, counted, indexed.
+@Suite("Dossiers: the agent queue")
+struct DossierQueueTests {
+    let flow: DossierFlowTests
+    let filed: [Dossier]
+
+    init() throws {
+        flow = try DossierFlowTests()
+        var filed: [Dossier] = []
+        for minute in 0..<7 {
+            filed.append(try flow.filedCantineDossier(at: flow.now.addingTimeInterval(Double(minute) * 60)))
+        }
+        self.filed = filed
+    }
+
+    var agent: Account? { flow.accounts["agent.langeais"] }
+
+    @Test("The queue lists the organisation's open dossiers, oldest first, page by page, with counts")
+    func pages() throws {
+        let dossiers = flow.dossiers
+        _ = try dossiers.perform(.takeInCharge, on: filed[0].id, actor: agent, now: flow.now.addingTimeInterval(3600))
+        _ = try dossiers.perform(.accept, on: filed[0].id, actor: agent, now: flow.now.addingTimeInterval(3600))
+        let first = try dossiers.queue(QueueFilter(pageSize: 4), actor: agent, now: flow.now)
+        #expect(first.total == 6)
+        #expect(first.pageCount == 2)
+        #expect(first.dossiers.map(\.id) == filed[1...4].map(\.id))
+        let second = try dossiers.queue(QueueFilter(page: 2, pageSize: 4), actor: agent, now: flow.now)
+        #expect(second.dossiers.map(\.id) == filed[5...6].map(\.id))
+        #expect(first.countsByStatus == [.filed: 6, .accepted: 1])
+        let newest = try dossiers.queue(QueueFilter(order: .newestFirst, pageSize: 1), actor: agent, now: flow.now)
+        #expect(newest.dossiers.first?.id == filed[6].id)
+        let accepted = try dossiers.queue(QueueFilter(status: .accepted), actor: agent, now: flow.now)
+        #expect(accepted.dossiers.map(\.id) == [filed[0].id])
+    }
+
+    @Test("Filters by assignment and overdue")
+    func filters() throws {
+        let dossiers = flow.dossiers
+        _ = try dossiers.perform(.takeInCharge, on: filed[2].id, actor: agent, now: flow.now)
+        #expect(try dossiers.queue(QueueFilter(assignment: .me), actor: agent, now: flow.now).dossiers.map(\.id) == [filed[2].id])
+        #expect(try dossiers.queue(QueueFilter(assignment: .unassigned), actor: agent, now: flow.now).total == 6)
+        let threeMonthsLater = flow.now.addingTimeInterval(92 * 24 * 3600)
+        #expect(try dossiers.queue(QueueFilter(overdueOnly: true), actor: agent, now: flow.now).total == 0)
+        #expect(try dossiers.queue(QueueFilter(overdueOnly: true), actor: agent, now: threeMonthsLater).total == 7)
+        #expect(try dossiers.queue(QueueFilter(procedureSlug: "passeport"), actor: agent, now: flow.now).total == 0)
+    }
+
+    @Test("Another organisation's agent sees an empty queue and cannot assign; residents have no queue")
+    func otherOrganisation() throws {
+        let other = flow.accounts["agent.bourgueil"]
+        #expect(try flow.dossiers.queue(QueueFilter(), actor: other, now: flow.now).total == 0)
+        #expect(throws: DossierError.notFound) { try flow.dossiers.assign(filed[0].id, to: other?.id, actor: other, now: flow.now) }
+        #expect(throws: DossierError.notFound) { try flow.dossiers.queue(QueueFilter(), actor: flow.accounts["habitant"], now: flow.now) }
+        // Nor can a dossier be assigned to an agent of another organisation.
+        #expect(throws: DossierError.notFound) { try flow.dossiers.assign(filed[0].id, to: other?.id, actor: agent, now: flow.now) }
+        let assigned = try flow.dossiers.assign(filed[0].id, to: agent?.id, actor: agent, now: flow.now)
+        #expect(assigned.assignedAgentId == agent?.id)
+    }
+
+    @Test("Every queue and dashboard query is served by an index", arguments: [
+        QueueFilter(),
+        QueueFilter(status: .filed),
+        QueueFilter(assignment: .me),
+        QueueFilter(assignment: .unassigned, order: .newestFirst),
+        QueueFilter(overdueOnly: true, order: .dueFirst),
+        QueueFilter(procedureSlug: "inscription-cantine", communeInsee: "37123"),
+    ])
+    func indexed(filter: QueueFilter) throws {
+        let (conditions, arguments) = Dossiers.queueConditions(filter, organisation: "mairie-37123", agent: 1, now: flow.now)
+        let plans = try flow.dossiers.database.pool.read { db in
+            try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM dossier WHERE \(conditions) ORDER BY filedAt", arguments: arguments)
+                + String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT status, COUNT(*) FROM dossier WHERE organisationId = ? GROUP BY status", arguments: ["x"])
+                + String.fetchAll(db, sql: """
+                    EXPLAIN QUERY PLAN SELECT * FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
+                    ORDER BY updatedAt DESC
+                    """, arguments: [1, flow.now])
+        }
+        let scans = plans.filter { $0.contains("SCAN dossier") && !$0.contains("USING") }
+        #expect(scans.isEmpty, "\(plans)")
+    }
+}
