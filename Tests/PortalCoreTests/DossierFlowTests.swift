@@ -54,6 +54,10 @@ struct DossierFlowTests {
         #expect(filed.organisationId == "mairie-37123")
         #expect(filed.filedAt == now.addingTimeInterval(60))
         #expect(filed.draftExpiresAt == nil)
+        // Silence means acceptance two calendar months after filing (the default rule), counted in
+        // France: filed 1 March 2026 at 11:01 in Paris, due 1 May at 11:01 in Paris, which is
+        // 09:01 UTC after the change to summer time.
+        #expect(filed.decisionDueAt == now.addingTimeInterval(60 + 61 * 24 * 3600 - 3600))
         #expect(DossierReference.normalise(filed.reference) == filed.reference)
         // Filing again (double click, replay) returns the same dossier and adds nothing.
         let again = try dossiers.submit(filed.id, actor: accounts["habitant"], now: now.addingTimeInterval(120))

@@ -35,11 +35,17 @@ struct ReferenceDataTests {
         #expect(required.filter { !ids.contains($0) } == [])
         #expect(!data.procedures.isEmpty)
         #expect(data.procedures.contains { $0.popular })
+        let silence = Dictionary(uniqueKeysWithValues: data.procedures.map { ($0.slug, $0.silence) })
+        #expect(silence["attestation-accueil"] == SilenceRule(outcome: .rejection, months: 1))
+        #expect(silence["acte-de-naissance"] == .default)
     }
 
     @Test("Broken seed files are refused with the file and entry named", arguments: [
         (ReferenceData.FileName.procedures, "\"category\": \"urbanisme\"", "\"category\": \"urbanism\"",
          "procedures.json, procedure \"permis-de-construire\": unknown category \"urbanism\""),
+        (ReferenceData.FileName.procedures, "\"handler\": {\"type\": \"communal\"},",
+         "\"handler\": {\"type\": \"communal\"}, \"silence\": {\"outcome\": \"peut-etre\", \"months\": 2},",
+         "procedures.json, procedure \"acte-de-naissance\": silence needs an outcome (acceptance or rejection) and 1 to 12 months"),
         (ReferenceData.FileName.procedures, "\"slug\": \"passeport\"", "\"slug\": \"carte-identite\"",
          "procedures.json, procedure \"carte-identite\": duplicate slug"),
         (ReferenceData.FileName.procedures, "\"commune\": \"37137\"", "\"commune\": \"37999\"",

@@ -23,8 +23,8 @@ public struct Dossier: Sendable, Hashable, Identifiable {
     public var updatedAt: Date
     /// The legal date of filing (CRPA L112-13).
     public var filedAt: Date?
-    /// When the administration's silence becomes a decision (two months after filing by default,
-    /// CRPA L231-1); past it, an open dossier is overdue.
+    /// When the administration's silence becomes a decision (the procedure's ``SilenceRule``);
+    /// past it, an open dossier is overdue.
     public var decisionDueAt: Date?
     /// When an untouched draft is deleted.
     public var draftExpiresAt: Date?

@@ -102,17 +102,12 @@ public struct Dossiers: Sendable {
                     WHERE id = ? AND status = ?
                     """,
                 arguments: [DossierStatus.filed.rawValue, organisation.id, try Dossier.encode(form.filedAnswers(dossier.answers)),
-                            now, Self.decisionDue(filedAt: now), now, dossier.id, DossierStatus.draft.rawValue])
+                            now, procedure.silence.decisionDate(filedAt: now), now, dossier.id, DossierStatus.draft.rawValue])
             if db.changesCount == 1 {
                 try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed, db)
             }
             return try Dossier.fetch(id: dossier.id, db)!
         }
-    }
-
-    /// Two months after filing: when silence becomes a decision by default (CRPA L231-1).
-    static func decisionDue(filedAt: Date) -> Date {
-        CalendarDay.calendar.date(byAdding: .month, value: 2, to: filedAt) ?? filedAt.addingTimeInterval(61 * 24 * 3600)
     }
 
     /// A resident's own dossiers, most recently changed first; expired drafts are left out.

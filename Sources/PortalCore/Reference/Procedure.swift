@@ -30,6 +30,8 @@ public struct Procedure: Sendable, Hashable, Identifiable {
     public var handler: HandlerRule
     /// Per-commune departures from the default handler.
     public var exceptions: [ProcedureException]
+    /// What silence means for a request of this procedure, and when.
+    public var silence: SilenceRule
 
     /// The slug.
     public var id: String { slug }
@@ -39,7 +41,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         slug: String, title: String, categoryId: String, summary: String, description: String? = nil,
         synonyms: [String] = [], documents: [String] = [], cost: String? = nil, delay: String? = nil,
         channels: [Channel] = [], onlineURL: String? = nil, howTo: String? = nil, popular: Bool = false,
-        handler: HandlerRule, exceptions: [ProcedureException] = []
+        handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default
     ) {
         self.slug = slug
         self.title = title
@@ -56,6 +58,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         self.popular = popular
         self.handler = handler
         self.exceptions = exceptions
+        self.silence = silence
     }
 
     /// The exception that applies to the commune with this INSEE code, if any.

@@ -65,12 +65,20 @@ extension ReferenceDataParser {
         if Set(exceptions.map(\.communeInsee)).count != exceptions.count {
             report(file, label, "several exceptions for the same commune")
         }
+        var silence = SilenceRule.default
+        if let entry = entry.silence {
+            if let outcome = SilenceRule.Outcome(rawValue: entry.outcome), (1...12).contains(entry.months) {
+                silence = SilenceRule(outcome: outcome, months: entry.months)
+            } else {
+                report(file, label, "silence needs an outcome (acceptance or rejection) and 1 to 12 months")
+            }
+        }
         guard issues.count == before, let handler else { return nil }
         return Procedure(
             slug: entry.slug, title: entry.title, categoryId: entry.category, summary: entry.summary,
             description: entry.description, synonyms: entry.synonyms ?? [], documents: entry.documents ?? [],
             cost: entry.cost, delay: entry.delay, channels: channels, onlineURL: entry.onlineUrl,
-            howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions)
+            howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence)
     }
 
     private mutating func handlerRule(

@@ -52,6 +52,12 @@ enum SeedFiles {
             var popular: Bool?
             var handler: Handler
             var exceptions: [Exception]?
+            var silence: Silence?
+        }
+
+        struct Silence: Decodable {
+            var outcome: String
+            var months: Int
         }
 
         struct Handler: Decodable {

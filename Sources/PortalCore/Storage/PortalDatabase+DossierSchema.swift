@@ -1,12 +1,17 @@
 import GRDB
 
 extension PortalDatabase {
-    /// Form definitions (versioned), dossiers and their timelines.
+    /// Silence rules of procedures, form definitions (versioned), dossiers and their timelines.
     ///
     /// Dossiers name their procedure by slug and keep its title as filed, without a foreign
     /// key: the reference data can be reloaded without touching them. Every listing query
     /// (a resident's dossiers, an organisation's queue) has its index.
     static func createDossierTables(_ db: Database) throws {
+        // What silence means for each procedure's requests (see SilenceRule).
+        try db.alter(table: "procedure") { t in
+            t.add(column: "silenceOutcome", .text).notNull().defaults(to: SilenceRule.default.outcome.rawValue)
+            t.add(column: "silenceMonths", .integer).notNull().defaults(to: SilenceRule.default.months)
+        }
         try db.create(table: "form_definition") { t in
             t.column("procedureSlug", .text).notNull()
             t.column("version", .integer).notNull()

@@ -53,15 +53,16 @@ extension ReferenceData {
         try db.execute(
             sql: """
                 INSERT INTO procedure (slug, title, categoryId, summary, description, synonyms, documents, cost,
-                  delay, channels, onlineURL, howTo, popular, handlerType, handlerOrganisationId, counters, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  delay, channels, onlineURL, howTo, popular, handlerType, handlerOrganisationId, counters, position,
+                  silenceOutcome, silenceMonths)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 procedure.slug, procedure.title, procedure.categoryId, procedure.summary, procedure.description,
                 try JSONList.encode(procedure.synonyms), try JSONList.encode(procedure.documents),
                 procedure.cost, procedure.delay, try JSONList.encode(procedure.channels.map(\.rawValue)),
                 procedure.onlineURL, procedure.howTo, procedure.popular, handlerType, handlerOrganisation,
-                try JSONList.encode(counters), position,
+                try JSONList.encode(counters), position, procedure.silence.outcome.rawValue, procedure.silence.months,
             ])
         for exception in procedure.exceptions {
             let (type, organisation): (String, String?) = switch exception.rule {
@@ -135,7 +136,10 @@ extension ReferenceData {
                     communeInsee: row["communeInsee"],
                     rule: organisation.map { .handledBy(organisationId: $0) } ?? .notOffered,
                     note: row["note"])
-            })
+            },
+            silence: SilenceRule(
+                outcome: SilenceRule.Outcome(rawValue: row["silenceOutcome"]) ?? SilenceRule.default.outcome,
+                months: row["silenceMonths"]))
     }
 }
 
