@@ -6,13 +6,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 WAIT = 15  # seconds, for explicit waits
 DESKTOP_WIDTH = 1280
@@ -146,14 +146,16 @@ class Browser:
             lambda d: d.execute_script("return document.readyState") == "complete")
 
     def submit_with(self, button) -> None:
-        """Clicks a submit button and waits for the next page to be loaded."""
-        old_page = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a submit button (or a link) and waits for the next page to be loaded.
+        The current page is marked with a window property; the next one does not have it.
+        (Waiting for the old <html> to go stale races with chromedriver during navigation.)"""
+        marker = uuid.uuid4().hex
+        self.driver.execute_script("window.__portalTestPage = arguments[0]", marker)
         button.click()
-        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old_page))
-        self.wait_ready()
-
-    def follow(self, link) -> None:
-        self.submit_with(link)
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script(
+                "return window.__portalTestPage !== arguments[0] && document.readyState === 'complete'",
+                marker))
 
     @property
     def path(self) -> str:
@@ -185,7 +187,6 @@ class Browser:
         element.send_keys(value)
 
     def choose(self, select_id: str, value: str) -> None:
-        from selenium.webdriver.support.ui import Select
         Select(self.driver.find_element(By.ID, select_id)).select_by_value(value)
 
     def button(self, label: str):
