@@ -47,7 +47,7 @@ struct AccountTests {
     @Test("Every mistake is reported in form order, in French")
     func validation() throws {
         let errors = try #require(validationErrors(form(email: "", password: "court", name: " ", commune: "")))
-        #expect(errors.errors.map(\.field) == ["email", "password", "displayName", "commune"])
+        #expect(errors.errors.map(\.field) == ["displayName", "email", "password", "commune"])
         #expect(errors["email"] == "Saisissez votre adresse e-mail.")
         #expect(errors["password"] == "Votre mot de passe doit contenir au moins 12 caractères.")
         #expect(errors["displayName"] == "Saisissez votre nom.")

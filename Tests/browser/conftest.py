@@ -4,12 +4,8 @@ screenshots at desktop and mobile widths)."""
 
 from __future__ import annotations
 
-import os
-import queue
-import re
 import shutil
-import subprocess
-import threading
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,18 +16,8 @@ from portal_browser import Auditor, Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
-STARTUP_LINE = re.compile(r"Portail citoyen CCTOVAL : (http://\S+?)/?\s*$")
-STARTUP_TIMEOUT = 60  # seconds: a first start migrates and seeds the database
-
-
-def _server_binary() -> Path:
-    binary = Path(os.environ.get("PORTAL_SERVER_BINARY", ".build/debug/portal-server"))
-    if not binary.is_absolute():
-        binary = ROOT / binary
-    if not binary.exists():
-        pytest.exit(f"portal-server binary not found at {binary}: run Tests/browser/run, "
-                    "or build it and set PORTAL_SERVER_BINARY", returncode=2)
-    return binary
+sys.path.insert(0, str(ROOT / "Tests" / "support"))
+from portal_server import PortalServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,58 +25,14 @@ def server(tmp_path_factory):
     """Starts `portal-server --demo --port 0` on a fresh data folder; yields its base URL
     (without the trailing slash). The process is always stopped at the end of the session."""
     data = tmp_path_factory.mktemp("portal-data")
-    log_path = data.parent / "portal-server.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        [str(_server_binary()), "--demo", "--port", "0", "--data", str(data),
-         "--resources", str(ROOT / "Resources")],
-        stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, cwd=ROOT,
-    )
-
-    def stop():
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        log.close()
-
-    # Standard output is read on a thread (and kept drained) so a silent server cannot hang us.
-    lines: queue.Queue[str | None] = queue.Queue()
-
-    def pump():
-        for line in process.stdout:
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=pump, daemon=True).start()
-    base_url = None
-    seen = []
     try:
-        while base_url is None:
-            try:
-                line = lines.get(timeout=STARTUP_TIMEOUT)
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            seen.append(line)
-            match = STARTUP_LINE.search(line)
-            if match:
-                base_url = match.group(1)
-    except BaseException:
-        stop()
-        raise
-    if base_url is None:
-        stop()
-        pytest.exit("portal-server did not print its address; output:\n" + "".join(seen)
-                    + "\nlog:\n" + log_path.read_text(), returncode=2)
+        process = PortalServer(data, demo=True, log_path=data.parent / "portal-server.log")
+    except RuntimeError as error:
+        pytest.exit(str(error), returncode=2)
     try:
-        yield base_url
+        yield process.base_url
     finally:
-        stop()
+        process.stop()
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,9 @@ write the server had acknowledged is there.
 Run with `Tests/durability/run` (builds the server if needed) or pytest directly with
 PORTAL_SERVER_BINARY pointing at a built `portal-server`.
 """
-import os
 import re
-import signal
 import sqlite3
-import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -20,40 +18,11 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-BINARY = Path(os.environ.get("PORTAL_SERVER_BINARY", REPOSITORY / ".build/debug/portal-server"))
+sys.path.insert(0, str(REPOSITORY / "Tests" / "support"))
+from portal_server import PortalServer  # noqa: E402
+
 CLIENTS = 4
 WRITES_BEFORE_KILL = 12
-
-
-class Server:
-    """The real portal-server process on a free port, with a given data folder."""
-
-    def __init__(self, data: Path):
-        self.process = subprocess.Popen(
-            [str(BINARY), "--port", "0", "--data", str(data), "--resources", str(REPOSITORY / "Resources")],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        deadline = time.monotonic() + 60
-        for line in self.process.stdout:
-            match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                self.base = f"http://127.0.0.1:{match.group(1)}"
-                return
-            if time.monotonic() > deadline:
-                break
-        self.process.kill()
-        raise RuntimeError("the server did not print its address")
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -83,7 +52,7 @@ def sign_up(base: str, email: str) -> bool:
 def test_acknowledged_sign_ups_survive_a_sigkill():
     with tempfile.TemporaryDirectory(prefix="portal-durability-") as folder:
         data = Path(folder) / "data"
-        server = Server(data)
+        server = PortalServer(data)
         acknowledged: list[str] = []
         lock = threading.Lock()
         stop = threading.Event()
@@ -94,7 +63,7 @@ def test_acknowledged_sign_ups_survive_a_sigkill():
                 email = f"durable-{number}-{sequence}@example.fr"
                 sequence += 1
                 try:
-                    if sign_up(server.base, email):
+                    if sign_up(server.base_url, email):
                         with lock:
                             acknowledged.append(email)
                 except OSError:
@@ -112,9 +81,9 @@ def test_acknowledged_sign_ups_survive_a_sigkill():
             thread.join(timeout=30)
         assert len(acknowledged) >= WRITES_BEFORE_KILL, "the server acknowledged too few writes before the kill"
 
-        restarted = Server(data)
+        restarted = PortalServer(data)
         try:
-            with urllib.request.urlopen(f"{restarted.base}/healthz", timeout=10) as health:
+            with urllib.request.urlopen(f"{restarted.base_url}/healthz", timeout=10) as health:
                 assert health.read() == b"ok"
             database = sqlite3.connect(f"file:{data / 'portal.sqlite'}?mode=ro", uri=True)
             try:
@@ -125,6 +94,6 @@ def test_acknowledged_sign_ups_survive_a_sigkill():
             missing = [email for email in acknowledged if email not in stored]
             assert not missing, f"{len(missing)} acknowledged sign-ups lost: {missing[:5]}"
             # The restarted server serves the recovered accounts.
-            assert sign_up(restarted.base, "after-restart@example.fr")
+            assert sign_up(restarted.base_url, "after-restart@example.fr")
         finally:
             restarted.stop()

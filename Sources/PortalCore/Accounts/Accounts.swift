@@ -51,7 +51,13 @@ public struct Accounts: Sendable {
     static let emailTakenMessage = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une autre adresse."
 
     private func validate(_ form: SignUpForm, email: String, name: String, commune: String) throws -> ValidationErrors {
+        // In the order of the form's fields, so the error summary reads top to bottom.
         var errors = ValidationErrors()
+        if name.isEmpty {
+            errors.add("Saisissez votre nom.", for: .displayName)
+        } else if name.count > Self.maximumNameLength {
+            errors.add("Votre nom doit contenir au plus \(Self.maximumNameLength) caractères.", for: .displayName)
+        }
         if email.isEmpty {
             errors.add("Saisissez votre adresse e-mail.", for: .email)
         } else if !EmailAddress.isValid(email) {
@@ -63,11 +69,6 @@ public struct Accounts: Sendable {
         }
         if let problem = PasswordPolicy.problem(with: form.password, email: email) {
             errors.add(problem, for: .password)
-        }
-        if name.isEmpty {
-            errors.add("Saisissez votre nom.", for: .displayName)
-        } else if name.count > Self.maximumNameLength {
-            errors.add("Votre nom doit contenir au plus \(Self.maximumNameLength) caractères.", for: .displayName)
         }
         if commune.isEmpty {
             errors.add("Choisissez votre commune.", for: .commune)

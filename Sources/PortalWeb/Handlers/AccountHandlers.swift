@@ -74,13 +74,6 @@ struct AccountHandlers: Sendable {
     }
 
     private func renderSignUp(_ context: RequestContext, form: URLEncodedForm?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
-        // The error summary lists the problems in the order of the fields on the page.
-        let fieldOrder = ["displayName", "email", "password", "commune"]
-        let errors = errors.enumerated().sorted { first, second in
-            let a = fieldOrder.firstIndex(of: first.element.field) ?? fieldOrder.count
-            let b = fieldOrder.firstIndex(of: second.element.field) ?? fieldOrder.count
-            return a != b ? a < b : first.offset < second.offset
-        }.map(\.element)
         func field(_ id: String) -> FormField {
             FormField(id: id, value: id == "password" ? "" : (form?[id] ?? ""), error: errors.first { $0.field == id }?.message)
         }
