@@ -171,3 +171,43 @@ struct DossierFlowTests {
         #expect(throws: DossierError.self) { try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: luble, now: now) }
     }
 }
+
+@Suite("Dossiers: the legal acknowledgement")
+struct AcknowledgementTests {
+    @Test("The acknowledgement carries the date, the service and its contacts, and the silence rule")
+    func mentions() throws {
+        let flow = try DossierFlowTests()
+        let filed = try flow.filedCantineDossier()
+        let receipt = try flow.dossiers.acknowledgement(of: filed.id, actor: flow.accounts["habitant"], now: flow.now)
+        #expect(receipt.reference == filed.reference)
+        #expect(receipt.receivedAt == filed.filedAt)
+        #expect(receipt.receivedAtText == "le 1er mars 2026 à 11 h 01")
+        #expect(receipt.service.name == "Mairie de Langeais")
+        #expect(receipt.service.phone != nil && receipt.service.email != nil && receipt.service.address != nil)
+        #expect(receipt.silenceText.contains("le 1er mai 2026"))
+        #expect(receipt.silenceText.contains("considérée comme acceptée"))
+        #expect(receipt.appealText == nil)
+        #expect(throws: DossierError.notFound) {
+            try flow.dossiers.acknowledgement(of: filed.id, actor: flow.accounts["habitante.bourgueil"], now: flow.now)
+        }
+    }
+
+    @Test("A rejection by silence states the routes and deadline of appeal")
+    func rejection() throws {
+        let service = Organisation(id: "mairie-37123", kind: .mairie, name: "Mairie de Langeais")
+        let receipt = Acknowledgement(
+            dossier: try dossier(filedAt: TestSupport.now), service: service, silence: SilenceRule(outcome: .rejection, months: 1))
+        #expect(receipt.silenceText.contains("considérée comme refusée"))
+        #expect(receipt.silenceText.contains("le 1er avril 2026"))
+        #expect(receipt.appealText?.contains("recours gracieux auprès de Mairie de Langeais") == true)
+        #expect(receipt.appealText?.contains("tribunal administratif d'Orléans") == true)
+    }
+
+    /// A filed dossier whose decision date is left for the acknowledgement to compute.
+    func dossier(filedAt: Date) throws -> Dossier {
+        let flow = try DossierFlowTests()
+        var dossier = try flow.filedCantineDossier(at: filedAt.addingTimeInterval(-60))
+        dossier.decisionDueAt = nil
+        return dossier
+    }
+}
