@@ -28,7 +28,11 @@ extension Dossiers {
             try DossierEvent.record(
                 .statusChanged, dossierId: dossier.id, at: now, actor: actor.id, from: dossier.status, to: target,
                 text: reason, db)
-            return try Dossier.fetch(id: dossier.id, db)!
+            let changed = try Dossier.fetch(id: dossier.id, db)!
+            if let resident = try DossierNotifications.Recipient.account(changed.accountId, db) {
+                try Outbox.enqueue(notifications.statusChanged(changed, to: resident), now: now, db)
+            }
+            return changed
         }
     }
 }

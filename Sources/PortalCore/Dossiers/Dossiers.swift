@@ -8,14 +8,18 @@ public struct Dossiers: Sendable {
     public let database: PortalDatabase
     public let catalogue: Catalogue
     public let forms: FormStore
+    /// The e-mails events produce, queued in the outbox with the event.
+    public let notifications: DossierNotifications
 
     /// How long an untouched draft is kept.
     public static let draftLifetime: TimeInterval = 100 * 24 * 3600
 
-    public init(database: PortalDatabase, catalogue: Catalogue) {
+    /// - Parameter publicURL: the portal's address, for the links in e-mails.
+    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") {
         self.database = database
         self.catalogue = catalogue
         self.forms = FormStore(database: database)
+        self.notifications = DossierNotifications(publicURL: publicURL)
     }
 
     /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
@@ -103,10 +107,12 @@ public struct Dossiers: Sendable {
                     """,
                 arguments: [DossierStatus.filed.rawValue, organisation.id, try Dossier.encode(form.filedAnswers(dossier.answers)),
                             now, procedure.silence.decisionDate(filedAt: now), now, dossier.id, DossierStatus.draft.rawValue])
+            let filed = try Dossier.fetch(id: dossier.id, db)!
             if db.changesCount == 1 {
                 try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed, db)
+                try notifyFiling(filed, service: organisation, silence: procedure.silence, now: now, db)
             }
-            return try Dossier.fetch(id: dossier.id, db)!
+            return filed
         }
     }
 
@@ -133,6 +139,17 @@ public struct Dossiers: Sendable {
                 db, sql: "SELECT * FROM dossier_event WHERE dossierId = ? AND (internal = 0 OR ?) ORDER BY at, id",
                 arguments: [dossier.id, includeInternal]
             ).map(DossierEvent.init(row:))
+        }
+    }
+
+    /// The acknowledgement to the resident, and word of the new dossier to the service's agents.
+    private func notifyFiling(_ dossier: Dossier, service: Organisation, silence: SilenceRule, now: Date, _ db: Database) throws {
+        if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
+            let receipt = Acknowledgement(dossier: dossier, service: service, silence: silence)
+            try Outbox.enqueue(notifications.filed(receipt, dossierId: dossier.id, to: resident), now: now, db)
+        }
+        for agent in try DossierNotifications.Recipient.agents(of: service.id, db) {
+            try Outbox.enqueue(notifications.newDossier(dossier, to: agent), now: now, db)
         }
     }
 

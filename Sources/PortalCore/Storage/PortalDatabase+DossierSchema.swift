@@ -1,7 +1,7 @@
 import GRDB
 
 extension PortalDatabase {
-    /// Silence rules of procedures, form definitions (versioned), dossiers and their timelines.
+    /// Silence rules of procedures, form definitions (versioned), dossiers, their timelines, and the mail outbox.
     ///
     /// Dossiers name their procedure by slug and keep its title as filed, without a foreign
     /// key: the reference data can be reloaded without touching them. Every listing query
@@ -54,5 +54,19 @@ extension PortalDatabase {
             t.column("internal", .boolean).notNull().defaults(to: false)
         }
         try db.create(index: "dossier_event_by_dossier", on: "dossier_event", columns: ["dossierId", "at"])
+        // E-mails waiting to be delivered, written in the same transaction as what they announce.
+        try db.create(table: "outbox_message") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("recipient", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("textBody", .text).notNull()
+            t.column("htmlBody", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("nextAttemptAt", .datetime).notNull()
+            t.column("sentAt", .datetime)
+            t.column("lastError", .text)
+        }
+        try db.create(index: "outbox_message_due", on: "outbox_message", columns: ["sentAt", "nextAttemptAt"])
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// The e-mails dossier events produce. They say what happened and link to the portal; they
+/// never carry the answers or documents of the dossier.
+public struct DossierNotifications: Sendable {
+    /// The portal's address as residents reach it, without a trailing slash (`https://demarches.cctoval.fr`).
+    public var publicURL: String
+
+    public init(publicURL: String) {
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// To the resident: the acknowledgement of their request.
+    func filed(_ receipt: Acknowledgement, dossierId: Int64, to resident: Recipient) -> MailMessage {
+        let link = "\(publicURL)/mon-espace/dossiers/\(dossierId)"
+        var paragraphs = [
+            "Bonjour \(resident.name),",
+            "Votre demande « \(receipt.procedureTitle) » a bien été reçue \(receipt.receivedAtText). Sa référence est \(receipt.reference).",
+            "Service qui la traite : \(Self.contact(of: receipt.service)).",
+            receipt.silenceText,
+        ]
+        if let appeal = receipt.appealText { paragraphs.append(appeal) }
+        paragraphs.append("Suivez votre demande et retrouvez cet accusé de réception dans votre espace : \(link)")
+        return message(to: resident.email, subject: "Accusé de réception de votre demande \(receipt.reference)", paragraphs: paragraphs)
+    }
+
+    /// To an agent of the handling organisation: a new dossier arrived.
+    func newDossier(_ dossier: Dossier, to agent: Recipient) -> MailMessage {
+        let link = "\(publicURL)/agent/dossiers/\(dossier.id)"
+        return message(to: agent.email, subject: "Nouvelle demande \(dossier.reference) : \(dossier.procedureTitle)", paragraphs: [
+            "Bonjour \(agent.name),",
+            "Une nouvelle demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est arrivée pour votre service.",
+            "Pour la traiter : \(link)",
+        ])
+    }
+
+    /// To the resident: their dossier changed status.
+    func statusChanged(_ dossier: Dossier, to resident: Recipient) -> MailMessage {
+        let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        return message(to: resident.email, subject: "Votre demande \(dossier.reference) : \(dossier.status.label.lowercased())", paragraphs: [
+            "Bonjour \(resident.name),",
+            "Votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est maintenant : \(dossier.status.label.lowercased()).",
+            "Pour voir le détail, connectez-vous à votre espace : \(link)",
+        ])
+    }
+
+    /// Someone to write to.
+    struct Recipient {
+        var email: String
+        var name: String
+
+        static func account(_ id: Int64, _ db: Database) throws -> Recipient? {
+            try Row.fetchOne(db, sql: "SELECT email, displayName FROM account WHERE id = ?", arguments: [id])
+                .map { Recipient(email: $0["email"], name: $0["displayName"]) }
+        }
+
+        static func agents(of organisationId: String, _ db: Database) throws -> [Recipient] {
+            try Row.fetchAll(
+                db, sql: "SELECT email, displayName FROM account WHERE role = ? AND organisationId = ? ORDER BY id",
+                arguments: [Role.agent.rawValue, organisationId]
+            ).map { Recipient(email: $0["email"], name: $0["displayName"]) }
+        }
+    }
+
+    private func message(to recipient: String, subject: String, paragraphs: [String]) -> MailMessage {
+        let signature = "Le portail citoyen de la Communauté de communes Touraine Ouest Val de Loire"
+        let text = (paragraphs + ["--", signature, "Ce message est envoyé automatiquement : merci de ne pas y répondre."])
+            .joined(separator: "\n\n")
+        let html = """
+            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head><body>
+            \((paragraphs.map { "<p>\(HTMLText.linkify(HTMLText.escape($0)))</p>" } + ["<p>\(HTMLText.escape(signature))<br>Ce message est envoyé automatiquement : merci de ne pas y répondre.</p>"]).joined(separator: "\n"))
+            </body></html>
+            """
+        return MailMessage(recipient: recipient, subject: subject, textBody: text, htmlBody: html)
+    }
+
+    private static func contact(of service: Organisation) -> String {
+        var parts = [service.name]
+        if let address = service.address {
+            parts.append([address, service.postalCode, service.city].compactMap { $0 }.joined(separator: " "))
+        }
+        if let phone = service.phone { parts.append("téléphone \(phone)") }
+        if let email = service.email { parts.append(email) }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Escaping text for the HTML part of e-mails.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Turns the portal's own escaped `http(s)://…` addresses into links.
+    static func linkify(_ escaped: String) -> String {
+        escaped.replacing(/https?:\/\/[^\s<]+/) { match in
+            let url = String(match.output)
+            return "<a href=\"\(url)\">\(url)</a>"
+        }
+    }
+}
