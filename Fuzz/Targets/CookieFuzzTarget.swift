@@ -21,16 +21,16 @@ enum CookieFuzzCheck {
         let cookies = Cookies.parse(header)
         for (name, value) in cookies {
             let scalars = Array(name.unicodeScalars)
-            precondition(!scalars.isEmpty, "empty cookie name")
-            precondition(!scalars.contains("=") && !scalars.contains(";"), "cookie name \(name.debugDescription) contains = or ;")
-            precondition(!isSpace(scalars.first!) && !isSpace(scalars.last!), "cookie name \(name.debugDescription) has surrounding whitespace")
-            precondition(!value.unicodeScalars.contains(";"), "cookie value \(value.debugDescription) contains ;")
+            require(!scalars.isEmpty, "empty cookie name")
+            require(!scalars.contains("=") && !scalars.contains(";"), "cookie name \(name.debugDescription) contains = or ;")
+            require(!isSpace(scalars.first!) && !isSpace(scalars.last!), "cookie name \(name.debugDescription) has surrounding whitespace")
+            require(!value.unicodeScalars.contains(";"), "cookie value \(value.debugDescription) contains ;")
         }
 
         let expected = reference(header)
-        precondition(cookies.count == expected.count, "\(cookies.count) cookies, expected \(expected.count)")
+        require(cookies.count == expected.count, "\(cookies.count) cookies, expected \(expected.count)")
         for (name, value) in expected {
-            precondition(cookies[name].map { Array($0.utf8) } == Array(value.utf8),
+            require(cookies[name].map { Array($0.utf8) } == Array(value.utf8),
                          "cookie \(name.debugDescription) is \(cookies[name]?.debugDescription ?? "missing"), expected \(value.debugDescription)")
         }
 
@@ -39,7 +39,7 @@ enum CookieFuzzCheck {
         let pair = set.headerValue.split(separator: ";", maxSplits: 1)[0]
         let roundTrip = Cookies.parse(pair + "; " + header)
         let setValue = String(pair.dropFirst(4))
-        precondition(roundTrip["sid"].map { Array($0.utf8) } == Array(setValue.utf8), "Set-Cookie value not read back first")
+        require(roundTrip["sid"].map { Array($0.utf8) } == Array(setValue.utf8), "Set-Cookie value not read back first")
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
@@ -65,4 +65,9 @@ enum CookieFuzzCheck {
         while let byte = bytes.last, byte == 0x20 || byte == 0x09 { bytes.removeLast() }
         return bytes
     }
+}
+
+/// `precondition` whose message survives `-O`, so libFuzzer's report says which invariant broke.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String, line: UInt = #line) {
+    if !condition { fatalError(message(), line: line) }
 }

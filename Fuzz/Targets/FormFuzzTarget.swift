@@ -17,35 +17,35 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 enum FormFuzzCheck {
     static func run(_ bytes: [UInt8]) {
         let lenient = URLEncodedForm.lenientFields(bytes)
-        precondition(lenient.count <= URLEncodedForm.maxFieldCount, "lenient decoder returned \(lenient.count) fields")
+        require(lenient.count <= URLEncodedForm.maxFieldCount, "lenient decoder returned \(lenient.count) fields")
         let form: URLEncodedForm
         do {
             form = try URLEncodedForm.decode(bytes)
         } catch let error as HTTPError {
-            precondition((400...499).contains(error.status.code), "form error with status \(error.status.code)")
+            require((400...499).contains(error.status.code), "form error with status \(error.status.code)")
             return
         } catch {
-            preconditionFailure("untyped form error \(error)")
+            fatalError("untyped form error \(error)")
         }
-        precondition(form.fields.count <= URLEncodedForm.maxFieldCount, "\(form.fields.count) fields accepted")
-        precondition(same(lenient, form.fields), "lenient and strict decoders disagree")
+        require(form.fields.count <= URLEncodedForm.maxFieldCount, "\(form.fields.count) fields accepted")
+        require(same(lenient, form.fields), "lenient and strict decoders disagree")
 
         let encoded = encode(form.fields)
         let again: URLEncodedForm
         do {
             again = try URLEncodedForm.decode(encoded)
         } catch {
-            preconditionFailure("re-encoded form rejected: \(error)")
+            fatalError("re-encoded form rejected: \(error)")
         }
-        precondition(same(again.fields, form.fields), "re-encoded form decodes differently")
-        precondition(encode(again.fields) == encoded, "encoding is not stable")
+        require(same(again.fields, form.fields), "re-encoded form decodes differently")
+        require(encode(again.fields) == encoded, "encoding is not stable")
 
         for (name, _) in form.fields.prefix(8) {
             let all = form.fields.filter { $0.name.utf8.elementsEqual(name.utf8) }.map(\.value)
             // Lookup compares names as Swift strings (canonical equivalence): check against the first equal one.
             let firstEqual = form.fields.first { $0.name == name }!.value
-            precondition(form[name].map { Array($0.utf8) } == Array(firstEqual.utf8), "form[name] is not the first value")
-            precondition(form.values(name).count >= all.count, "values(name) misses values")
+            require(form[name].map { Array($0.utf8) } == Array(firstEqual.utf8), "form[name] is not the first value")
+            require(form.values(name).count >= all.count, "values(name) misses values")
         }
     }
 
@@ -80,4 +80,9 @@ enum FormFuzzCheck {
             }
         }
     }
+}
+
+/// `precondition` whose message survives `-O`, so libFuzzer's report says which invariant broke.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String, line: UInt = #line) {
+    if !condition { fatalError(message(), line: line) }
 }

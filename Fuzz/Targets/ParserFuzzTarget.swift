@@ -70,13 +70,13 @@ enum ParserFuzzCheck {
         let hash = fnv1a(bytes)
         let split = Int(hash % UInt64(bytes.count + 1))
         let halves = parse([bytes[..<split], bytes[split...]], limits: limits)
-        precondition(halves == whole, "split at \(split) changes the result: \(halves.error.map { "\($0)" } ?? "no error") vs \(whole.error.map { "\($0)" } ?? "no error"), \(halves.events.count) vs \(whole.events.count) events")
+        require(halves == whole, "split at \(split) changes the result: \(halves.error.map { "\($0)" } ?? "no error") vs \(whole.error.map { "\($0)" } ?? "no error"), \(halves.events.count) vs \(whole.events.count) events")
 
         // The same bytes in slices of 1 to 8 bytes.
         let step = Int((hash >> 32) % 8) + 1
         let slices = stride(from: 0, to: bytes.count, by: step).map { bytes[$0..<min($0 + step, bytes.count)] }
         let sliced = parse(slices, limits: limits)
-        precondition(sliced == whole, "slices of \(step) bytes change the result")
+        require(sliced == whole, "slices of \(step) bytes change the result")
 
         for request in whole.requests { checkRoundTrip(request) }
     }
@@ -97,14 +97,14 @@ enum ParserFuzzCheck {
                     }
                 }
             } catch {
-                precondition((400...599).contains(error.status.code), "error \(error) has status \(error.status.code)")
+                require((400...599).contains(error.status.code), "error \(error) has status \(error.status.code)")
                 // The error sticks, even when more bytes arrive.
                 parser.append([UInt8(ascii: "\r"), UInt8(ascii: "\n")])
                 do {
                     _ = try parser.next()
-                    preconditionFailure("parser recovered after \(error)")
+                    fatalError("parser recovered after \(error)")
                 } catch let again {
-                    precondition(again == error, "error changed from \(error) to \(again)")
+                    require(again == error, "error changed from \(error) to \(again)")
                 }
                 outcome.error = error
                 return outcome
@@ -118,36 +118,36 @@ enum ParserFuzzCheck {
         for event in outcome.events {
             switch event {
             case .head(let head):
-                precondition(pendingHead == nil, "two heads without a request between them")
-                precondition(head.body.isEmpty, "a head event carries a body")
+                require(pendingHead == nil, "two heads without a request between them")
+                require(head.body.isEmpty, "a head event carries a body")
                 pendingHead = head
             case .request(let request):
-                guard let head = pendingHead else { preconditionFailure("a request without its head event") }
+                guard let head = pendingHead else { fatalError("a request without its head event") }
                 var withoutBody = request
                 withoutBody.body = []
-                precondition(withoutBody == head, "a request differs from its head event")
+                require(withoutBody == head, "a request differs from its head event")
                 pendingHead = nil
             }
         }
         for request in outcome.requests {
             let lengths = request.headers.values("Content-Length")
             let codings = request.headers.values("Transfer-Encoding")
-            precondition(lengths.isEmpty || codings.isEmpty, "both Content-Length and Transfer-Encoding accepted")
-            precondition(lengths.count <= 1, "several Content-Length accepted")
+            require(lengths.isEmpty || codings.isEmpty, "both Content-Length and Transfer-Encoding accepted")
+            require(lengths.count <= 1, "several Content-Length accepted")
             if let length = lengths.first {
-                guard let declared = Int(length) else { preconditionFailure("Content-Length \(length) accepted") }
-                precondition(request.body.count == declared, "body of \(request.body.count) bytes for Content-Length \(declared)")
+                guard let declared = Int(length) else { fatalError("Content-Length \(length) accepted") }
+                require(request.body.count == declared, "body of \(request.body.count) bytes for Content-Length \(declared)")
             } else if codings.isEmpty {
-                precondition(request.body.isEmpty, "a body without framing")
+                require(request.body.isEmpty, "a body without framing")
             }
-            precondition(request.body.count <= limits.maxBodyBytes, "body over the limit")
-            precondition(request.headers.count <= limits.maxHeaderCount, "too many headers accepted")
+            require(request.body.count <= limits.maxBodyBytes, "body over the limit")
+            require(request.headers.count <= limits.maxHeaderCount, "too many headers accepted")
             if request.target == "*" {
-                precondition(request.method == .OPTIONS, "* target for \(request.method)")
+                require(request.method == .OPTIONS, "* target for \(request.method)")
             } else {
-                precondition(request.target.hasPrefix("/"), "target not in origin-form")
-                precondition(request.path.hasPrefix("/"), "decoded path does not start with /")
-                precondition(!request.path.utf8.contains(0), "decoded path contains NUL")
+                require(request.target.hasPrefix("/"), "target not in origin-form")
+                require(request.path.hasPrefix("/"), "decoded path does not start with /")
+                require(!request.path.utf8.contains(0), "decoded path contains NUL")
             }
         }
     }
@@ -173,17 +173,22 @@ enum ParserFuzzCheck {
     static func checkRoundTrip(_ request: HTTPRequest) {
         // Default limits: the serialised head may be a little longer (`name: value` with a space).
         let again = parse([serialize(request)[...]], limits: HTTPParserLimits())
-        precondition(again.error == nil, "re-serialised request rejected: \(again.error!)")
-        precondition(again.requests.count == 1, "re-serialised request parsed as \(again.requests.count) requests")
+        require(again.error == nil, "re-serialised request rejected: \(again.error!)")
+        require(again.requests.count == 1, "re-serialised request parsed as \(again.requests.count) requests")
         var expected = Snapshot(request)
         var actual = Snapshot(again.requests[0])
         expected.headers.removeAll { isFraming(String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)) }
         actual.headers.removeAll { isFraming(String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)) }
-        precondition(actual == expected, "re-serialised request parses differently")
-        precondition(again.requests[0].path == request.path && again.requests[0].query == request.query, "path or query changed")
+        require(actual == expected, "re-serialised request parses differently")
+        require(again.requests[0].path == request.path && again.requests[0].query == request.query, "path or query changed")
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
+}
+
+/// `precondition` whose message survives `-O`, so libFuzzer's report says which invariant broke.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String, line: UInt = #line) {
+    if !condition { fatalError(message(), line: line) }
 }
