@@ -34,6 +34,7 @@ struct CSRFProtection: Sendable {
     /// A fresh random value for the anonymous binding cookie.
     static func newAnonymousBinding() -> String {
         var generator = SystemRandomNumberGenerator()
-        return Base64URL.encode((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let words = (0..<4).map { _ in generator.next() as UInt64 }
+        return Base64URL.encode(words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } })
     }
 }
