@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PortalWebTests",
-            dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
     ],
     swiftLanguageModes: [.v6]

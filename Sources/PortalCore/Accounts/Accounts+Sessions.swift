@@ -15,14 +15,14 @@ extension Accounts {
     /// session is deleted.
     public func session(token: String, now: Date) throws -> Account? {
         let digest = SessionToken.digest(token)
+        // Every logged-in request runs this query: keep it compiled (one per reader connection).
         let row = try database.pool.read { db in
             try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT account.*, session.createdAt AS sessionCreatedAt, session.lastSeenAt AS sessionLastSeenAt
                     FROM session JOIN account ON account.id = session.accountId
                     WHERE session.tokenDigest = ?
-                    """,
+                    """),
                 arguments: [digest])
         }
         guard let row else { return nil }

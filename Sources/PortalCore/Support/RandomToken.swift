@@ -4,6 +4,12 @@ public enum RandomToken {
     /// (32 bytes, the default, is 256 bits).
     public static func make(byteCount: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        return Base64URL.encode((0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount + 7)
+        while bytes.count < byteCount {
+            let word: UInt64 = generator.next()
+            bytes += (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
+        }
+        return Base64URL.encode(Array(bytes.prefix(byteCount)))
     }
 }

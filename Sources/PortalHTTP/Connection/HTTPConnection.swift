@@ -5,7 +5,12 @@ import Glibc
 /// One accepted socket driven by an ``HTTPConnectionStateMachine`` on its own serial queue.
 ///
 /// Owns the file descriptor and its Dispatch sources. Every mutable property is only touched on
-/// `queue`, which is what makes the `@unchecked Sendable` conformance sound.
+/// `queue`, which is what makes the `@unchecked Sendable` conformance sound; the one exception,
+/// `shutdownPending`, is locked.
+///
+/// The responder runs on `queue` too: connections already run in parallel on their own queues,
+/// and handing each request to another queue and back cost two thread wake-ups per request,
+/// which dominated the time of a cached page.
 final class HTTPConnection: @unchecked Sendable {
     /// How long a closing connection waits for the peer to finish sending after our last response.
     static let lingerTimeout: TimeInterval = 2
@@ -18,7 +23,6 @@ final class HTTPConnection: @unchecked Sendable {
     private let remoteAddress: String
     private let queue: DispatchQueue
     private let responder: any HTTPResponder
-    private let responderQueue: DispatchQueue
     private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     private let onFinish: @Sendable () -> Void
     private var machine: HTTPConnectionStateMachine
@@ -38,17 +42,19 @@ final class HTTPConnection: @unchecked Sendable {
     private var sourcesToCancel = 0
     private var dispatchedAt: TimeInterval = 0
     private var cachedDate = (second: 0, text: "")
+    /// Set by ``requestShutdown()`` at once, so that a response being computed while the shutdown
+    /// request waits for `queue` still carries `Connection: close`.
+    private let shutdownPending = Locked(false)
 
     /// Wraps an accepted non-blocking socket; call ``start(rejecting:)`` next.
     init(
         fd: Int32, remoteAddress: String, configuration: HTTPServerConfiguration,
-        responder: any HTTPResponder, responderQueue: DispatchQueue,
+        responder: any HTTPResponder,
         accessLog: (@Sendable (AccessLogEntry) -> Void)?, onFinish: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.responder = responder
-        self.responderQueue = responderQueue
         self.accessLog = accessLog
         self.onFinish = onFinish
         queue = DispatchQueue(label: "portal.http.connection")
@@ -89,6 +95,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Asks the connection to finish its current response and close (graceful shutdown).
     func requestShutdown() {
+        shutdownPending.withLock { $0 = true }
         queue.async { [self] in
             guard !finished, !lingering, !closeAfterWrite else { return }
             perform(machine.shutdownRequested(at: now()))
@@ -152,9 +159,11 @@ final class HTTPConnection: @unchecked Sendable {
                 flush()
             case .dispatch(let request):
                 dispatchedAt = Self.uptime()
-                responderQueue.async { [self, responder] in
+                // Queued rather than called, so that pipelined requests do not nest calls.
+                queue.async { [self] in
                     let response = responder.respond(to: request)
-                    queue.async { self.responseReady(response, to: request) }
+                    if shutdownPending.withLock({ $0 }) { perform(machine.shutdownRequested(at: now())) }
+                    responseReady(response, to: request)
                 }
             case .close:
                 closeAfterWrite = true

@@ -5,7 +5,7 @@ import Glibc
 /// An HTTP/1.1 server on Glibc sockets and Dispatch.
 ///
 /// A non-blocking listening socket is drained by a read source; each connection runs on its own
-/// serial queue; responders run on a concurrent queue. See ``HTTPServerConfiguration`` for limits.
+/// serial queue, where its responder runs too. See ``HTTPServerConfiguration`` for limits.
 public final class HTTPServer: Sendable {
     /// Connections accepted beyond `maxConnections` only to be answered `503`; past these, they are closed at once.
     static let rejectionSlots = 64
@@ -27,7 +27,6 @@ public final class HTTPServer: Sendable {
     private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "portal.http.accept")
-    private let responderQueue = DispatchQueue(label: "portal.http.responder", attributes: .concurrent)
 
     /// Creates a server; nothing happens until ``start()``.
     public init(
@@ -115,7 +114,7 @@ public final class HTTPServer: Sendable {
             state.nextID += 1
             let connection = HTTPConnection(
                 fd: fd, remoteAddress: peer, configuration: configuration, responder: responder,
-                responderQueue: responderQueue, accessLog: accessLog,
+                accessLog: accessLog,
                 onFinish: { [self] in self.state.withLock { _ = $0.connections.removeValue(forKey: id) } }
             )
             state.connections[id] = connection

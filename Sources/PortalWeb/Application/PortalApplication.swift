@@ -39,7 +39,8 @@ public struct PortalApplication: Sendable {
             spaceHandlers: SpaceHandlers(spaces: Spaces(catalogue: catalogue), pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
             staticFiles: staticFiles,
-            database: database
+            database: database,
+            cache: PageCache()
         ).router(errorPages: ErrorPages(pages: pages, logger: logger))
         responder = PortalResponder(router: router)
     }

@@ -36,7 +36,7 @@ struct PageRenderer: Sendable {
             hasErrors: hasErrors,
             stylesheetURL: staticFiles.url(for: "portal.css"),
             scriptURL: staticFiles.url(for: "portal.js"),
-            csrfToken: context.csrfToken,
+            csrfToken: context.account == nil ? nil : context.csrfToken,
             account: badge,
             navigation: navigation
         )

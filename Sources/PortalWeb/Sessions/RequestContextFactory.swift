@@ -3,6 +3,10 @@ import PortalCore
 import PortalHTTP
 
 /// Builds the ``RequestContext`` of a request from its cookies and query.
+///
+/// The anonymous anti-forgery cookie is only issued where a form needs it (sign-up, log-in):
+/// other pages seen without an account carry nothing specific to the visitor, which is what
+/// lets ``PageCache`` share them.
 struct RequestContextFactory: Sendable {
     let accounts: Accounts
     let catalogue: Catalogue
@@ -10,7 +14,9 @@ struct RequestContextFactory: Sendable {
     let secureCookies: Bool
     let now: @Sendable () -> Date
 
-    func context(for request: HTTPRequest) -> RequestContext {
+    /// - Parameter issuingFormBinding: give an anonymous visitor without one a new anti-forgery
+    ///   cookie, because the page shows (or may show again) a form posted without an account.
+    func context(for request: HTTPRequest, issuingFormBinding: Bool = false) -> RequestContext {
         let cookies = request.headers["Cookie"].map(Cookies.parse) ?? [:]
         var toSet: [SetCookie] = []
 
@@ -21,14 +27,15 @@ struct RequestContextFactory: Sendable {
             sessionToken = token
         }
 
-        let binding: String
+        var binding: String?
         if let sessionToken {
             binding = sessionToken
         } else if let existing = cookies[CookieNames.anonymousCSRF], Base64URL.decode(existing)?.count == 32 {
             binding = existing
-        } else {
-            binding = CSRFProtection.newAnonymousBinding()
-            toSet.append(cookie(CookieNames.anonymousCSRF, binding, maxAge: nil))
+        } else if issuingFormBinding {
+            let fresh = CSRFProtection.newAnonymousBinding()
+            binding = fresh
+            toSet.append(cookie(CookieNames.anonymousCSRF, fresh, maxAge: nil))
         }
 
         var commune: String?
@@ -52,7 +59,7 @@ struct RequestContextFactory: Sendable {
             account: account,
             sessionToken: sessionToken,
             csrfBinding: binding,
-            csrfToken: csrf.token(binding: binding),
+            csrf: csrf,
             communeInsee: commune,
             cookiesToSet: toSet
         )

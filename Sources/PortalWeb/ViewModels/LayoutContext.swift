@@ -19,7 +19,8 @@ struct LayoutContext {
     let hasErrors: Bool
     let stylesheetURL: String
     let scriptURL: String
-    let csrfToken: String
+    /// The token of the log-out form; only logged-in people see that form.
+    let csrfToken: String?
     let account: AccountBadge?
     let navigation: [NavigationItem]
 }
