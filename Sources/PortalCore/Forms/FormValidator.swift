@@ -169,8 +169,13 @@ public struct FormValidator: Sendable {
         return .text(date.iso)
     }
 
-    /// A date bound: `today`, `today+N`, `today-N` or `YYYY-MM-DD`.
+    /// A date bound resolved against today.
     func bound(_ text: String) -> CalendarDay? {
+        Self.resolve(bound: text, today: today)
+    }
+
+    /// A date bound: `today`, `today+N`, `today-N` or `YYYY-MM-DD`; nil when malformed.
+    static func resolve(bound text: String, today: CalendarDay) -> CalendarDay? {
         guard text.hasPrefix("today") else { return CalendarDay(iso: text) }
         let offset = text.dropFirst("today".count)
         if offset.isEmpty { return today }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The online forms shipped with the portal: one JSON file per procedure in `seed/forms/`,
+/// named after the procedure's slug. Each start publishes those that changed (as a new version).
+public enum FormSeed {
+    /// A form file that cannot be read or published, with what is wrong.
+    public struct Problem: Error, CustomStringConvertible {
+        public let file: String
+        public let reasons: [String]
+        public var description: String { "forms/\(file): " + reasons.joined(separator: "; ") }
+    }
+
+    /// Reads and checks every form in `directory` against the catalogue.
+    public static func load(from directory: URL, catalogue: Catalogue) throws -> [FormDefinition] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        return try files.map { file in
+            let definition: FormDefinition
+            do {
+                definition = try JSONDecoder().decode(FormDefinition.self, from: Data(contentsOf: directory.appendingPathComponent(file)))
+            } catch {
+                throw Problem(file: file, reasons: ["\(error)"])
+            }
+            var reasons = definition.problems()
+            if definition.procedureSlug + ".json" != file { reasons.append("the file is named after another procedure") }
+            if catalogue.procedure(slug: definition.procedureSlug) == nil { reasons.append("unknown procedure \"\(definition.procedureSlug)\"") }
+            guard reasons.isEmpty else { throw Problem(file: file, reasons: reasons) }
+            return definition
+        }
+    }
+
+    /// Publishes every form of `directory` that changed; returns the procedures whose form is new.
+    @discardableResult
+    public static func publish(from directory: URL, catalogue: Catalogue, store: FormStore, now: Date) throws -> [String] {
+        try load(from: directory, catalogue: catalogue).compactMap { definition in
+            let before = try store.current(procedureSlug: definition.procedureSlug)?.version
+            let after = try store.publish(definition, now: now).version
+            return before == after ? nil : definition.procedureSlug
+        }
+    }
+}
