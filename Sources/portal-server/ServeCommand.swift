@@ -25,6 +25,12 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure (when served over HTTPS behind a proxy).")
     var secureCookies = false
 
+    @Option(name: .long, help: "The portal's address as people reach it, for links in e-mails (default: http://HOST:PORT).")
+    var publicURL: String?
+
+    @Option(name: .long, help: "The From address of the portal's e-mails.")
+    var mailFrom = "Portail citoyen CCTOVAL <ne-pas-repondre@cctoval.fr>"
+
     func run() throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "portal")
@@ -39,10 +45,18 @@ struct ServeCommand: ParsableCommand {
             let accounts = try DemoData.install(into: database, hasher: PasswordHasher())
             Self.say(DemoBanner.text(accounts))
         }
+        let published = try FormSeed.publish(
+            from: resources.appendingPathComponent("seed/forms"), catalogue: try Catalogue(database: database),
+            store: FormStore(database: database), now: Date())
+        if !published.isEmpty {
+            logger.info("online forms published: \(published.joined(separator: ", "))")
+        }
 
         let application = try PortalApplication(
             database: database,
-            configuration: WebConfiguration(resourcesDirectory: resources, secureCookies: secureCookies),
+            configuration: WebConfiguration(
+                resourcesDirectory: resources, secureCookies: secureCookies,
+                publicURL: publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"),
             logger: logger
         )
         var configuration = HTTPServerConfiguration()
@@ -54,13 +68,25 @@ struct ServeCommand: ParsableCommand {
         let boundPort = try server.start()
         Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
 
-        let retention = RetentionSchedule(accounts: Accounts(database: database), logger: logger)
+        let retention = PeriodicTask(label: "retention", interval: 3600, logger: logger) { [database] in
+            let report = try Accounts(database: database).purgeExpiredRecords(now: Date())
+            let removed = report.sessions + report.loginFailures
+            return removed == 0 ? nil : "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures"
+        }
+        let mail = MailDispatcher(
+            outbox: Outbox(database: database),
+            transport: try MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox")),
+            sender: mailFrom)
+        let delivery = PeriodicTask(label: "mail", interval: 10, logger: logger) {
+            let count = try mail.deliverDue(now: Date())
+            return count == 0 ? nil : "delivered \(count) messages to data/outbox"
+        }
         let signals = StopSignals { signal in
             logger.info("signal \(signal) received: finishing requests in flight, then stopping")
             server.shutdown()
         }
         server.waitUntilStopped()
-        withExtendedLifetime((signals, retention)) {}
+        withExtendedLifetime((signals, retention, delivery)) {}
     }
 
     /// `seconds` in milliseconds with one decimal ("12.3"): written for every request, so without

@@ -55,7 +55,7 @@ public struct Acknowledgement: Sendable, Hashable {
     }
 
     /// "le 1er mars 2026 à 11 h 01", in France's time.
-    static func frenchDateTime(_ date: Date) -> String {
+    public static func frenchDateTime(_ date: Date) -> String {
         let time = CalendarDay.calendar.dateComponents([.hour, .minute], from: date)
         return "le \(CalendarDay(date).french) à \(time.hour ?? 0) h \(String(format: "%02d", time.minute ?? 0))"
     }

@@ -31,13 +31,18 @@ public struct PortalApplication: Sendable {
             staticFiles: staticFiles,
             contextFactory: contextFactory
         )
+        let dossiers = Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let spaces = Spaces(catalogue: catalogue)
         let router = PortalRoutes(
             contextFactory: contextFactory,
-            catalogueHandlers: CatalogueHandlers(catalogue: catalogue, pages: pages),
+            catalogueHandlers: CatalogueHandlers(
+                catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
             communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
             accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, csrf: csrf, now: configuration.now),
-            spaceHandlers: SpaceHandlers(spaces: Spaces(catalogue: catalogue), pages: pages),
+            spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
+            filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),
+            dossierPages: DossierPages(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             staticFiles: staticFiles,
             database: database,
             cache: PageCache()

@@ -9,6 +9,8 @@ struct PortalRoutes {
     let accountHandlers: AccountHandlers
     let spaceHandlers: SpaceHandlers
     let legalHandlers: LegalHandlers
+    let filingHandlers: FilingHandlers
+    let dossierPages: DossierPages
     let staticFiles: StaticFiles
     let database: PortalDatabase
     /// Shares the anonymous renderings of the information pages.
@@ -38,8 +40,24 @@ struct PortalRoutes {
             }
         }
 
+        /// Registers a page of the resident's space: a logged-out visitor logs in first, then comes back.
+        func residentPage(
+            _ method: HTTPMethod, _ pattern: String,
+            _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse
+        ) {
+            routes.add(method, pattern) { request, parameters in
+                let context = factory.context(for: request)
+                guard context.account != nil else {
+                    let back = method == .GET ? request.path : "/mon-espace"
+                    return HTTPResponse.redirect(to: "/connexion?next=\(back)")
+                }
+                guard let id = parameters["id"].flatMap(Int64.init) else { throw PageNotFound() }
+                return try handler(context, id, parameters)
+            }
+        }
+
         let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers
-        let spaces = spaceHandlers, legal = legalHandlers
+        let spaces = spaceHandlers, legal = legalHandlers, filing = filingHandlers, dossiers = dossierPages
 
         publicPage("/") { context, _ in try catalogue.home(context) }
         publicPage("/demarches") { context, _ in try catalogue.catalogue(context) }
@@ -54,7 +72,19 @@ struct PortalRoutes {
         formPage(.POST, "/connexion") { context, _ in try accounts.logIn(context) }
         page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
 
-        page(.GET, "/mon-espace") { context, _ in try spaces.show(.resident, context) }
+        page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
+        page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
+        residentPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
+        residentPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+            try filing.showPage(context, id: id, pageId: parameters["page"] ?? "")
+        }
+        residentPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+            try filing.answerPage(context, id: id, pageId: parameters["page"] ?? "")
+        }
+        residentPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
+        residentPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
+        residentPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
+        residentPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
         page(.GET, "/agent") { context, _ in try spaces.show(.agent, context) }
         page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }

@@ -4,6 +4,8 @@ import PortalHTTP
 /// The public information pages: home, catalogue and search, one procedure.
 struct CatalogueHandlers: Sendable {
     let catalogue: Catalogue
+    /// The procedures that can be done online on this portal (they have a published form).
+    let onlineProcedures: Set<String>
     let pages: PageRenderer
 
     struct SearchBox {
@@ -83,6 +85,18 @@ struct CatalogueHandlers: Sendable {
         return pages.page("catalogue/catalogue", view, context)
     }
 
+    /// Offered when the procedure has a form, to visitors (who log in first) and residents whose
+    /// commune offers it; agents and advisers don't file for themselves here.
+    private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> OnlineRequest? {
+        guard onlineProcedures.contains(procedure.slug) else { return nil }
+        guard let account = context.account else {
+            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: "/connexion?next=/demarches/\(procedure.slug)")
+        }
+        guard account.role == .resident, let own = account.communeInsee else { return nil }
+        if case .notOffered = catalogue.handler(for: procedure, commune: own) { return nil }
+        return OnlineRequest(startAction: "/demarches/\(procedure.slug)/demande", csrfToken: context.csrfToken, logInPath: nil)
+    }
+
     static func resultCount(_ count: Int) -> String {
         switch count {
         case 0: "Aucune démarche trouvée"
@@ -96,8 +110,16 @@ struct CatalogueHandlers: Sendable {
         let url: String?
     }
 
+    /// "Faire la demande en ligne": a button for a resident, a log-in link for a visitor.
+    struct OnlineRequest {
+        let startAction: String?
+        let csrfToken: String
+        let logInPath: String?
+    }
+
     struct ProcedureView {
         let layout: LayoutContext
+        let onlineRequest: OnlineRequest?
         let title: String
         let summary: String
         let categoryId: String
@@ -120,6 +142,7 @@ struct CatalogueHandlers: Sendable {
         let commune = context.communeInsee.flatMap(catalogue.commune(insee:))
         let view = ProcedureView(
             layout: pages.layout(procedure.title, context),
+            onlineRequest: onlineRequest(for: procedure, commune: commune, context),
             title: procedure.title,
             summary: procedure.summary,
             categoryId: procedure.categoryId,

@@ -1,7 +1,7 @@
 import PortalCore
 import PortalHTTP
 
-/// The four spaces: the resident's dashboard, the agent back-office, the France Services
+/// The staff spaces: the agent back-office, the France Services
 /// assisted mode and the administration. Who may open which is decided in PortalCore.
 struct SpaceHandlers: Sendable {
     let spaces: Spaces
@@ -28,7 +28,7 @@ struct SpaceHandlers: Sendable {
         } catch AccessError.notFound {
             throw PageNotFound()
         }
-        let text = Self.text(for: space)
+        guard let text = Self.text(for: space) else { throw PageNotFound() }
         let view = SpaceView(
             layout: pages.layout(space.title, context),
             heading: text.heading,
@@ -42,16 +42,11 @@ struct SpaceHandlers: Sendable {
         return pages.page("spaces/space", view, context)
     }
 
-    private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String]) {
+    /// What the staff spaces still under construction say; the resident's space is ``DossierPages``.
+    private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String])? {
         switch space {
         case .resident:
-            ("Mon espace",
-             "Vous y retrouverez bientôt toutes vos démarches, quel que soit le service qui les traite.",
-             ["Les actions qui vous attendent en premier : documents manquants, factures à payer",
-              "Vos demandes en cours et terminées, avec leur historique et leurs accusés de réception",
-              "Vos documents déjà fournis, réutilisables sans les envoyer à nouveau",
-              "Votre foyer et les inscriptions de vos enfants (cantine, accueil de loisirs, crèche, école de musique)",
-              "Vos factures et leur paiement en ligne"])
+            nil
         case .agent:
             ("Espace agent",
              "Vous y traiterez bientôt les demandes dont votre service a la charge, et seulement celles-ci.",

@@ -19,13 +19,19 @@ final class PortalTestServer: @unchecked Sendable {
     /// Cheap scrypt parameters: tests create many accounts.
     static let hasher = PasswordHasher(parameters: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))
 
-    init(demo: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// - Parameter forms: published after the shipped ones, so a test knows exactly what it fills in.
+    init(demo: Bool = true, forms: [FormDefinition] = [], now: @escaping @Sendable () -> Date = { Date() }) throws {
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         database = try PortalDatabase(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
         _ = try database.installReferenceDataIfNeeded(from: Self.resources.appendingPathComponent("seed"))
         if demo {
             _ = try DemoData.install(into: database, hasher: Self.hasher)
+        }
+        try FormSeed.publish(from: Self.resources.appendingPathComponent("seed/forms"), catalogue: try Catalogue(database: database),
+                             store: FormStore(database: database), now: now())
+        for form in forms {
+            try FormStore(database: database).publish(form, now: now())
         }
         let application = try PortalApplication(
             database: database,

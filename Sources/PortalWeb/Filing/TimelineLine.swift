@@ -1,0 +1,27 @@
+import Foundation
+import PortalCore
+
+/// One event of a dossier's timeline, in words.
+struct TimelineLine {
+    let date: String
+    let text: String
+    let detail: String?
+
+    init(_ event: DossierEvent) {
+        date = Self.dateTime(event.at)
+        detail = event.text
+        text = switch event.kind {
+        case .started: "Brouillon commencé"
+        case .filed: "Demande déposée"
+        case .statusChanged: "Statut : \((event.toStatus ?? .filed).label.lowercased())"
+        case .assigned: "Demande attribuée à un agent"
+        case .message: "Message"
+        case .note: "Note interne"
+        }
+    }
+
+    /// "1er mars 2026 à 11 h 01", in France's time.
+    static func dateTime(_ date: Date) -> String {
+        String(Acknowledgement.frenchDateTime(date).dropFirst("le ".count))
+    }
+}
