@@ -10,17 +10,36 @@ public struct Dossiers: Sendable {
     public let forms: FormStore
     /// The e-mails events produce, queued in the outbox with the event.
     public let notifications: DossierNotifications
+    /// Documents sent with answers, in `files/` beside the database.
+    public let files: FileStore
 
     /// How long an untouched draft is kept.
     public static let draftLifetime: TimeInterval = 100 * 24 * 3600
 
     /// - Parameter publicURL: the portal's address, for the links in e-mails.
-    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") {
+    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") throws {
         self.database = database
         self.catalogue = catalogue
         self.forms = FormStore(database: database)
         self.notifications = DossierNotifications(publicURL: publicURL)
+        self.files = try FileStore(
+            database: database,
+            directory: URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("files", isDirectory: true))
     }
+
+    /// A document sent for a file question.
+    public struct Upload: Sendable {
+        public var filename: String
+        public var bytes: [UInt8]
+
+        public init(filename: String, bytes: [UInt8]) {
+            self.filename = filename
+            self.bytes = bytes
+        }
+    }
+
+    /// Files are limited to 10 MB unless the question says otherwise.
+    public static let defaultMaximumFileBytes = 10_000_000
 
     /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
     public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
@@ -63,23 +82,70 @@ public struct Dossiers: Sendable {
 
     /// Reads one page of a draft's form; saves the answers when the page is complete.
     /// The draft's expiry starts again.
+    ///
+    /// Documents for file questions come in `uploads`, by field id: each is checked (kind from
+    /// its content, size) and kept; a question left without a new document keeps the one sent
+    /// before, so a page shown again after an error does not ask for it twice.
     public func answer(
-        page pageId: String, of dossierId: Int64, input: FormInput, validator: FormValidator, actor: Account?, now: Date
+        page pageId: String, of dossierId: Int64, input: FormInput, uploads: [String: Upload] = [:],
+        validator: FormValidator, actor: Account?, now: Date
     ) throws -> FormValidator.PageResult {
         let dossier = try draft(dossierId, of: actor, now: now)
+        guard let actor else { throw DossierError.notFound }
         let form = try form(of: dossier)
         guard let page = form.visiblePages(for: dossier.answers).first(where: { $0.id == pageId }) ?? form.page(id: pageId) else {
             throw DossierError.notFound
         }
-        let result = validator.validate(page, input: input, previous: dossier.answers)
-        guard result.errors.isEmpty else { return result }
+        var result = validator.validate(page, input: input, previous: dossier.answers)
+        var storedFiles: [Int64] = []
+        for field in page.visibleFields(for: result.answers) where field.kind == .file {
+            if let upload = uploads[field.id], !(upload.bytes.isEmpty && upload.filename.isEmpty) {
+                do {
+                    let file = try files.store(
+                        upload.bytes, originalName: upload.filename, owner: actor,
+                        allowed: (field.rules.fileTypes ?? ["pdf", "jpeg", "png"]).compactMap(FileKind.init(rawValue:)),
+                        maximumBytes: field.rules.maxFileBytes ?? Self.defaultMaximumFileBytes, now: now)
+                    result.answers[field.id] = .file(FileReference(file))
+                    storedFiles.append(file.id)
+                } catch let problem as FileStore.Problem {
+                    result.errors.add(problem.message, for: field.id)
+                }
+            } else if field.required, result.answers[field.id] == nil {
+                result.errors.add(field.rules.requiredMessage ?? FormValidator.missingMessage(.file), for: field.id)
+            }
+        }
+        // Files kept even when another answer is wrong: the page shows them as already sent.
         try database.pool.write { db in
+            for fileId in storedFiles {
+                try db.execute(sql: "INSERT OR IGNORE INTO dossier_file (dossierId, fileId) VALUES (?, ?)", arguments: [dossier.id, fileId])
+            }
+            var saved = dossier.answers
+            if result.errors.isEmpty {
+                saved = result.answers
+            } else {
+                for field in page.fields where field.kind == .file { saved[field.id] = result.answers[field.id] }
+            }
             try db.execute(
                 sql: "UPDATE dossier SET answers = ?, updatedAt = ?, draftExpiresAt = ? WHERE id = ? AND status = ?",
-                arguments: [try Dossier.encode(result.answers), now, now.addingTimeInterval(Self.draftLifetime),
+                arguments: [try Dossier.encode(saved), now, now.addingTimeInterval(Self.draftLifetime),
                             dossier.id, DossierStatus.draft.rawValue])
         }
         return result
+    }
+
+    /// A document of a dossier, for its resident or the agents handling it: the metadata and bytes.
+    public func file(_ fileId: Int64, of dossierId: Int64, actor: Account?, now: Date) throws -> (StoredFile, Data) {
+        let file = try database.pool.read { db -> StoredFile in
+            let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
+            guard let row = try Row.fetchOne(
+                db, sql: """
+                    SELECT stored_file.* FROM stored_file JOIN dossier_file ON dossier_file.fileId = stored_file.id
+                    WHERE dossier_file.dossierId = ? AND stored_file.id = ?
+                    """,
+                arguments: [dossier.id, fileId]) else { throw DossierError.notFound }
+            return StoredFile(row: row)
+        }
+        return (file, try files.contents(of: file))
     }
 
     /// Files a complete draft: sets the legal date of filing and routes it to the organisation

@@ -8,6 +8,8 @@ public enum FormAnswer: Codable, Sendable, Hashable {
     /// The values ticked in a multiple choice.
     case choices([String])
     case address(PostalAddress)
+    /// A document sent with the answer.
+    case file(FileReference)
 
     /// The values a ``ShowCondition`` compares with.
     public var comparableValues: [String] {
@@ -15,7 +17,23 @@ public enum FormAnswer: Codable, Sendable, Hashable {
         case .text(let value): [value]
         case .choices(let values): values
         case .address(let address): [address.postalCode]
+        case .file: []
         }
+    }
+}
+
+/// A document attached to an answer, as the dossier records it.
+public struct FileReference: Codable, Sendable, Hashable {
+    public var fileId: Int64
+    public var name: String
+    public var byteCount: Int
+    public var kind: FileKind
+
+    public init(_ file: StoredFile) {
+        fileId = file.id
+        name = file.originalName
+        byteCount = file.byteCount
+        kind = file.kind
     }
 }
 

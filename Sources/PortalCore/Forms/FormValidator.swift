@@ -27,7 +27,8 @@ public struct FormValidator: Sendable {
     public func validate(_ page: FormPage, input: FormInput, previous: FormAnswers) -> PageResult {
         var answers = previous
         var errors = ValidationErrors()
-        for field in page.fields {
+        // Files are sent apart (see `Dossiers.answer`): their earlier answers stay.
+        for field in page.fields where field.kind != .file {
             answers[field.id] = nil
         }
         for field in page.fields where field.kind != .explanation && field.kind != .file {

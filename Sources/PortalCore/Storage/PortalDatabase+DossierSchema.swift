@@ -1,7 +1,8 @@
 import GRDB
 
 extension PortalDatabase {
-    /// Silence rules of procedures, form definitions (versioned), dossiers, their timelines, and the mail outbox.
+    /// Silence rules of procedures, form definitions (versioned), dossiers, their timelines and
+    /// files, and the mail outbox.
     ///
     /// Dossiers name their procedure by slug and keep its title as filed, without a foreign
     /// key: the reference data can be reloaded without touching them. Every listing query
@@ -54,6 +55,21 @@ extension PortalDatabase {
             t.column("internal", .boolean).notNull().defaults(to: false)
         }
         try db.create(index: "dossier_event_by_dossier", on: "dossier_event", columns: ["dossierId", "at"])
+        // Uploaded files: the bytes live on disk under their SHA-256; who may read them is here.
+        try db.create(table: "stored_file") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("sha256", .text).notNull()
+            t.column("byteCount", .integer).notNull()
+            t.column("contentType", .text).notNull()
+            t.column("originalName", .text).notNull()
+            t.column("ownerAccountId", .integer).notNull().indexed().references("account", onDelete: .cascade)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "dossier_file") { t in
+            t.column("dossierId", .integer).notNull().references("dossier", onDelete: .cascade)
+            t.column("fileId", .integer).notNull().indexed().references("stored_file", onDelete: .restrict)
+            t.primaryKey(["dossierId", "fileId"])
+        }
         // E-mails waiting to be delivered, written in the same transaction as what they announce.
         try db.create(table: "outbox_message") { t in
             t.autoIncrementedPrimaryKey("id")

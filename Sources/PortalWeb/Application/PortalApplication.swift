@@ -31,7 +31,7 @@ public struct PortalApplication: Sendable {
             staticFiles: staticFiles,
             contextFactory: contextFactory
         )
-        let dossiers = Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let dossiers = try Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let spaces = Spaces(catalogue: catalogue)
         let router = PortalRoutes(
             contextFactory: contextFactory,

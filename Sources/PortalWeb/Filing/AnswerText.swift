@@ -7,6 +7,8 @@ enum AnswerText {
         switch answer {
         case .address(let address):
             return [address.street, "\(address.postalCode) \(address.city)"]
+        case .file(let file):
+            return ["\(file.name) (\(file.kind.label))"]
         case .choices(let values):
             return values.map { value in field.choices.first { $0.value == value }?.label ?? value }
         case .text(let value):
