@@ -85,6 +85,10 @@ struct PortalRoutes {
         residentPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
         residentPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
         residentPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
+        residentPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
+            guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try dossiers.document(context, dossierId: id, fileId: file)
+        }
         page(.GET, "/agent") { context, _ in try spaces.show(.agent, context) }
         page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }

@@ -78,6 +78,28 @@ struct DossierPages: Sendable {
         let timeline: [TimelineLine]
     }
 
+    /// Where the resident downloads the document of an answer, if it is one.
+    static func documentPath(_ dossierId: Int64, _ answer: FormAnswer?) -> String? {
+        guard case .file(let file) = answer else { return nil }
+        return "/mon-espace/dossiers/\(dossierId)/documents/\(file.fileId)"
+    }
+
+    /// `GET …/dossiers/{id}/documents/{file}`: a document of the dossier, as an attachment, to
+    /// the resident or the handling service only.
+    func document(_ context: RequestContext, dossierId: Int64, fileId: Int64) throws -> HTTPResponse {
+        let (file, bytes): (StoredFile, Data)
+        do {
+            (file, bytes) = try dossiers.file(fileId, of: dossierId, actor: context.account, now: now())
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = file.kind.contentType
+        headers["Content-Disposition"] = ContentDisposition.attachment(filename: file.originalName)
+        headers["Cache-Control"] = "private, no-store"
+        return HTTPResponse(status: .ok, headers: headers, body: Array(bytes))
+    }
+
     struct ReceiptView {
         let receivedAt: String
         let service: OrganisationView
@@ -100,9 +122,11 @@ struct DossierPages: Sendable {
         let form = try dossiers.form(of: dossier)
         let answers = form.visiblePages(for: dossier.answers).flatMap { page in
             page.visibleFields(for: dossier.answers).filter { $0.kind != .explanation }.map { field in
-                FilingHandlers.AnswerRow(label: field.label,
-                                         lines: AnswerText.lines(field, dossier.answers[field.id], catalogue: catalogue),
-                                         changePath: "")
+                FilingHandlers.AnswerRow(
+                    label: field.label,
+                    lines: AnswerText.lines(field, dossier.answers[field.id], catalogue: catalogue),
+                    changePath: "",
+                    documentPath: Self.documentPath(dossier.id, dossier.answers[field.id]))
             }
         }
         let view = DossierView(

@@ -45,6 +45,10 @@ struct FieldView {
     let street: String
     let postalCode: String
     let city: String
+    /// The document already sent for a file question.
+    let currentFile: String?
+    /// What the file picker offers.
+    let accept: String
 
     /// - Parameters:
     ///   - input: what was posted, shown back after an error; otherwise `answer` is shown.
@@ -113,5 +117,8 @@ struct FieldView {
         street = posted("\(field.id)-street") ?? address?.street ?? ""
         postalCode = posted("\(field.id)-postal-code") ?? address?.postalCode ?? ""
         city = posted("\(field.id)-city") ?? address?.city ?? ""
+        currentFile = if case .file(let file) = answer { "\(file.name) (\(file.kind.label))" } else { nil }
+        let kinds = (field.rules.fileTypes ?? ["pdf", "jpeg", "png"]).compactMap(FileKind.init(rawValue:))
+        accept = kinds.map { $0 == .jpeg ? ".jpg,.jpeg,image/jpeg" : ".\($0.rawValue),\($0.contentType)" }.joined(separator: ",")
     }
 }

@@ -18,7 +18,7 @@ struct FilingHandlers: Sendable {
             return pages.redirect(to: "/connexion?next=/demarches/\(slug)", context)
         }
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form, protection: pages.contextFactory.csrf) else { throw StaleForm() }
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             let draft = try dossiers.startDraft(procedureSlug: slug, actor: account, now: now())
             return pages.redirect(to: Self.draftPath(draft.id), context)
@@ -59,6 +59,8 @@ struct FilingHandlers: Sendable {
         let hasErrors: Bool
         let errors: [ErrorLink]
         let fields: [FieldView]
+        /// The form sends files, so it is posted as `multipart/form-data`.
+        let sendsFiles: Bool
         let stepText: String
         let draftExpiry: String
     }
@@ -78,16 +80,21 @@ struct FilingHandlers: Sendable {
         try followingFiled(context) {
             let (draft, form) = try draftAndForm(context, id: id)
             guard let page = form.visiblePages(for: draft.answers).first(where: { $0.id == pageId }) else { throw PageNotFound() }
-            let posted = try context.request.urlEncodedForm()
+            let posted = try context.request.postedForm()
             let input = FormInput(Dictionary(grouping: posted.fields, by: \.name).mapValues { $0.map(\.value) })
-            guard context.hasValidCSRFToken(posted, protection: pages.contextFactory.csrf) else {
+            let uploads = Dictionary(posted.files.map { ($0.name, Dossiers.Upload(filename: $0.filename, bytes: $0.data)) },
+                                     uniquingKeysWith: { first, _ in first })
+            guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
                 var stale = ValidationErrors()
                 stale.add(AccountHandlers.staleFormMessage, for: page.fields.first?.id ?? "")
                 return render(page, of: form, draft: draft, context: context, input: input, errors: stale, status: .forbidden)
             }
-            let result = try dossiers.answer(page: page.id, of: id, input: input, validator: validator(), actor: context.account, now: now())
+            let result = try dossiers.answer(
+                page: page.id, of: id, input: input, uploads: uploads, validator: validator(), actor: context.account, now: now())
             guard result.errors.isEmpty else {
-                return render(page, of: form, draft: draft, context: context, input: input, errors: result.errors, status: .unprocessableContent)
+                // Read again: documents sent with this page are kept and shown as sent.
+                let kept = try dossiers.dossier(id: id, actor: context.account, now: now())
+                return render(page, of: form, draft: kept, context: context, input: input, errors: result.errors, status: .unprocessableContent)
             }
             if form.ending(for: result.answers) != nil {
                 return pages.redirect(to: Self.draftPath(id) + "/fin", context)
@@ -129,6 +136,7 @@ struct FilingHandlers: Sendable {
             fields: page.visibleFields(for: input.map { mergedForConditions(answers, page: page, input: $0) } ?? answers).map { field in
                 FieldView(field, answer: answers[field.id], input: input, error: errors[field.id], communes: catalogue.communes())
             },
+            sendsFiles: page.fields.contains { $0.kind == .file },
             stepText: "Étape \(index + 1) sur \(visible.count)",
             draftExpiry: draft.draftExpiresAt.map { CalendarDay($0).french } ?? ""
         )
@@ -175,6 +183,8 @@ struct FilingHandlers: Sendable {
         let label: String
         let lines: [String]
         let changePath: String
+        /// For a document: where to download it.
+        var documentPath: String? = nil
     }
 
     struct CheckView {
@@ -246,7 +256,7 @@ struct FilingHandlers: Sendable {
     func submit(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace", context) }
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form, protection: pages.contextFactory.csrf) else { throw StaleForm() }
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             let dossier = try dossiers.submit(id, actor: context.account, now: now())
             return pages.redirect(to: "/mon-espace/dossiers/\(dossier.id)?depose=1", context)

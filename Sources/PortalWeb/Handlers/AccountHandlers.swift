@@ -50,7 +50,7 @@ struct AccountHandlers: Sendable {
 
     func signUp(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form, protection: csrf) else {
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
             return renderSignUp(context, form: form, errors: [FieldErrorLink(field: "displayName", message: Self.staleFormMessage)], status: .forbidden)
         }
         let request = SignUpForm(
@@ -126,7 +126,7 @@ struct AccountHandlers: Sendable {
         let form = try context.request.urlEncodedForm()
         let email = form["email"] ?? ""
         let next = form["next"].flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
-        guard context.hasValidCSRFToken(form, protection: csrf) else {
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
             return renderLogIn(context, email: email, next: next, notice: nil, errors: [FieldErrorLink(field: "email", message: Self.staleFormMessage)], status: .forbidden)
         }
         var errors: [FieldErrorLink] = []
@@ -170,7 +170,7 @@ struct AccountHandlers: Sendable {
 
     func logOut(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form, protection: csrf) else { throw StaleForm() }
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         if let token = context.sessionToken {
             try accounts.logOut(token: token)
         }

@@ -16,6 +16,29 @@ extension HTTPRequest {
     }
 }
 
+/// A posted form in either encoding browsers use: urlencoded, or multipart when it sends files.
+struct PostedForm {
+    var fields: [(name: String, value: String)]
+    var files: [MultipartFile]
+
+    subscript(name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
+extension HTTPRequest {
+    /// The posted form, urlencoded or `multipart/form-data` (files are kept apart); anything
+    /// else is 415, malformed is 400, too large is 413.
+    func postedForm() throws -> PostedForm {
+        let contentType = headers["Content-Type"] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            let form = try MultipartForm.decode(body, contentType: contentType)
+            return PostedForm(fields: form.fields, files: form.files)
+        }
+        return PostedForm(fields: try urlEncodedForm().fields, files: [])
+    }
+}
+
 /// A form was posted with a content type the portal does not read.
 struct UnsupportedFormEncoding: HTTPResponseError {
     var status: HTTPStatus { .unsupportedMediaType }

@@ -25,8 +25,8 @@ struct RequestContext {
         csrfBinding.map(csrf.token(binding:)) ?? ""
     }
 
-    /// The form token the browser sent back is valid for this browser.
-    func hasValidCSRFToken(_ form: URLEncodedForm, protection: CSRFProtection) -> Bool {
-        protection.isValid(form[CSRFProtection.fieldName], binding: csrfBinding)
+    /// The form token the browser sent back (the `_csrf` field) is valid for this browser.
+    func hasValidCSRFToken(_ submitted: String?) -> Bool {
+        csrf.isValid(submitted, binding: csrfBinding)
     }
 }

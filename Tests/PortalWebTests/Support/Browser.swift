@@ -6,6 +6,8 @@ struct PageResponse {
     let status: Int
     let headers: [(name: String, value: String)]
     let body: String
+    /// The body as received, for downloads.
+    var bytes: [UInt8] = []
 
     func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
@@ -40,17 +42,32 @@ struct Browser {
     init(port: Int) { self.port = port }
 
     mutating func get(_ path: String, headers: [(String, String)] = []) throws -> PageResponse {
-        try send(method: "GET", path: path, headers: headers, body: nil)
+        try send(method: "GET", path: path, headers: headers, body: [UInt8]?.none)
     }
 
     mutating func head(_ path: String) throws -> PageResponse {
-        try send(method: "HEAD", path: path, headers: [], body: nil)
+        try send(method: "HEAD", path: path, headers: [], body: [UInt8]?.none)
     }
 
     /// Posts a urlencoded form as it is (add the `_csrf` field yourself, or use ``submit``).
     mutating func post(_ path: String, form: [(String, String)], contentType: String = "application/x-www-form-urlencoded") throws -> PageResponse {
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try send(method: "POST", path: path, headers: [("Content-Type", contentType)], body: body)
+    }
+
+    /// Posts a `multipart/form-data` form with files, as a browser does for a file input.
+    mutating func postMultipart(_ path: String, fields: [(String, String)], files: [(field: String, filename: String, bytes: [UInt8])]) throws -> PageResponse {
+        let boundary = "----PortalTestBoundary7MA4YWxkTrZu0gW"
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return try send(method: "POST", path: path, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")], body: body)
     }
 
     /// Opens `formPage`, then posts `form` with that page's anti-forgery token.
@@ -66,14 +83,21 @@ struct Browser {
     }
 
     private mutating func send(method: String, path: String, headers: [(String, String)], body: String?) throws -> PageResponse {
+        try send(method: method, path: path, headers: headers, body: body.map { Array($0.utf8) })
+    }
+
+    private mutating func send(method: String, path: String, headers: [(String, String)], body: [UInt8]?) throws -> PageResponse {
         var lines = ["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
         if !cookies.isEmpty {
             lines.append("Cookie: " + cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         lines += headers.map { "\($0.0): \($0.1)" }
-        if let body { lines.append("Content-Length: \(body.utf8.count)") }
-        let raw = try RawHTTPClient.exchange(port: port, lines.joined(separator: "\r\n") + "\r\n\r\n" + (body ?? ""), head: method == "HEAD")
-        let response = PageResponse(status: raw.status, headers: raw.headers, body: String(decoding: raw.body, as: UTF8.self))
+        if let body { lines.append("Content-Length: \(body.count)") }
+        let client = try RawHTTPClient(port: port)
+        defer { client.close() }
+        try client.send(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8) + (body ?? []))
+        let raw = try client.readResponse(head: method == "HEAD")
+        let response = PageResponse(status: raw.status, headers: raw.headers, body: String(decoding: raw.body, as: UTF8.self), bytes: raw.body)
         for value in response.headers("Set-Cookie") {
             let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }
