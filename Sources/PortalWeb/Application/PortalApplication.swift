@@ -38,7 +38,7 @@ public struct PortalApplication: Sendable {
             catalogueHandlers: CatalogueHandlers(
                 catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
             communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
-            accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, csrf: csrf, now: configuration.now),
+            accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now),
             spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
             filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),

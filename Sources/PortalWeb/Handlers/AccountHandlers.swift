@@ -12,7 +12,6 @@ struct AccountHandlers: Sendable {
     let accounts: Accounts
     let catalogue: Catalogue
     let pages: PageRenderer
-    let csrf: CSRFProtection
     let now: @Sendable () -> Date
 
     static let staleFormMessage = "Ce formulaire a expiré. Vérifiez vos réponses puis envoyez-le à nouveau."
