@@ -29,7 +29,12 @@ import Testing
             let page = try browser.get(space)
             if space == home {
                 #expect(page.status == 200, "\(login) \(space)")
-                #expect(page.text.contains(home == "/mon-espace" ? "<h1>Mon espace</h1>" : "Cet espace est en cours de construction"))
+                let expected = switch home {
+                case "/mon-espace": "<h1>Mon espace</h1>"
+                case "/agent": "<h1>Demandes à traiter</h1>"
+                default: "Cet espace est en cours de construction"
+                }
+                #expect(page.text.contains(expected))
             } else {
                 #expect(page.status == 404, "\(login) \(space)")
                 #expect(page.body.contains("Page introuvable"))

@@ -12,6 +12,10 @@ public enum DossierError: Error, Sendable, Hashable {
     case reasonRequired
     /// A page still has unanswered questions.
     case incomplete(pageId: String)
+    /// A message or note without text.
+    case textRequired
+    /// A message or note over the length limit.
+    case textTooLong(maximum: Int)
     /// An answer ends the form: it cannot be filed.
     case endedByAnswer(FormEnding)
 }

@@ -45,6 +45,16 @@ public struct DossierNotifications: Sendable {
         ])
     }
 
+    /// To the other side of a conversation: a message is waiting on the portal.
+    func message(on dossier: Dossier, to recipient: Recipient, forAgent: Bool) -> MailMessage {
+        let link = forAgent ? "\(publicURL)/agent/dossiers/\(dossier.id)" : "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        return message(to: recipient.email, subject: "Nouveau message sur la demande \(dossier.reference)", paragraphs: [
+            "Bonjour \(recipient.name),",
+            "Un nouveau message vous attend sur la demande « \(dossier.procedureTitle) » (référence \(dossier.reference)).",
+            "Pour le lire et répondre : \(link)",
+        ])
+    }
+
     /// Someone to write to.
     struct Recipient {
         var email: String

@@ -12,6 +12,12 @@ public struct URLEncodedForm: Sendable {
         self.fields = fields
     }
 
+    /// `text` percent-encoded for a query string or a form body (everything but RFC 3986's
+    /// unreserved characters is escaped, so the result reads back the same way everywhere).
+    public static func encode(_ text: String) -> String {
+        PercentEncoding.encode(text)
+    }
+
     /// Decodes a form body; throws a 400 ``HTTPError`` on a malformed escape or invalid UTF-8,
     /// and a 413 one beyond ``maxFieldCount`` fields.
     public static func decode(_ bytes: some Sequence<UInt8>) throws -> URLEncodedForm {

@@ -25,4 +25,20 @@ enum PercentEncoding {
         guard let decoded = decode(bytes, plusAsSpace: plusAsSpace) else { return nil }
         return String(validating: decoded, as: UTF8.self)
     }
+
+    /// `text` with every byte but the unreserved ones (RFC 3986: letters, digits, `-._~`)
+    /// written `%XX`: safe in a query string, a form body or a URL path segment.
+    static func encode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
 }

@@ -42,6 +42,8 @@ public struct PortalApplication: Sendable {
             spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
             filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),
+            agentHandlers: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
+            agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             dossierPages: DossierPages(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             staticFiles: staticFiles,
             database: database,

@@ -10,6 +10,8 @@ struct PortalRoutes {
     let spaceHandlers: SpaceHandlers
     let legalHandlers: LegalHandlers
     let filingHandlers: FilingHandlers
+    let agentHandlers: AgentHandlers
+    let agentDossierHandlers: AgentDossierHandlers
     let dossierPages: DossierPages
     let staticFiles: StaticFiles
     let database: PortalDatabase
@@ -40,8 +42,9 @@ struct PortalRoutes {
             }
         }
 
-        /// Registers a page of the resident's space: a logged-out visitor logs in first, then comes back.
-        func residentPage(
+        /// Registers a page of a signed-in space (a dossier's, by its `id`): a logged-out visitor
+        /// logs in first, then comes back.
+        func dossierPage(
             _ method: HTTPMethod, _ pattern: String,
             _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse
         ) {
@@ -58,6 +61,7 @@ struct PortalRoutes {
 
         let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers
         let spaces = spaceHandlers, legal = legalHandlers, filing = filingHandlers, dossiers = dossierPages
+        let agent = agentHandlers, agentDossier = agentDossierHandlers
 
         publicPage("/") { context, _ in try catalogue.home(context) }
         publicPage("/demarches") { context, _ in try catalogue.catalogue(context) }
@@ -74,22 +78,35 @@ struct PortalRoutes {
 
         page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
         page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
-        residentPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
-        residentPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+        dossierPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
+        dossierPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
             try filing.showPage(context, id: id, pageId: parameters["page"] ?? "")
         }
-        residentPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+        dossierPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
             try filing.answerPage(context, id: id, pageId: parameters["page"] ?? "")
         }
-        residentPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
-        residentPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
-        residentPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
-        residentPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
-        residentPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
+        dossierPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
+        dossierPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
+        dossierPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
+        dossierPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
+        dossierPage(.POST, "/mon-espace/dossiers/{id}/message") { context, id, _ in try dossiers.message(context, id: id) }
+        dossierPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
             guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
             return try dossiers.document(context, dossierId: id, fileId: file)
         }
-        page(.GET, "/agent") { context, _ in try spaces.show(.agent, context) }
+        page(.GET, "/agent") { context, _ in
+            context.account == nil ? HTTPResponse.redirect(to: "/connexion?next=/agent") : try agent.queue(context)
+        }
+        page(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }
+        dossierPage(.GET, "/agent/dossiers/{id}") { context, id, _ in try agentDossier.show(context, id: id) }
+        dossierPage(.POST, "/agent/dossiers/{id}/action") { context, id, _ in try agentDossier.act(context, id: id) }
+        dossierPage(.POST, "/agent/dossiers/{id}/attribution") { context, id, _ in try agentDossier.assign(context, id: id) }
+        dossierPage(.POST, "/agent/dossiers/{id}/note") { context, id, _ in try agentDossier.write(context, id: id, isInternal: true) }
+        dossierPage(.POST, "/agent/dossiers/{id}/message") { context, id, _ in try agentDossier.write(context, id: id, isInternal: false) }
+        dossierPage(.GET, "/agent/dossiers/{id}/documents/{file}") { context, id, parameters in
+            guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try dossiers.document(context, dossierId: id, fileId: file)
+        }
         page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
 

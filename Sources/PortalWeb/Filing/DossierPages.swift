@@ -76,6 +76,13 @@ struct DossierPages: Sendable {
         let receipt: ReceiptView?
         let answers: [FilingHandlers.AnswerRow]
         let timeline: [TimelineLine]
+        let csrfToken: String
+        let messagePath: String
+        let messageSent: Bool
+        let hasErrors: Bool
+        let errors: [FilingHandlers.ErrorLink]
+        let messageError: String?
+        let typedMessage: String
     }
 
     /// Where the resident downloads the document of an answer, if it is one.
@@ -100,6 +107,22 @@ struct DossierPages: Sendable {
         return HTTPResponse(status: .ok, headers: headers, body: Array(bytes))
     }
 
+    /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
+    func message(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let form = try context.request.urlEncodedForm()
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
+        do {
+            try dossiers.sendMessage(form["message"] ?? "", on: id, actor: context.account, now: now())
+        } catch DossierError.textRequired {
+            return try dossier(context, id: id, messageError: "Saisissez votre message.")
+        } catch DossierError.textTooLong(let maximum) {
+            return try dossier(context, id: id, messageError: "Votre message doit faire au plus \(maximum) caractères.", typed: form["message"])
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/mon-espace/dossiers/\(id)?envoye=1#historique", context)
+    }
+
     struct ReceiptView {
         let receivedAt: String
         let service: OrganisationView
@@ -108,7 +131,7 @@ struct DossierPages: Sendable {
     }
 
     /// `GET /mon-espace/dossiers/{id}`: the dossier, its acknowledgement, answers and timeline.
-    func dossier(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+    func dossier(_ context: RequestContext, id: Int64, messageError: String? = nil, typed: String? = nil) throws -> HTTPResponse {
         guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace/dossiers/\(id)", context) }
         let dossier: Dossier
         do {
@@ -130,7 +153,7 @@ struct DossierPages: Sendable {
             }
         }
         let view = DossierView(
-            layout: pages.layout("Demande \(dossier.reference)", context),
+            layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: messageError != nil),
             justFiled: context.request.queryValue("depose") == "1",
             reference: dossier.reference,
             procedureTitle: dossier.procedureTitle,
@@ -138,8 +161,15 @@ struct DossierPages: Sendable {
             receipt: ReceiptView(receivedAt: receipt.receivedAtText, service: OrganisationView(receipt.service),
                                  silenceText: receipt.silenceText, appealText: receipt.appealText),
             answers: answers,
-            timeline: try dossiers.timeline(of: id, actor: context.account, now: now()).map(TimelineLine.init)
+            timeline: try dossiers.timeline(of: id, actor: context.account, now: now()).map(TimelineLine.init),
+            csrfToken: context.csrfToken,
+            messagePath: "/mon-espace/dossiers/\(id)/message",
+            messageSent: context.request.queryValue("envoye") == "1",
+            hasErrors: messageError != nil,
+            errors: messageError.map { [FilingHandlers.ErrorLink(field: "message", message: $0)] } ?? [],
+            messageError: messageError,
+            typedMessage: typed ?? ""
         )
-        return pages.page("dossiers/dossier", view, context)
+        return pages.page("dossiers/dossier", view, context, status: messageError == nil ? .ok : .unprocessableContent)
     }
 }

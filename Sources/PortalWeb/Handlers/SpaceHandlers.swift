@@ -1,7 +1,7 @@
 import PortalCore
 import PortalHTTP
 
-/// The staff spaces: the agent back-office, the France Services
+/// The spaces still under construction: the France Services
 /// assisted mode and the administration. Who may open which is decided in PortalCore.
 struct SpaceHandlers: Sendable {
     let spaces: Spaces
@@ -42,18 +42,12 @@ struct SpaceHandlers: Sendable {
         return pages.page("spaces/space", view, context)
     }
 
-    /// What the staff spaces still under construction say; the resident's space is ``DossierPages``.
+    /// What the spaces still under construction say; the resident's space is ``DossierPages``,
+    /// the agent's ``AgentHandlers``.
     private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String])? {
         switch space {
-        case .resident:
+        case .resident, .agent:
             nil
-        case .agent:
-            ("Espace agent",
-             "Vous y traiterez bientôt les demandes dont votre service a la charge, et seulement celles-ci.",
-             ["Les demandes reçues, à traiter et en attente de pièces, avec leurs délais",
-              "La demande de pièces manquantes aux usagers",
-              "Les inscriptions et les factures de votre service",
-              "L'historique de chaque dossier"])
         case .franceServices:
             ("Guichet France Services",
              "Vous y accompagnerez bientôt les personnes reçues au guichet, avec leur accord enregistré.",

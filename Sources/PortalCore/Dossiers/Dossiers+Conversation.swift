@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+extension Dossiers {
+    /// The longest message or note.
+    public static let maximumTextLength = 5000
+
+    /// A message between the resident and the handling service, on the dossier's timeline; the
+    /// other side is told by e-mail (without the message: they read it on the portal).
+    public func sendMessage(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
+        let text = try Self.checkedText(text)
+        try database.pool.write { db in
+            let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
+            guard dossier.status != .draft else { throw DossierError.notFound }
+            try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor?.id, text: text, db)
+            if actor?.role == .agent {
+                if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
+                    try Outbox.enqueue(notifications.message(on: dossier, to: resident, forAgent: false), now: now, db)
+                }
+            } else if let organisation = dossier.organisationId {
+                for agent in try DossierNotifications.Recipient.agents(of: organisation, db) {
+                    try Outbox.enqueue(notifications.message(on: dossier, to: agent, forAgent: true), now: now, db)
+                }
+            }
+        }
+    }
+
+    /// A note only the agents of the handling organisation see.
+    public func addNote(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
+        guard actor?.role == .agent else { throw DossierError.notFound }
+        let text = try Self.checkedText(text)
+        try database.pool.write { db in
+            let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
+            try DossierEvent.record(.note, dossierId: dossier.id, at: now, actor: actor?.id, text: text, isInternal: true, db)
+        }
+    }
+
+    /// The agents of the actor's organisation, to assign dossiers to.
+    public func colleagues(of actor: Account?) throws -> [Account] {
+        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw DossierError.notFound }
+        return try database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM account WHERE role = ? AND organisationId = ? ORDER BY displayName",
+                arguments: [Role.agent.rawValue, organisation]
+            ).map(Account.init(row:))
+        }
+    }
+
+    /// Names of the accounts in a dossier's timeline or a queue, for an agent of the organisation.
+    public func names(of accountIds: Set<Int64>) throws -> [Int64: String] {
+        guard !accountIds.isEmpty else { return [:] }
+        return try database.pool.read { db in
+            var names: [Int64: String] = [:]
+            let ids = Array(accountIds)
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, displayName FROM account WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(ids)) {
+                names[row["id"]] = row["displayName"]
+            }
+            return names
+        }
+    }
+
+    static func checkedText(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw DossierError.textRequired }
+        guard trimmed.count <= maximumTextLength else { throw DossierError.textTooLong(maximum: maximumTextLength) }
+        return trimmed
+    }
+}

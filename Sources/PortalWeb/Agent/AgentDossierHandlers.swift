@@ -1,0 +1,197 @@
+import Foundation
+import PortalCore
+import PortalHTTP
+
+/// One dossier in the agent back-office: answers, documents, timeline with internal notes,
+/// and the actions its status allows. The core refuses any action that makes no sense.
+struct AgentDossierHandlers: Sendable {
+    let dossiers: Dossiers
+    let spaces: Spaces
+    let catalogue: Catalogue
+    let pages: PageRenderer
+    let now: @Sendable () -> Date
+
+    /// An action as the page's buttons name it.
+    struct Action {
+        let value: String
+        let label: String
+        let action: DossierAction
+        let needsReason: Bool
+    }
+
+    struct Colleague {
+        let id: Int64
+        let name: String
+        let selected: Bool
+    }
+
+    struct EventLine {
+        let date: String
+        let who: String
+        let text: String
+        let detail: String?
+        let isInternal: Bool
+    }
+
+    struct DossierView {
+        let layout: LayoutContext
+        let csrfToken: String
+        let notice: String?
+        let hasErrors: Bool
+        let errors: [FilingHandlers.ErrorLink]
+        let reference: String
+        let procedureTitle: String
+        let status: String
+        let residentName: String
+        let commune: String
+        let filedAt: String
+        let dueOn: String
+        let answers: [FilingHandlers.AnswerRow]
+        let actions: [Action]
+        let reasonActions: [Action]
+        let colleagues: [Colleague]
+        let timeline: [EventLine]
+        let basePath: String
+    }
+
+    /// `GET /agent/dossiers/{id}`.
+    func show(_ context: RequestContext, id: Int64, errors: ValidationErrors = ValidationErrors(), status: HTTPStatus = .ok) throws -> HTTPResponse {
+        let dossier = try visible(context, id: id)
+        let events = try dossiers.timeline(of: id, actor: context.account, now: now())
+        let names = try dossiers.names(of: Set(events.compactMap(\.actorAccountId) + [dossier.accountId]))
+        let form = try dossiers.form(of: dossier)
+        let basePath = "/agent/dossiers/\(id)"
+        let actions = Self.actions.filter { $0.action.target(from: dossier.status) != nil }
+        let view = DossierView(
+            layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: !errors.isEmpty),
+            csrfToken: context.csrfToken,
+            notice: context.request.queryValue("fait").map { _ in "C'est enregistré." },
+            hasErrors: !errors.isEmpty,
+            errors: errors.errors.map { FilingHandlers.ErrorLink(field: $0.field, message: $0.message) },
+            reference: dossier.reference,
+            procedureTitle: dossier.procedureTitle,
+            status: dossier.status.label,
+            residentName: names[dossier.accountId] ?? "",
+            commune: catalogue.commune(insee: dossier.communeInsee)?.name ?? dossier.communeInsee,
+            filedAt: dossier.filedAt.map { TimelineLine.dateTime($0) } ?? "",
+            dueOn: dossier.decisionDueAt.map { CalendarDay($0).french } ?? "",
+            answers: form.visiblePages(for: dossier.answers).flatMap { page in
+                page.visibleFields(for: dossier.answers).filter { $0.kind != .explanation }.map { field in
+                    FilingHandlers.AnswerRow(
+                        label: field.label, lines: AnswerText.lines(field, dossier.answers[field.id], catalogue: catalogue),
+                        changePath: "",
+                        documentPath: DossierPages.documentPath(dossier.id, dossier.answers[field.id]).map {
+                            $0.replacingOccurrences(of: "/mon-espace/", with: "/agent/")
+                        })
+                }
+            },
+            actions: actions.filter { !$0.needsReason },
+            reasonActions: actions.filter(\.needsReason),
+            colleagues: try dossiers.colleagues(of: context.account).map {
+                Colleague(id: $0.id, name: $0.displayName, selected: $0.id == dossier.assignedAgentId)
+            },
+            timeline: events.map { event in
+                let line = TimelineLine(event)
+                return EventLine(date: line.date, who: event.actorAccountId.flatMap { names[$0] } ?? "Le portail",
+                                 text: line.text, detail: line.detail, isInternal: event.isInternal)
+            },
+            basePath: basePath
+        )
+        return pages.page("agent/dossier", view, context, status: status)
+    }
+
+    /// `POST /agent/dossiers/{id}/action`: take in charge, accept, refuse, close, reopen.
+    func act(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let form = try checkedForm(context)
+        let reason = form["motif"] ?? ""
+        guard let entry = Self.actions.first(where: { $0.value == form["action"] }) else { throw PageNotFound() }
+        let action: DossierAction = switch entry.action {
+        case .refuse: .refuse(reason: reason)
+        case .closeWithoutFollowUp: .closeWithoutFollowUp(reason: reason)
+        default: entry.action
+        }
+        do {
+            _ = try dossiers.perform(action, on: id, actor: context.account, now: now())
+        } catch DossierError.reasonRequired {
+            var errors = ValidationErrors()
+            errors.add("Indiquez le motif : il sera communiqué au demandeur.", for: "motif-\(entry.value)")
+            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        } catch DossierError.invalidTransition {
+            var errors = ValidationErrors()
+            errors.add("Cette action n'est plus possible : la demande a changé de statut entre-temps.", for: "actions")
+            return try show(context, id: id, errors: errors, status: .conflict)
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+    }
+
+    /// `POST /agent/dossiers/{id}/attribution`.
+    func assign(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let form = try checkedForm(context)
+        do {
+            _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+    }
+
+    /// `POST /agent/dossiers/{id}/note` (internal) and `/message` (to the resident).
+    func write(_ context: RequestContext, id: Int64, isInternal: Bool) throws -> HTTPResponse {
+        let form = try checkedForm(context)
+        let field = isInternal ? "note" : "message"
+        do {
+            if isInternal {
+                try dossiers.addNote(form[field] ?? "", on: id, actor: context.account, now: now())
+            } else {
+                try dossiers.sendMessage(form[field] ?? "", on: id, actor: context.account, now: now())
+            }
+        } catch DossierError.textRequired {
+            var errors = ValidationErrors()
+            errors.add(isInternal ? "Saisissez la note." : "Saisissez votre message.", for: field)
+            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        } catch DossierError.textTooLong(let maximum) {
+            var errors = ValidationErrors()
+            errors.add("Le texte doit faire au plus \(maximum) caractères.", for: field)
+            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+    }
+
+    private func checkedForm(_ context: RequestContext) throws -> URLEncodedForm {
+        try requireAgent(context)
+        let form = try context.request.urlEncodedForm()
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
+        return form
+    }
+
+    private func visible(_ context: RequestContext, id: Int64) throws -> Dossier {
+        try requireAgent(context)
+        do {
+            return try dossiers.dossier(id: id, actor: context.account, now: now())
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+    }
+
+    /// These pages are the agent space's: anyone else (the dossier's own resident included) gets 404.
+    private func requireAgent(_ context: RequestContext) throws {
+        do {
+            _ = try spaces.overview(of: .agent, actor: context.account)
+        } catch {
+            throw PageNotFound()
+        }
+    }
+
+    /// The actions agents can take.
+    static let actions: [Action] = [
+        Action(value: "prendre", label: "Prendre en charge", action: .takeInCharge, needsReason: false),
+        Action(value: "accepter", label: "Accepter la demande", action: .accept, needsReason: false),
+        Action(value: "rouvrir", label: "Rouvrir la demande", action: .reopen, needsReason: false),
+        Action(value: "refuser", label: "Refuser la demande", action: .refuse(reason: ""), needsReason: true),
+        Action(value: "classer", label: "Classer sans suite", action: .closeWithoutFollowUp(reason: ""), needsReason: true),
+    ]
+}

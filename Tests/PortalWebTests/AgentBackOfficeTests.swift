@@ -1,0 +1,109 @@
+import Foundation
+import PortalCore
+import Testing
+
+/// The agent back-office through the real server: the queue of the agent's own organisation,
+/// its filters and CSV export, a dossier's actions, notes and messages.
+@Suite struct AgentBackOfficeTests {
+    let server: PortalTestServer
+    let references: [String]
+    let ids: [Int64]
+
+    init() throws {
+        server = try PortalTestServer(demo: true, forms: [FilingFlowTests.form])
+        let catalogue = try Catalogue(database: server.database)
+        let dossiers = try Dossiers(database: server.database, catalogue: catalogue)
+        guard case .success(let resident, _) = try Accounts(database: server.database, hasher: PortalTestServer.hasher)
+            .logIn(email: "habitant@demo.cctoval.fr", password: "demo-portail-2026", remoteAddress: "192.0.2.1", now: Date()) else {
+            throw DossierError.notFound
+        }
+        let validator = FormValidator(communeCodes: Set(catalogue.communes().map(\.insee)), today: CalendarDay(Date()))
+        var filed: [Dossier] = []
+        for name in ["Léo", "Zoé", "Jules"] {
+            let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: Date())
+            _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput([
+                "prenom": [name], "naissance-day": ["3"], "naissance-month": ["4"], "naissance-year": ["2019"],
+                "ecole": ["publique"], "allergie": ["non"],
+            ]), validator: validator, actor: resident, now: Date())
+            _ = try dossiers.answer(page: "contact", of: draft.id, input: FormInput(["courriel": ["habitant@demo.cctoval.fr"]]),
+                                    validator: validator, actor: resident, now: Date())
+            filed.append(try dossiers.submit(draft.id, actor: resident, now: Date()))
+        }
+        references = filed.map(\.reference)
+        ids = filed.map(\.id)
+    }
+
+    func loggedIn(_ login: String) throws -> Browser {
+        var browser = server.browser()
+        _ = try browser.submit("/connexion", from: "/connexion", form: [("email", login), ("password", "demo-portail-2026")])
+        return browser
+    }
+
+    @Test func theQueueShowsOnlyTheOrganisationsDossiersWithCountsAndFilters() throws {
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let queue = try agent.get("/agent")
+        #expect(queue.status == 200)
+        for reference in references { #expect(queue.body.contains(reference)) }
+        #expect(queue.text.contains("3 demandes"))
+        #expect(queue.text.contains("Camille Martin"), "the resident's name is shown to the service")
+        #expect(try agent.get("/agent?attribution=moi").text.contains("Aucune demande ne correspond"))
+        #expect(try agent.get("/agent?commune=37031").text.contains("Aucune demande ne correspond"))
+
+        var other = try loggedIn("agent.bourgueil@demo.cctoval.fr")
+        let otherQueue = try other.get("/agent")
+        for reference in references { #expect(!otherQueue.body.contains(reference)) }
+        #expect(try other.get("/agent/dossiers/\(ids[0])").status == 404)
+        var resident = try loggedIn("habitant@demo.cctoval.fr")
+        #expect(try resident.get("/agent").status == 404)
+        #expect(try resident.get("/agent/dossiers/\(ids[0])").status == 404)
+    }
+
+    @Test func theCSVExportOpensInASpreadsheetWithAccents() throws {
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let csv = try agent.get("/agent/export.csv")
+        #expect(csv.status == 200)
+        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(Array(csv.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: csv.bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[0] == "Référence;Démarche;Demandeur;Commune;Déposée le;Décision tacite le;Statut;Attribuée à")
+        #expect(lines.filter { $0.hasPrefix("CC-") }.count == 3)
+        #expect(lines[1].contains(";Inscrire votre enfant à la cantine"))
+        #expect(lines[1].contains(";Langeais;"))
+    }
+
+    @Test func theAgentTakesRefusesWithAReasonAndTheResidentIsTold() throws {
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let path = "/agent/dossiers/\(ids[0])"
+        let page = try agent.get(path)
+        #expect(page.text.contains("Prendre en charge"))
+        let token = page.csrfToken ?? ""
+        #expect(try agent.post(path + "/action", form: [("_csrf", token), ("action", "prendre")]).header("Location") == path + "?fait=1")
+        #expect(try agent.get("/agent?attribution=moi").body.contains(references[0]))
+
+        let noReason = try agent.post(path + "/action", form: [("_csrf", token), ("action", "refuser"), ("motif", " ")])
+        #expect(noReason.status == 422)
+        #expect(noReason.body.contains("href=\"#motif-refuser\""))
+        _ = try agent.post(path + "/note", form: [("_csrf", token), ("note", "Vérifier le quotient familial")])
+        _ = try agent.post(path + "/message", form: [("_csrf", token), ("message", "Merci de préciser la classe de Léo.")])
+        _ = try agent.post(path + "/action", form: [("_csrf", token), ("action", "refuser"), ("motif", "Plus de place le jeudi.")])
+        let conflict = try agent.post(path + "/action", form: [("_csrf", token), ("action", "accepter")])
+        #expect(conflict.status == 409, "accepting a refused dossier makes no sense")
+        let refused = try agent.get(path)
+        #expect(refused.text.contains("Refusé"))
+        #expect(refused.text.contains("Vérifier le quotient familial"))
+
+        var resident = try loggedIn("habitant@demo.cctoval.fr")
+        let seen = try resident.get("/mon-espace/dossiers/\(ids[0])")
+        #expect(seen.text.contains("Refusé"))
+        #expect(seen.text.contains("Plus de place le jeudi."))
+        #expect(seen.text.contains("Merci de préciser la classe de Léo."))
+        #expect(!seen.text.contains("quotient familial"), "internal notes stay internal")
+        let reply = try resident.post("/mon-espace/dossiers/\(ids[0])/message", form: [("_csrf", seen.csrfToken ?? ""), ("message", "Il est en CE1.")])
+        #expect(reply.status == 303)
+        #expect(try agent.get(path).text.contains("Il est en CE1."))
+
+        let subjects = try Outbox(database: server.database).due(now: Date().addingTimeInterval(60)).map(\.message.subject)
+        #expect(subjects.contains("Votre demande \(references[0]) : refusé"))
+        #expect(subjects.filter { $0 == "Nouveau message sur la demande \(references[0])" }.count == 2)
+    }
+}
