@@ -52,3 +52,40 @@ def test_resident_files_a_composter_request(browser):
     browser.audit("mon-espace-demandes")
     browser.log_out()
     browser.assert_no_problems()
+
+
+def test_agent_processes_the_request(browser):
+    # A resident files a signalement; the mairie of Langeais processes it.
+    browser.log_in("habitant@demo.cctoval.fr")
+    browser.open("/demarches/composteur")
+    browser.submit_with(browser.button("Faire la demande en ligne"))
+    browser.find("label[for='type-logement']").click()
+    browser.submit_with(browser.button("Continuer"))
+    browser.fill("adresse-street", "5 place du Château")
+    browser.fill("adresse-postal-code", "37130")
+    browser.fill("adresse-city", "Langeais")
+    browser.submit_with(browser.button("Continuer"))
+    browser.fill("nombre-personnes", "2")
+    browser.find("label[for='modele']").click()
+    browser.submit_with(browser.button("Continuer"))
+    browser.submit_with(browser.button("Continuer"))
+    browser.submit_with(browser.button("Envoyer ma demande"))
+    reference = browser.find(".reference").text
+    browser.log_out()
+
+    browser.log_in("agent.dechets@demo.cctoval.fr")
+    assert browser.path == "/agent"
+    assert reference in browser.text()
+    browser.audit("agent-demandes")
+    browser.link(reference).click()
+    browser.wait_ready()
+    assert reference in browser.text()
+    browser.audit("agent-dossier")
+    browser.submit_with(browser.button("Prendre en charge"))
+    assert "En instruction" in browser.text()
+    # Refusing without a reason is refused, with an error summary.
+    browser.submit_with(browser.button("Refuser la demande"))
+    assert browser.title.startswith("Erreur")
+    browser.audit("agent-dossier-erreur")
+    browser.log_out()
+    browser.assert_no_problems()
