@@ -68,10 +68,12 @@ struct ServeCommand: ParsableCommand {
         let boundPort = try server.start()
         Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
 
+        let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database))
         let retention = PeriodicTask(label: "retention", interval: 3600, logger: logger) { [database] in
             let report = try Accounts(database: database).purgeExpiredRecords(now: Date())
-            let removed = report.sessions + report.loginFailures
-            return removed == 0 ? nil : "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures"
+            let drafts = try dossiers.purgeExpiredDrafts(now: Date())
+            guard report.sessions + report.loginFailures + drafts > 0 else { return nil }
+            return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts"
         }
         let mail = MailDispatcher(
             outbox: Outbox(database: database),

@@ -148,6 +148,8 @@ struct DossierFlowTests {
         #expect(try dossiers.dossiers(of: resident, now: now.addingTimeInterval(140 * day)).count == 1)
         #expect(try dossiers.dossiers(of: resident, now: now.addingTimeInterval(151 * day)).isEmpty)
         #expect(throws: DossierError.notFound) { try dossiers.dossier(id: draft.id, actor: resident, now: now.addingTimeInterval(151 * day)) }
+        #expect(try dossiers.purgeExpiredDrafts(now: now.addingTimeInterval(140 * day)) == 0)
+        #expect(try dossiers.purgeExpiredDrafts(now: now.addingTimeInterval(151 * day)) == 1)
     }
 
     @Test("A new form version leaves dossiers on the version they were started with")
