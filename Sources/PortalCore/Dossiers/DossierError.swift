@@ -16,6 +16,14 @@ public enum DossierError: Error, Sendable, Hashable {
     case textRequired
     /// A message or note over the length limit.
     case textTooLong(maximum: Int)
+    /// A document asked for by a date already past.
+    case dueDateInThePast
+    /// A document request already answered.
+    case documentAlreadySupplied
+    /// Neither a new document nor one sent before was given.
+    case documentMissing
+    /// A document request with nothing to review yet.
+    case documentNotSupplied
     /// An answer ends the form: it cannot be filed.
     case endedByAnswer(FormEnding)
 }

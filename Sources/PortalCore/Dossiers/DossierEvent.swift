@@ -5,6 +5,8 @@ import GRDB
 public struct DossierEvent: Sendable, Hashable, Identifiable {
     public enum Kind: String, Sendable, Hashable {
         case started, filed, statusChanged = "status_changed", assigned, message, note
+        case documentRequested = "document_requested", documentSupplied = "document_supplied"
+        case documentAccepted = "document_accepted", documentRefused = "document_refused"
     }
 
     public var id: Int64

@@ -55,6 +55,25 @@ public struct DossierNotifications: Sendable {
         ])
     }
 
+    /// To the resident: a document is asked for (or asked again after a refusal).
+    func documentRequested(_ request: DocumentRequest, on dossier: Dossier, to resident: Recipient) -> MailMessage {
+        let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        return message(to: resident.email, subject: "Document à fournir pour votre demande \(dossier.reference)", paragraphs: [
+            "Bonjour \(resident.name),",
+            "Pour traiter votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)), le service a besoin d'un document : \(request.label).",
+            "Merci de l'envoyer avant le \(request.dueOn.french), depuis votre espace : \(link)",
+        ])
+    }
+
+    /// To the service's agents: a document they asked for has arrived.
+    func documentSupplied(_ request: DocumentRequest, on dossier: Dossier, to agent: Recipient) -> MailMessage {
+        message(to: agent.email, subject: "Document reçu pour la demande \(dossier.reference)", paragraphs: [
+            "Bonjour \(agent.name),",
+            "Le document « \(request.label) » a été envoyé pour la demande \(dossier.reference) (\(dossier.procedureTitle)).",
+            "Pour le vérifier : \(publicURL)/agent/dossiers/\(dossier.id)",
+        ])
+    }
+
     /// Someone to write to.
     struct Recipient {
         var email: String

@@ -70,6 +70,19 @@ extension PortalDatabase {
             t.column("fileId", .integer).notNull().indexed().references("stored_file", onDelete: .restrict)
             t.primaryKey(["dossierId", "fileId"])
         }
+        // Missing documents an agent asked for, each supplied, then accepted or refused.
+        try db.create(table: "document_request") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("dossierId", .integer).notNull().indexed().references("dossier", onDelete: .cascade)
+            t.column("label", .text).notNull()
+            t.column("explanation", .text).notNull()
+            t.column("dueOn", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("fileId", .integer).references("stored_file", onDelete: .restrict)
+            t.column("refusalReason", .text)
+            t.column("requestedAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
         // E-mails waiting to be delivered, written in the same transaction as what they announce.
         try db.create(table: "outbox_message") { t in
             t.autoIncrementedPrimaryKey("id")

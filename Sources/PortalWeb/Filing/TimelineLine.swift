@@ -17,6 +17,10 @@ struct TimelineLine {
         case .assigned: "Demande attribuée à un agent"
         case .message: "Message"
         case .note: "Note interne"
+        case .documentRequested: "Document demandé"
+        case .documentSupplied: "Document envoyé"
+        case .documentAccepted: "Document accepté"
+        case .documentRefused: "Document refusé"
         }
     }
 
