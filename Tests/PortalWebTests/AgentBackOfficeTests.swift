@@ -106,4 +106,51 @@ import Testing
         #expect(subjects.contains("Votre demande \(references[0]) : refusé"))
         #expect(subjects.filter { $0 == "Nouveau message sur la demande \(references[0])" }.count == 2)
     }
+
+    @Test func missingDocumentsAreAskedSentRefusedReusedAndAccepted() throws {
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let path = "/agent/dossiers/\(ids[1])"
+        let token = try agent.get(path).csrfToken ?? ""
+        let due = CalendarDay(Date()).adding(days: 10)
+        let missingDate = try agent.post(path + "/pieces", form: [("_csrf", token), ("libelle", "Attestation CAF")])
+        #expect(missingDate.status == 422)
+        #expect(missingDate.body.contains("href=\"#echeance-day\""))
+        let asked = try agent.post(path + "/pieces", form: [
+            ("_csrf", token), ("libelle", "Attestation CAF"), ("explication", "De moins de 3 mois."),
+            ("echeance-day", String(due.day)), ("echeance-month", String(due.month)), ("echeance-year", String(due.year)),
+        ])
+        #expect(asked.status == 303)
+        #expect(try agent.get(path).text.contains("En attente de pièces"))
+
+        var resident = try loggedIn("habitant@demo.cctoval.fr")
+        let dashboard = try resident.get("/mon-espace")
+        #expect(dashboard.text.contains("À faire"))
+        #expect(dashboard.text.contains("Envoyer : Attestation CAF"))
+        let dossierPath = "/mon-espace/dossiers/\(ids[1])"
+        let page = try resident.get(dossierPath)
+        #expect(page.text.contains("Documents à fournir"))
+        let form = try #require(page.body.range(of: "action=\"\(dossierPath)/pieces/"))
+        let piecePath = dossierPath + "/pieces/" + page.body[form.upperBound...].prefix { $0 != "\"" }
+        let pdf = Array("%PDF-1.4\nCAF\n%%EOF\n".utf8)
+        let nothing = try resident.postMultipart(piecePath, fields: [("_csrf", page.csrfToken ?? "")], files: [("document", "", [])])
+        #expect(nothing.status == 422)
+        #expect(nothing.text.contains("Choisissez le document à envoyer."))
+        let sent = try resident.postMultipart(piecePath, fields: [("_csrf", page.csrfToken ?? "")], files: [("document", "caf.pdf", pdf)])
+        #expect(sent.status == 303)
+
+        let toReview = try agent.get(path)
+        #expect(toReview.text.contains("Reçu, à vérifier"))
+        let reviewStart = try #require(toReview.body.range(of: "action=\"\(path)/pieces/"))
+        let reviewPath = path + "/pieces/" + toReview.body[reviewStart.upperBound...].prefix { $0 != "\"" }
+        _ = try agent.post(reviewPath, form: [("_csrf", token), ("decision", "refuser"), ("motif", "Illisible.")])
+
+        let again = try resident.get(dossierPath)
+        #expect(again.text.contains("Le document envoyé a été refusé : Illisible."))
+        let reuse = try #require(again.body.range(of: "name=\"reprise\" value=\""))
+        let fileId = String(again.body[reuse.upperBound...].prefix { $0 != "\"" })
+        _ = try resident.postMultipart(piecePath, fields: [("_csrf", again.csrfToken ?? ""), ("reprise", fileId)], files: [])
+        _ = try agent.post(reviewPath, form: [("_csrf", token), ("decision", "accepter")])
+        #expect(try agent.get(path).text.contains("En instruction"))
+        #expect(!(try resident.get("/mon-espace").text.contains("À faire")))
+    }
 }

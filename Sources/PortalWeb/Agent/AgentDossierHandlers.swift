@@ -33,8 +33,22 @@ struct AgentDossierHandlers: Sendable {
         let isInternal: Bool
     }
 
+    struct RequestLine {
+        let id: Int64
+        let label: String
+        let explanation: String
+        let dueOn: String
+        let statusText: String
+        let documentPath: String?
+        let canReview: Bool
+    }
+
     struct DossierView {
         let layout: LayoutContext
+        let documentRequests: [RequestLine]
+        let hasDocumentRequests: Bool
+        let canRequestDocuments: Bool
+        let suggestedDue: CalendarDay
         let csrfToken: String
         let notice: String?
         let hasErrors: Bool
@@ -62,8 +76,24 @@ struct AgentDossierHandlers: Sendable {
         let form = try dossiers.form(of: dossier)
         let basePath = "/agent/dossiers/\(id)"
         let actions = Self.actions.filter { $0.action.target(from: dossier.status) != nil }
+        let requests = try dossiers.documentRequests(of: id, actor: context.account, now: now()).map { request in
+            let statusText = switch request.status {
+            case .requested: request.refusalReason.map { "Refusé (\($0)), en attente d'un nouveau document" } ?? "En attente du demandeur"
+            case .supplied: "Reçu, à vérifier"
+            case .accepted: "Accepté"
+            }
+            return RequestLine(
+                id: request.id, label: request.label, explanation: request.explanation, dueOn: request.dueOn.french,
+                statusText: statusText,
+                documentPath: request.fileId.map { "\(basePath)/documents/\($0)" },
+                canReview: request.status == .supplied)
+        }
         let view = DossierView(
             layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: !errors.isEmpty),
+            documentRequests: requests,
+            hasDocumentRequests: !requests.isEmpty,
+            canRequestDocuments: dossier.status == .awaitingDocuments || DossierAction.requestDocuments.target(from: dossier.status) != nil,
+            suggestedDue: CalendarDay(now()).adding(days: 15),
             csrfToken: context.csrfToken,
             notice: context.request.queryValue("fait").map { _ in "C'est enregistré." },
             hasErrors: !errors.isEmpty,
@@ -155,6 +185,56 @@ struct AgentDossierHandlers: Sendable {
             var errors = ValidationErrors()
             errors.add("Le texte doit faire au plus \(maximum) caractères.", for: field)
             return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+    }
+
+    /// `POST /agent/dossiers/{id}/pieces`: asks the resident for a document.
+    func requestDocument(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let form = try checkedForm(context)
+        var errors = ValidationErrors()
+        let label = form["libelle"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if label.isEmpty { errors.add("Indiquez le document demandé.", for: "libelle") }
+        let due = Int(form["echeance-day"] ?? "").flatMap { day in
+            Int(form["echeance-month"] ?? "").flatMap { month in
+                Int(form["echeance-year"] ?? "").flatMap { CalendarDay(year: $0, month: month, day: day) }
+            }
+        }
+        if due == nil { errors.add("Saisissez une date limite réelle, par exemple 15 3 2027.", for: "echeance-day") }
+        if let due, errors.isEmpty {
+            do {
+                _ = try dossiers.requestDocument(
+                    DocumentRequestDraft(label: label, explanation: form["explication"] ?? "", dueOn: due),
+                    on: id, actor: context.account, now: now())
+                return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+            } catch DossierError.dueDateInThePast {
+                errors.add("La date limite doit être après aujourd'hui.", for: "echeance-day")
+            } catch DossierError.invalidTransition {
+                errors.add("On ne peut plus demander de document sur cette demande.", for: "actions")
+            } catch DossierError.textTooLong(let maximum) {
+                errors.add("Le libellé doit faire au plus \(maximum) caractères.", for: "libelle")
+            } catch is DossierError {
+                throw PageNotFound()
+            }
+        }
+        return try show(context, id: id, errors: errors, status: .unprocessableContent)
+    }
+
+    /// `POST /agent/dossiers/{id}/pieces/{request}/verification`: accepts or refuses a document sent.
+    func reviewDocument(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
+        let form = try checkedForm(context)
+        do {
+            _ = try dossiers.review(requestId, accept: form["decision"] == "accepter", reason: form["motif"], actor: context.account, now: now())
+        } catch DossierError.reasonRequired {
+            var errors = ValidationErrors()
+            errors.add("Indiquez pourquoi le document est refusé : le demandeur le lira.", for: "motif-piece-\(requestId)")
+            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        } catch DossierError.documentNotSupplied {
+            var errors = ValidationErrors()
+            errors.add("Ce document a déjà été vérifié.", for: "pieces")
+            return try show(context, id: id, errors: errors, status: .conflict)
         } catch is DossierError {
             throw PageNotFound()
         }

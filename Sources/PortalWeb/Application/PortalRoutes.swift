@@ -89,6 +89,10 @@ struct PortalRoutes {
         dossierPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
         dossierPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
         dossierPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
+        dossierPage(.POST, "/mon-espace/dossiers/{id}/pieces/{request}") { context, id, parameters in
+            guard let request = parameters["request"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try dossiers.supply(context, id: id, requestId: request)
+        }
         dossierPage(.POST, "/mon-espace/dossiers/{id}/message") { context, id, _ in try dossiers.message(context, id: id) }
         dossierPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
             guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
@@ -100,6 +104,11 @@ struct PortalRoutes {
         page(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }
         dossierPage(.GET, "/agent/dossiers/{id}") { context, id, _ in try agentDossier.show(context, id: id) }
         dossierPage(.POST, "/agent/dossiers/{id}/action") { context, id, _ in try agentDossier.act(context, id: id) }
+        dossierPage(.POST, "/agent/dossiers/{id}/pieces") { context, id, _ in try agentDossier.requestDocument(context, id: id) }
+        dossierPage(.POST, "/agent/dossiers/{id}/pieces/{request}/verification") { context, id, parameters in
+            guard let request = parameters["request"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try agentDossier.reviewDocument(context, id: id, requestId: request)
+        }
         dossierPage(.POST, "/agent/dossiers/{id}/attribution") { context, id, _ in try agentDossier.assign(context, id: id) }
         dossierPage(.POST, "/agent/dossiers/{id}/note") { context, id, _ in try agentDossier.write(context, id: id, isInternal: true) }
         dossierPage(.POST, "/agent/dossiers/{id}/message") { context, id, _ in try agentDossier.write(context, id: id, isInternal: false) }

@@ -18,8 +18,16 @@ struct DossierPages: Sendable {
         let path: String
     }
 
+    struct ToDo {
+        let text: String
+        let dueOn: String
+        let path: String
+    }
+
     struct DashboardView {
         let layout: LayoutContext
+        let toDo: [ToDo]
+        let hasToDo: Bool
         let displayName: String
         let communeName: String?
         let notice: String?
@@ -52,11 +60,17 @@ struct DossierPages: Sendable {
                 reference: dossier.reference, title: dossier.procedureTitle, status: dossier.status.label, date: date,
                 path: isDraft ? FilingHandlers.draftPath(dossier.id) : "/mon-espace/dossiers/\(dossier.id)")
         }
+        let toDo = try dossiers.pendingDocumentRequests(of: overview.actor, now: now()).map { request, dossier in
+            ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
+                 dueOn: request.dueOn.french, path: "/mon-espace/dossiers/\(dossier.id)#pieces")
+        }
         let inProgress = all.filter { !$0.status.isClosed && $0.status != .draft }.map(link)
         let drafts = all.filter { $0.status == .draft }.map(link)
         let closed = all.filter(\.status.isClosed).map(link)
         let view = DashboardView(
             layout: pages.layout("Mon espace", context),
+            toDo: toDo,
+            hasToDo: !toDo.isEmpty,
             displayName: overview.actor.displayName,
             communeName: overview.commune?.name,
             notice: context.request.queryValue("bienvenue") == "1" ? "Votre compte est créé. Bienvenue !" : nil,
@@ -67,8 +81,28 @@ struct DossierPages: Sendable {
         return pages.page("dossiers/dashboard", view, context)
     }
 
+    struct ReusableFile {
+        let inputId: String
+        let id: Int64
+        let name: String
+    }
+
+    struct PieceView {
+        let id: Int64
+        let label: String
+        let explanation: String
+        let dueOn: String
+        let refusalReason: String?
+        let action: String
+        let error: String?
+        let reusable: [ReusableFile]
+        let hasReusable: Bool
+    }
+
     struct DossierView {
         let layout: LayoutContext
+        let pieces: [PieceView]
+        let hasPieces: Bool
         let justFiled: Bool
         let reference: String
         let procedureTitle: String
@@ -79,6 +113,7 @@ struct DossierPages: Sendable {
         let csrfToken: String
         let messagePath: String
         let messageSent: Bool
+        let pieceSent: Bool
         let hasErrors: Bool
         let errors: [FilingHandlers.ErrorLink]
         let messageError: String?
@@ -107,6 +142,26 @@ struct DossierPages: Sendable {
         return HTTPResponse(status: .ok, headers: headers, body: Array(bytes))
     }
 
+    /// `POST /mon-espace/dossiers/{id}/pieces/{request}`: the resident sends a document asked
+    /// for, a new file or one sent before.
+    func supply(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
+        let form = try context.request.postedForm()
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
+        let upload = form.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
+        do {
+            _ = try dossiers.supply(requestId, upload: upload, reusing: form["reprise"].flatMap(Int64.init), actor: context.account, now: now())
+        } catch DossierError.documentMissing {
+            return try dossier(context, id: id, pieceError: (requestId, "Choisissez le document à envoyer."))
+        } catch let problem as FileStore.Problem {
+            return try dossier(context, id: id, pieceError: (requestId, problem.message))
+        } catch DossierError.documentAlreadySupplied {
+            return pages.redirect(to: "/mon-espace/dossiers/\(id)", context)
+        } catch is DossierError {
+            throw PageNotFound()
+        }
+        return pages.redirect(to: "/mon-espace/dossiers/\(id)?piece=1", context)
+    }
+
     /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
     func message(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
@@ -131,7 +186,10 @@ struct DossierPages: Sendable {
     }
 
     /// `GET /mon-espace/dossiers/{id}`: the dossier, its acknowledgement, answers and timeline.
-    func dossier(_ context: RequestContext, id: Int64, messageError: String? = nil, typed: String? = nil) throws -> HTTPResponse {
+    func dossier(
+        _ context: RequestContext, id: Int64, messageError: String? = nil, typed: String? = nil,
+        pieceError: (requestId: Int64, message: String)? = nil
+    ) throws -> HTTPResponse {
         guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace/dossiers/\(id)", context) }
         let dossier: Dossier
         do {
@@ -152,8 +210,21 @@ struct DossierPages: Sendable {
                     documentPath: Self.documentPath(dossier.id, dossier.answers[field.id]))
             }
         }
+        let reusable = try dossiers.reusableFiles(of: context.account, now: now())
+        let pieces = try dossiers.documentRequests(of: id, actor: context.account, now: now()).filter { $0.status == .requested }.map { request in
+            PieceView(
+                id: request.id, label: request.label, explanation: request.explanation, dueOn: request.dueOn.french,
+                refusalReason: request.refusalReason, action: "/mon-espace/dossiers/\(id)/pieces/\(request.id)",
+                error: pieceError?.requestId == request.id ? pieceError?.message : nil,
+                reusable: reusable.map { ReusableFile(inputId: "reprise-\(request.id)-\($0.id)", id: $0.id, name: "\($0.originalName) (\($0.sizeText))") },
+                hasReusable: !reusable.isEmpty)
+        }
+        let errorLinks = (messageError.map { [FilingHandlers.ErrorLink(field: "message", message: $0)] } ?? [])
+            + (pieceError.map { [FilingHandlers.ErrorLink(field: "piece-\($0.requestId)", message: $0.message)] } ?? [])
         let view = DossierView(
-            layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: messageError != nil),
+            layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: !errorLinks.isEmpty),
+            pieces: pieces,
+            hasPieces: !pieces.isEmpty,
             justFiled: context.request.queryValue("depose") == "1",
             reference: dossier.reference,
             procedureTitle: dossier.procedureTitle,
@@ -165,11 +236,12 @@ struct DossierPages: Sendable {
             csrfToken: context.csrfToken,
             messagePath: "/mon-espace/dossiers/\(id)/message",
             messageSent: context.request.queryValue("envoye") == "1",
-            hasErrors: messageError != nil,
-            errors: messageError.map { [FilingHandlers.ErrorLink(field: "message", message: $0)] } ?? [],
+            pieceSent: context.request.queryValue("piece") == "1",
+            hasErrors: !errorLinks.isEmpty,
+            errors: errorLinks,
             messageError: messageError,
             typedMessage: typed ?? ""
         )
-        return pages.page("dossiers/dossier", view, context, status: messageError == nil ? .ok : .unprocessableContent)
+        return pages.page("dossiers/dossier", view, context, status: errorLinks.isEmpty ? .ok : .unprocessableContent)
     }
 }
