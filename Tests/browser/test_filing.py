@@ -87,5 +87,22 @@ def test_agent_processes_the_request(browser):
     browser.submit_with(browser.button("Refuser la demande"))
     assert browser.title.startswith("Erreur")
     browser.audit("agent-dossier-erreur")
+
+    # Ask the resident for a document.
+    browser.fill("libelle", "Justificatif de domicile")
+    browser.fill("echeance-day", "31")
+    browser.fill("echeance-month", "12")
+    browser.fill("echeance-year", "2099")
+    browser.submit_with(browser.button("Demander ce document"))
+    assert "En attente de pièces" in browser.text()
+    browser.log_out()
+
+    browser.log_in("habitant@demo.cctoval.fr")
+    assert "Envoyer : Justificatif de domicile" in browser.text()
+    browser.audit("mon-espace-a-faire")
+    browser.link(f"Envoyer : Justificatif de domicile (demande {reference}, Obtenir un composteur)").click()
+    browser.wait_ready()
+    assert "Documents à fournir" in browser.text()
+    browser.audit("demande-pieces-a-fournir")
     browser.log_out()
     browser.assert_no_problems()
