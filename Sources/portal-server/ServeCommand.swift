@@ -31,6 +31,15 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The From address of the portal's e-mails.")
     var mailFrom = "Portail citoyen CCTOVAL <ne-pas-repondre@cctoval.fr>"
 
+    @Option(name: .long, help: "Deliver e-mails to this SMTP relay (HOST:PORT) instead of .eml files in DATA/outbox.")
+    var smtp: String?
+
+    func validate() throws {
+        if let smtp, SMTPTransport(address: smtp) == nil {
+            throw ValidationError("--smtp expects HOST:PORT, for example relais.cctoval.local:25")
+        }
+    }
+
     func run() throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "portal")
@@ -75,13 +84,13 @@ struct ServeCommand: ParsableCommand {
             guard report.sessions + report.loginFailures + drafts > 0 else { return nil }
             return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts"
         }
-        let mail = MailDispatcher(
-            outbox: Outbox(database: database),
-            transport: try MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox")),
-            sender: mailFrom)
+        let transport: any MailTransport = try smtp.flatMap(SMTPTransport.init(address:))
+            ?? MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox"))
+        let mail = MailDispatcher(outbox: Outbox(database: database), transport: transport, sender: mailFrom)
+        let destination = smtp.map { "SMTP \($0)" } ?? "data/outbox"
         let delivery = PeriodicTask(label: "mail", interval: 10, logger: logger) {
             let count = try mail.deliverDue(now: Date())
-            return count == 0 ? nil : "delivered \(count) messages to data/outbox"
+            return count == 0 ? nil : "delivered \(count) messages to \(destination)"
         }
         let signals = StopSignals { signal in
             logger.info("signal \(signal) received: finishing requests in flight, then stopping")

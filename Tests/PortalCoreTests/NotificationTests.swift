@@ -84,5 +84,5 @@ struct NotificationTests {
 /// A transport whose server is always down.
 struct FailingTransport: MailTransport {
     struct Down: Error {}
-    func deliver(_ rendered: String, to recipient: String, messageID: String) throws { throw Down() }
+    func deliver(_ rendered: String, from sender: String, to recipient: String, messageID: String) throws { throw Down() }
 }

@@ -21,7 +21,7 @@ public struct MailDispatcher: Sendable {
             let messageID = "\(entry.id).\(Int(now.timeIntervalSince1970))@portail.cctoval.fr"
             let rendered = MailFormat.render(entry.message, from: sender, date: now, messageID: messageID)
             do {
-                try transport.deliver(rendered, to: entry.message.recipient, messageID: messageID)
+                try transport.deliver(rendered, from: sender, to: entry.message.recipient, messageID: messageID)
                 try outbox.markSent(entry.id, now: now)
                 delivered += 1
             } catch {
