@@ -153,4 +153,27 @@ import Testing
         #expect(try agent.get(path).text.contains("En instruction"))
         #expect(!(try resident.get("/mon-espace").text.contains("À faire")))
     }
+
+    @Test func aMessageCanCarryADocumentBothSidesCanOpen() throws {
+        var resident = try loggedIn("habitant@demo.cctoval.fr")
+        let dossierPath = "/mon-espace/dossiers/\(ids[2])"
+        let page = try resident.get(dossierPath)
+        let pdf = Array("%PDF-1.4\ncertificat\n%%EOF\n".utf8)
+        let wrong = try resident.postMultipart(dossierPath + "/message", fields: [("_csrf", page.csrfToken ?? ""), ("message", "Voici le certificat.")],
+                                               files: [("piece-jointe", "certificat.pdf", Array("pas un pdf".utf8))])
+        #expect(wrong.status == 422)
+        #expect(wrong.body.contains("Voici le certificat."), "the message typed is kept")
+        let sent = try resident.postMultipart(dossierPath + "/message", fields: [("_csrf", page.csrfToken ?? ""), ("message", "Voici le certificat.")],
+                                              files: [("piece-jointe", "certificat.pdf", pdf)])
+        #expect(sent.status == 303)
+
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let agentPage = try agent.get("/agent/dossiers/\(ids[2])")
+        #expect(agentPage.text.contains("Pièce jointe : certificat.pdf (PDF)"))
+        let link = try #require(agentPage.body.range(of: "href=\"/agent/dossiers/\(ids[2])/documents/"))
+        let documentPath = "/agent/dossiers/\(ids[2])/documents/" + agentPage.body[link.upperBound...].prefix { $0 != "\"" }
+        #expect(try agent.get(documentPath).bytes == pdf)
+        var other = try loggedIn("agent.bourgueil@demo.cctoval.fr")
+        #expect(try other.get(documentPath).status == 404)
+    }
 }

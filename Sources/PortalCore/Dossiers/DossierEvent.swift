@@ -20,6 +20,8 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
     public var text: String?
     /// Seen only by agents of the handling organisation.
     public var isInternal: Bool
+    /// A document attached to a message.
+    public var attachment: FileReference?
 
     init(row: Row) {
         id = row["id"]
@@ -30,17 +32,22 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
         toStatus = (row["toStatus"] as String?).flatMap(DossierStatus.init(rawValue:))
         text = row["text"]
         isInternal = row["internal"]
+        attachment = (row["fileId"] as Int64?).map { fileId in
+            FileReference(fileId: fileId, name: row["fileName"] ?? "document",
+                          byteCount: row["fileByteCount"] ?? 0,
+                          kind: FileKind.allCases.first { $0.contentType == (row["fileContentType"] as String?) } ?? .pdf)
+        }
     }
 
     static func record(
         _ kind: Kind, dossierId: Int64, at: Date, actor: Int64?, from: DossierStatus? = nil, to: DossierStatus? = nil,
-        text: String? = nil, isInternal: Bool = false, _ db: Database
+        text: String? = nil, isInternal: Bool = false, fileId: Int64? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO dossier_event (dossierId, kind, at, actorAccountId, fromStatus, toStatus, text, internal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO dossier_event (dossierId, kind, at, actorAccountId, fromStatus, toStatus, text, internal, fileId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [dossierId, kind.rawValue, at, actor, from?.rawValue, to?.rawValue, text, isInternal])
+            arguments: [dossierId, kind.rawValue, at, actor, from?.rawValue, to?.rawValue, text, isInternal, fileId])
     }
 }

@@ -5,15 +5,26 @@ extension Dossiers {
     /// The longest message or note.
     public static let maximumTextLength = 5000
 
-    /// A message between the resident and the handling service, on the dossier's timeline; the
-    /// other side is told by e-mail (without the message: they read it on the portal).
-    public func sendMessage(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
+    /// A message between the resident and the handling service, on the dossier's timeline, with
+    /// an optional document (PDF, JPEG, PNG); the other side is told by e-mail (without the
+    /// message: they read it on the portal).
+    public func sendMessage(_ text: String, attachment: Upload? = nil, on dossierId: Int64, actor: Account?, now: Date) throws {
         let text = try Self.checkedText(text)
+        guard let actor else { throw DossierError.notFound }
+        let visible = try dossier(id: dossierId, actor: actor, now: now)
+        guard visible.status != .draft else { throw DossierError.notFound }
+        let file = try attachment.flatMap { upload -> StoredFile? in
+            guard !upload.bytes.isEmpty || !upload.filename.isEmpty else { return nil }
+            return try files.store(upload.bytes, originalName: upload.filename, owner: actor, allowed: FileKind.allCases,
+                                   maximumBytes: Self.defaultMaximumFileBytes, now: now)
+        }
         try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
-            guard dossier.status != .draft else { throw DossierError.notFound }
-            try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor?.id, text: text, db)
-            if actor?.role == .agent {
+            if let file {
+                try db.execute(sql: "INSERT OR IGNORE INTO dossier_file (dossierId, fileId) VALUES (?, ?)", arguments: [dossier.id, file.id])
+            }
+            try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor.id, text: text, fileId: file?.id, db)
+            if actor.role == .agent {
                 if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
                     try Outbox.enqueue(notifications.message(on: dossier, to: resident, forAgent: false), now: now, db)
                 }

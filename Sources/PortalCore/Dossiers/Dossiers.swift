@@ -202,7 +202,12 @@ public struct Dossiers: Sendable {
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
             let includeInternal = actor?.role == .agent
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM dossier_event WHERE dossierId = ? AND (internal = 0 OR ?) ORDER BY at, id",
+                db, sql: """
+                    SELECT dossier_event.*, stored_file.originalName AS fileName, stored_file.byteCount AS fileByteCount,
+                           stored_file.contentType AS fileContentType
+                    FROM dossier_event LEFT JOIN stored_file ON stored_file.id = dossier_event.fileId
+                    WHERE dossierId = ? AND (internal = 0 OR ?) ORDER BY at, dossier_event.id
+                    """,
                 arguments: [dossier.id, includeInternal]
             ).map(DossierEvent.init(row:))
         }

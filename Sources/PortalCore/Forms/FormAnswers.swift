@@ -30,10 +30,14 @@ public struct FileReference: Codable, Sendable, Hashable {
     public var kind: FileKind
 
     public init(_ file: StoredFile) {
-        fileId = file.id
-        name = file.originalName
-        byteCount = file.byteCount
-        kind = file.kind
+        self.init(fileId: file.id, name: file.originalName, byteCount: file.byteCount, kind: file.kind)
+    }
+
+    public init(fileId: Int64, name: String, byteCount: Int, kind: FileKind) {
+        self.fileId = fileId
+        self.name = name
+        self.byteCount = byteCount
+        self.kind = kind
     }
 }
 

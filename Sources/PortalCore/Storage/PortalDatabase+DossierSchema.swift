@@ -43,18 +43,6 @@ extension PortalDatabase {
         try db.create(index: "dossier_by_assignee", on: "dossier", columns: ["organisationId", "assignedAgentId", "status"])
         try db.create(index: "dossier_by_due_date", on: "dossier", columns: ["organisationId", "decisionDueAt"])
         try db.create(index: "dossier_draft_expiry", on: "dossier", columns: ["draftExpiresAt"])
-        try db.create(table: "dossier_event") { t in
-            t.autoIncrementedPrimaryKey("id")
-            t.column("dossierId", .integer).notNull().references("dossier", onDelete: .cascade)
-            t.column("kind", .text).notNull()
-            t.column("at", .datetime).notNull()
-            t.column("actorAccountId", .integer).references("account", onDelete: .setNull)
-            t.column("fromStatus", .text)
-            t.column("toStatus", .text)
-            t.column("text", .text)
-            t.column("internal", .boolean).notNull().defaults(to: false)
-        }
-        try db.create(index: "dossier_event_by_dossier", on: "dossier_event", columns: ["dossierId", "at"])
         // Uploaded files: the bytes live on disk under their SHA-256; who may read them is here.
         try db.create(table: "stored_file") { t in
             t.autoIncrementedPrimaryKey("id")
@@ -65,6 +53,19 @@ extension PortalDatabase {
             t.column("ownerAccountId", .integer).notNull().indexed().references("account", onDelete: .cascade)
             t.column("createdAt", .datetime).notNull()
         }
+        try db.create(table: "dossier_event") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("dossierId", .integer).notNull().references("dossier", onDelete: .cascade)
+            t.column("kind", .text).notNull()
+            t.column("at", .datetime).notNull()
+            t.column("actorAccountId", .integer).references("account", onDelete: .setNull)
+            t.column("fromStatus", .text)
+            t.column("toStatus", .text)
+            t.column("text", .text)
+            t.column("internal", .boolean).notNull().defaults(to: false)
+            t.column("fileId", .integer).references("stored_file", onDelete: .restrict)
+        }
+        try db.create(index: "dossier_event_by_dossier", on: "dossier_event", columns: ["dossierId", "at"])
         try db.create(table: "dossier_file") { t in
             t.column("dossierId", .integer).notNull().references("dossier", onDelete: .cascade)
             t.column("fileId", .integer).notNull().indexed().references("stored_file", onDelete: .restrict)

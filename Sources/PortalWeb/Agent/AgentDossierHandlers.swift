@@ -31,6 +31,8 @@ struct AgentDossierHandlers: Sendable {
         let text: String
         let detail: String?
         let isInternal: Bool
+        let attachmentName: String?
+        let attachmentPath: String?
     }
 
     struct RequestLine {
@@ -121,9 +123,10 @@ struct AgentDossierHandlers: Sendable {
                 Colleague(id: $0.id, name: $0.displayName, selected: $0.id == dossier.assignedAgentId)
             },
             timeline: events.map { event in
-                let line = TimelineLine(event)
+                let line = TimelineLine(event, documents: "\(basePath)/documents")
                 return EventLine(date: line.date, who: event.actorAccountId.flatMap { names[$0] } ?? "Le portail",
-                                 text: line.text, detail: line.detail, isInternal: event.isInternal)
+                                 text: line.text, detail: line.detail, isInternal: event.isInternal,
+                                 attachmentName: line.attachmentName, attachmentPath: line.attachmentPath)
             },
             basePath: basePath
         )
@@ -169,14 +172,21 @@ struct AgentDossierHandlers: Sendable {
 
     /// `POST /agent/dossiers/{id}/note` (internal) and `/message` (to the resident).
     func write(_ context: RequestContext, id: Int64, isInternal: Bool) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        try requireAgent(context)
+        let form = try context.request.postedForm()
+        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let field = isInternal ? "note" : "message"
+        let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             if isInternal {
                 try dossiers.addNote(form[field] ?? "", on: id, actor: context.account, now: now())
             } else {
-                try dossiers.sendMessage(form[field] ?? "", on: id, actor: context.account, now: now())
+                try dossiers.sendMessage(form[field] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
             }
+        } catch let problem as FileStore.Problem {
+            var errors = ValidationErrors()
+            errors.add(problem.message, for: "piece-jointe")
+            return try show(context, id: id, errors: errors, status: .unprocessableContent)
         } catch DossierError.textRequired {
             var errors = ValidationErrors()
             errors.add(isInternal ? "Saisissez la note." : "Saisissez votre message.", for: field)

@@ -164,10 +164,13 @@ struct DossierPages: Sendable {
 
     /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
     func message(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
+        let form = try context.request.postedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
+        let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
-            try dossiers.sendMessage(form["message"] ?? "", on: id, actor: context.account, now: now())
+            try dossiers.sendMessage(form["message"] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
+        } catch let problem as FileStore.Problem {
+            return try dossier(context, id: id, messageError: problem.message, typed: form["message"])
         } catch DossierError.textRequired {
             return try dossier(context, id: id, messageError: "Saisissez votre message.")
         } catch DossierError.textTooLong(let maximum) {
@@ -232,7 +235,9 @@ struct DossierPages: Sendable {
             receipt: ReceiptView(receivedAt: receipt.receivedAtText, service: OrganisationView(receipt.service),
                                  silenceText: receipt.silenceText, appealText: receipt.appealText),
             answers: answers,
-            timeline: try dossiers.timeline(of: id, actor: context.account, now: now()).map(TimelineLine.init),
+            timeline: try dossiers.timeline(of: id, actor: context.account, now: now()).map {
+                TimelineLine($0, documents: "/mon-espace/dossiers/\(id)/documents")
+            },
             csrfToken: context.csrfToken,
             messagePath: "/mon-espace/dossiers/\(id)/message",
             messageSent: context.request.queryValue("envoye") == "1",

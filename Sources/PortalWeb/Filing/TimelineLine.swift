@@ -6,10 +6,16 @@ struct TimelineLine {
     let date: String
     let text: String
     let detail: String?
+    /// A document attached to a message: its name and where to download it.
+    let attachmentName: String?
+    let attachmentPath: String?
 
-    init(_ event: DossierEvent) {
+    /// - Parameter documents: the dossier's documents path (`/mon-espace/dossiers/12/documents`).
+    init(_ event: DossierEvent, documents: String) {
         date = Self.dateTime(event.at)
         detail = event.text
+        attachmentName = event.attachment.map { "\($0.name) (\($0.kind.label))" }
+        attachmentPath = event.attachment.map { "\(documents)/\($0.fileId)" }
         text = switch event.kind {
         case .started: "Brouillon commencé"
         case .filed: "Demande déposée"
