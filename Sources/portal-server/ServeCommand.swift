@@ -60,12 +60,18 @@ struct ServeCommand: ParsableCommand {
         if !published.isEmpty {
             logger.info("online forms published: \(published.joined(separator: ", "))")
         }
+        let publicURL = self.publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        if demo {
+            let added = try DemoDossiers.install(
+                into: try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
+            if added > 0 { logger.info("demo: \(added) sample dossiers added") }
+        }
 
         let application = try PortalApplication(
             database: database,
             configuration: WebConfiguration(
                 resourcesDirectory: resources, secureCookies: secureCookies,
-                publicURL: publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"),
+                publicURL: publicURL),
             logger: logger
         )
         var configuration = HTTPServerConfiguration()

@@ -201,7 +201,7 @@ struct AcknowledgementTests {
             dossier: try dossier(filedAt: TestSupport.now), service: service, silence: SilenceRule(outcome: .rejection, months: 1))
         #expect(receipt.silenceText.contains("considérée comme refusée"))
         #expect(receipt.silenceText.contains("le 1er avril 2026"))
-        #expect(receipt.appealText?.contains("recours gracieux auprès de Mairie de Langeais") == true)
+        #expect(receipt.appealText?.contains("recours gracieux adressé au service qui traite votre demande (Mairie de Langeais)") == true)
         #expect(receipt.appealText?.contains("tribunal administratif d'Orléans") == true)
     }
 

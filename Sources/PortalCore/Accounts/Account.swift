@@ -40,6 +40,11 @@ public struct Account: Sendable, Hashable, Identifiable {
             organisationId: row["organisationId"], createdAt: row["createdAt"])
     }
 
+    /// The account with this (normalised) e-mail address.
+    static func fetch(email: String, _ db: Database) throws -> Account? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [EmailAddress.normalise(email)]).map(Account.init(row:))
+    }
+
     /// Inserts a new account and returns it with its id.
     static func insert(
         email: String, displayName: String, communeInsee: String?, role: Role, organisationId: String?,

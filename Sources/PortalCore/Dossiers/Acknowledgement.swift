@@ -47,7 +47,7 @@ public struct Acknowledgement: Sendable, Hashable {
                 """
             appealText = """
                 Vous pourrez contester ce refus dans un délai de deux mois à compter du \(decisionDay) : \
-                par un recours gracieux auprès de \(service.name), ou par un recours contentieux devant le \
+                par un recours gracieux adressé au service qui traite votre demande (\(service.name)), ou par un recours contentieux devant le \
                 tribunal administratif d'Orléans (28 rue de la Bretonnerie, 45057 Orléans Cedex 1), \
                 y compris par l'application Télérecours citoyens (www.telerecours.fr).
                 """
