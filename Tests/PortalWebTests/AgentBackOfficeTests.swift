@@ -129,6 +129,7 @@ import Testing
         let dossierPath = "/mon-espace/dossiers/\(ids[1])"
         let page = try resident.get(dossierPath)
         #expect(page.text.contains("Documents à fournir"))
+        #expect(page.text.contains("Votre dossier est incomplet"), "the acknowledgement lists the missing documents (R112-11-4)")
         let form = try #require(page.body.range(of: "action=\"\(dossierPath)/pieces/"))
         let piecePath = dossierPath + "/pieces/" + page.body[form.upperBound...].prefix { $0 != "\"" }
         let pdf = Array("%PDF-1.4\nCAF\n%%EOF\n".utf8)
