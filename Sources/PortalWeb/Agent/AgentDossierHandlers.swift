@@ -146,13 +146,9 @@ struct AgentDossierHandlers: Sendable {
         do {
             _ = try dossiers.perform(action, on: id, actor: context.account, now: now())
         } catch DossierError.reasonRequired {
-            var errors = ValidationErrors()
-            errors.add("Indiquez le motif : il sera communiqué au demandeur.", for: "motif-\(entry.value)")
-            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+            return try showAgain(context, id: id, "Indiquez le motif : il sera communiqué au demandeur.", field: "motif-\(entry.value)", status: .unprocessableContent)
         } catch DossierError.invalidTransition {
-            var errors = ValidationErrors()
-            errors.add("Cette action n'est plus possible : la demande a changé de statut entre-temps.", for: "actions")
-            return try show(context, id: id, errors: errors, status: .conflict)
+            return try showAgain(context, id: id, "Cette action n'est plus possible : la demande a changé de statut entre-temps.", field: "actions", status: .conflict)
         } catch is DossierError {
             throw PageNotFound()
         }
@@ -184,17 +180,11 @@ struct AgentDossierHandlers: Sendable {
                 try dossiers.sendMessage(form[field] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
             }
         } catch let problem as FileStore.Problem {
-            var errors = ValidationErrors()
-            errors.add(problem.message, for: "piece-jointe")
-            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+            return try showAgain(context, id: id, problem.message, field: "piece-jointe", status: .unprocessableContent)
         } catch DossierError.textRequired {
-            var errors = ValidationErrors()
-            errors.add(isInternal ? "Saisissez la note." : "Saisissez votre message.", for: field)
-            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+            return try showAgain(context, id: id, isInternal ? "Saisissez la note." : "Saisissez votre message.", field: field, status: .unprocessableContent)
         } catch DossierError.textTooLong(let maximum) {
-            var errors = ValidationErrors()
-            errors.add("Le texte doit faire au plus \(maximum) caractères.", for: field)
-            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+            return try showAgain(context, id: id, "Le texte doit faire au plus \(maximum) caractères.", field: field, status: .unprocessableContent)
         } catch is DossierError {
             throw PageNotFound()
         }
@@ -238,17 +228,20 @@ struct AgentDossierHandlers: Sendable {
         do {
             _ = try dossiers.review(requestId, accept: form["decision"] == "accepter", reason: form["motif"], actor: context.account, now: now())
         } catch DossierError.reasonRequired {
-            var errors = ValidationErrors()
-            errors.add("Indiquez pourquoi le document est refusé : le demandeur le lira.", for: "motif-piece-\(requestId)")
-            return try show(context, id: id, errors: errors, status: .unprocessableContent)
+            return try showAgain(context, id: id, "Indiquez pourquoi le document est refusé : le demandeur le lira.", field: "motif-piece-\(requestId)", status: .unprocessableContent)
         } catch DossierError.documentNotSupplied {
-            var errors = ValidationErrors()
-            errors.add("Ce document a déjà été vérifié.", for: "pieces")
-            return try show(context, id: id, errors: errors, status: .conflict)
+            return try showAgain(context, id: id, "Ce document a déjà été vérifié.", field: "pieces", status: .conflict)
         } catch is DossierError {
             throw PageNotFound()
         }
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+    }
+
+    /// The dossier page again, with one error in its summary.
+    private func showAgain(_ context: RequestContext, id: Int64, _ message: String, field: String, status: HTTPStatus) throws -> HTTPResponse {
+        var errors = ValidationErrors()
+        errors.add(message, for: field)
+        return try show(context, id: id, errors: errors, status: status)
     }
 
     private func checkedForm(_ context: RequestContext) throws -> URLEncodedForm {
