@@ -3,11 +3,12 @@ import Foundation
 import PortalCore
 
 /// Seeds a full-territory data set for load benchmarks (`scripts/bench`): the reference data
-/// if missing, then the resident accounts of ``ScaleData``. Running it again changes nothing.
+/// and the online forms if missing, then the resident accounts and dossiers of ``ScaleData``.
+/// Running it again changes nothing.
 struct SeedScaleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-scale",
-        abstract: "Seed a full-territory data set (33,000 residents by default) for load benchmarks."
+        abstract: "Seed a full-territory data set (33,000 residents, 300,000 dossiers by default) for load benchmarks."
     )
 
     @OptionGroup var common: CommonOptions
@@ -15,8 +16,12 @@ struct SeedScaleCommand: ParsableCommand {
     @Option(name: .long, help: "Number of resident accounts, spread over the communes by population.")
     var residents: Int = ScaleData.fullTerritoryResidents
 
+    @Option(name: .long, help: "Number of dossiers, spread over the residents (default: about 9 per resident, 300,000 for 33,000).")
+    var dossiers: Int?
+
     func validate() throws {
         guard residents > 0 else { throw ValidationError("--residents must be positive.") }
+        if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must not be negative.") }
     }
 
     func run() throws {
@@ -25,12 +30,15 @@ struct SeedScaleCommand: ParsableCommand {
         let started = Date()
         let database = try PortalDatabase(path: common.databasePath)
         _ = try database.installReferenceDataIfNeeded(from: resources.appendingPathComponent("seed"))
-        let report = try ScaleData.install(into: database, residents: residents)
+        // Dossiers need the forms their procedures are filed with; the server publishes the same at start.
+        try FormSeed.publish(from: resources.appendingPathComponent("seed/forms"), catalogue: try Catalogue(database: database),
+                             store: FormStore(database: database), now: started)
+        let report = try ScaleData.install(into: database, residents: residents, dossiers: dossiers)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        if report.created == 0 {
-            print("Données de charge déjà présentes : \(report.total) habitants dans \(report.perCommune.count) communes ; rien n'a été ajouté.")
+        if report.created == 0 && report.dossiers.created == 0 {
+            print("Données de charge déjà présentes : \(report.total) habitants dans \(report.perCommune.count) communes, \(report.dossiers.total) demandes ; rien n'a été ajouté.")
         } else {
-            print("Données de charge créées en \(seconds) s : \(report.created) habitants dans \(report.perCommune.count) communes.")
+            print("Données de charge créées en \(seconds) s : \(report.created) habitants dans \(report.perCommune.count) communes, \(report.dossiers.created) demandes (\(report.total) habitants et \(report.dossiers.total) demandes en tout).")
         }
         print("Connexion : \(ScaleData.email(resident: 1)) … \(ScaleData.email(resident: report.total)), mot de passe \(ScaleData.password)")
     }

@@ -10,7 +10,8 @@ import GRDB
 /// transactions. Seeded accounts are recognised by their e-mail domain
 /// (``emailDomain``); a database that already holds them is left untouched.
 ///
-/// Dossiers and invoices will join the data set once those tables exist.
+/// Each resident's dossiers follow (``installDossiers(into:count:now:seed:)``): 300,000 at full
+/// scale. Invoices will join the data set once that table exists.
 public enum ScaleData {
     /// The password of every seeded resident.
     public static let password = "charge-portail-2026"
@@ -21,7 +22,7 @@ public enum ScaleData {
     /// Rows written per transaction.
     static let batchSize = 10_000
 
-    /// What ``install(into:residents:hasher:now:)`` did.
+    /// What ``install(into:residents:dossiers:hasher:now:)`` did.
     public struct Report: Sendable, Equatable {
         /// Residents created by this call (0 when the data set was already there).
         public var created: Int
@@ -29,6 +30,8 @@ public enum ScaleData {
         public var total: Int
         /// Seeded residents per commune INSEE code, after the call.
         public var perCommune: [String: Int]
+        /// Their dossiers.
+        public var dossiers = DossierReport(created: 0, total: 0, perStatus: [:])
     }
 
     /// The login of the `number`th seeded resident (1-based).
@@ -38,12 +41,14 @@ public enum ScaleData {
 
     /// Creates `residents` resident accounts spread over the communes in
     /// proportion to their population (largest remainders, so the counts add
-    /// up exactly). When seeded residents already exist, nothing is written.
+    /// up exactly), then `dossiers` dossiers for them (by default the full-territory ratio, about
+    /// 9 per resident; see ``installDossiers(into:count:now:seed:)``, which needs the forms
+    /// published). Residents and dossiers are each written only when none are seeded yet.
     ///
     /// - throws: ``ReferenceDataError`` when the database holds no communes
     ///   (load the reference data first), or a database or hashing error.
     public static func install(
-        into database: PortalDatabase, residents: Int = fullTerritoryResidents,
+        into database: PortalDatabase, residents: Int = fullTerritoryResidents, dossiers: Int? = nil,
         hasher: PasswordHasher = PasswordHasher(), now: Date = Date()
     ) throws -> Report {
         let communes = try Catalogue(database: database).communes()
@@ -53,7 +58,9 @@ public enum ScaleData {
         }
         let existing = try seededCounts(in: database)
         guard existing.isEmpty else {
-            return Report(created: 0, total: existing.values.reduce(0, +), perCommune: existing)
+            let total = existing.values.reduce(0, +)
+            let seeded = try installDossiers(into: database, count: dossiers ?? defaultDossiers(forResidents: total), now: now)
+            return Report(created: 0, total: total, perCommune: existing, dossiers: seeded)
         }
         let shares = apportion(residents, weights: communes.map { ($0.insee, $0.population) })
         let passwordHash = try hasher.hash(password)
@@ -75,7 +82,9 @@ public enum ScaleData {
             }
         }
         let counts = try seededCounts(in: database)
-        return Report(created: number, total: counts.values.reduce(0, +), perCommune: counts)
+        let total = counts.values.reduce(0, +)
+        let seeded = try installDossiers(into: database, count: dossiers ?? defaultDossiers(forResidents: total), now: now)
+        return Report(created: number, total: total, perCommune: counts, dossiers: seeded)
     }
 
     /// Splits `total` over `weights` by the largest-remainder method; every
@@ -94,7 +103,7 @@ public enum ScaleData {
 
     private static let givenNames = ["Camille", "Louis", "Emma", "Hugo", "Léa", "Jules", "Chloé", "Gabriel",
                                      "Manon", "Arthur", "Inès", "Nathan", "Zoé", "Paul", "Lina", "Théo"]
-    private static let familyNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
+    static let familyNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
                                       "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel",
                                       "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier"]
 

@@ -13,22 +13,41 @@ extension Dossiers {
         case .dueFirst: "decisionDueAt ASC, id ASC"
         }
         return try database.pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier WHERE \(whereClause)", arguments: arguments) ?? 0
+            // Counts by status come from the table the triggers keep (see `createDossierStatusCounts`).
+            var counts: [DossierStatus: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT status, count FROM dossier_status_count WHERE organisationId = ? AND count > 0",
+                arguments: [organisation]) {
+                if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
+            }
+            // Filtered by status alone (or the open ones), the total is a sum of those counts;
+            // counting the matching index entries took 8 ms for the waste service's 75,000 accepted dossiers.
+            let total: Int
+            if let statuses = Self.statusesOnly(filter) {
+                total = statuses.reduce(0) { $0 + (counts[$1] ?? 0) }
+            } else {
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier WHERE \(whereClause)", arguments: arguments) ?? 0
+            }
             let pageCount = max(1, (total + filter.pageSize - 1) / filter.pageSize)
             let page = min(filter.page, pageCount)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM dossier WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
-            var counts: [DossierStatus: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT status, COUNT(*) AS count FROM dossier WHERE organisationId = ? GROUP BY status",
-                arguments: [organisation]) {
-                if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
-            }
             return QueuePage(dossiers: try rows.map(Dossier.init(row:)), total: total, countsByStatus: counts,
                              page: page, pageCount: pageCount)
         }
     }
+
+    /// The statuses a filter asks for, when it filters on nothing else.
+    static func statusesOnly(_ filter: QueueFilter) -> [DossierStatus]? {
+        guard filter.procedureSlug == nil, filter.communeInsee == nil, filter.assignment == .anyone, !filter.overdueOnly else {
+            return nil
+        }
+        return filter.status.map { [$0] } ?? openStatuses
+    }
+
+    /// The statuses of the default queue: filed and not closed.
+    static let openStatuses = DossierStatus.allCases.filter { !$0.isClosed && $0 != .draft }
 
     /// The SQL condition and arguments of a queue filter (exposed to the index test).
     static func queueConditions(_ filter: QueueFilter, organisation: String, agent: Int64, now: Date) -> (String, StatementArguments) {
@@ -38,9 +57,8 @@ extension Dossiers {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         } else {
-            let open = DossierStatus.allCases.filter { !$0.isClosed && $0 != .draft }
-            conditions.append("status IN (\(open.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(open.map(\.rawValue))
+            conditions.append("status IN (\(openStatuses.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(openStatuses.map(\.rawValue))
         }
         if let slug = filter.procedureSlug {
             conditions.append("procedureSlug = ?")

@@ -99,4 +99,42 @@ extension PortalDatabase {
         }
         try db.create(index: "outbox_message_due", on: "outbox_message", columns: ["sentAt", "nextAttemptAt"])
     }
+
+    /// The number of dossiers of each organisation by status, kept by triggers on `dossier`.
+    ///
+    /// Counting an organisation's dossiers by status is the heading of every queue page: at
+    /// full-territory scale (300,000 dossiers, 110,000 for the waste service) counting the index
+    /// entries took 20 ms a page; reading these rows takes microseconds. Drafts, not yet routed
+    /// (`organisationId` NULL), are not counted. Rows may hold 0. A later migration that
+    /// rebuilds the `dossier` table must create these triggers again.
+    static func createDossierStatusCounts(_ db: Database) throws {
+        try db.create(table: "dossier_status_count") { t in
+            t.column("organisationId", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("count", .integer).notNull()
+            t.primaryKey(["organisationId", "status"])
+        }
+        try db.execute(sql: """
+            INSERT INTO dossier_status_count (organisationId, status, count)
+            SELECT organisationId, status, COUNT(*) FROM dossier WHERE organisationId IS NOT NULL GROUP BY organisationId, status;
+
+            CREATE TRIGGER dossier_status_count_insert AFTER INSERT ON dossier WHEN NEW.organisationId IS NOT NULL BEGIN
+                INSERT INTO dossier_status_count (organisationId, status, count) VALUES (NEW.organisationId, NEW.status, 1)
+                ON CONFLICT (organisationId, status) DO UPDATE SET count = count + 1;
+            END;
+
+            CREATE TRIGGER dossier_status_count_delete AFTER DELETE ON dossier WHEN OLD.organisationId IS NOT NULL BEGIN
+                UPDATE dossier_status_count SET count = count - 1 WHERE organisationId = OLD.organisationId AND status = OLD.status;
+            END;
+
+            CREATE TRIGGER dossier_status_count_update AFTER UPDATE OF organisationId, status ON dossier
+            WHEN OLD.organisationId IS NOT NEW.organisationId OR OLD.status IS NOT NEW.status BEGIN
+                UPDATE dossier_status_count SET count = count - 1
+                WHERE OLD.organisationId IS NOT NULL AND organisationId = OLD.organisationId AND status = OLD.status;
+                INSERT INTO dossier_status_count (organisationId, status, count)
+                SELECT NEW.organisationId, NEW.status, 1 WHERE NEW.organisationId IS NOT NULL
+                ON CONFLICT (organisationId, status) DO UPDATE SET count = count + 1;
+            END;
+            """)
+    }
 }

@@ -14,6 +14,7 @@ extension PortalDatabase {
             }
         }
         migrator.registerMigration("v2-dossiers", migrate: createDossierTables)
+        migrator.registerMigration("v3-dossier-status-counts", migrate: createDossierStatusCounts)
         return migrator
     }
 
