@@ -62,7 +62,7 @@ struct AgentDossierHandlers: Sendable {
         let commune: String
         let filedAt: String
         let dueOn: String
-        let answers: [FilingHandlers.AnswerRow]
+        let answers: [AnswerRow]
         let actions: [Action]
         let reasonActions: [Action]
         let colleagues: [Colleague]
@@ -107,16 +107,7 @@ struct AgentDossierHandlers: Sendable {
             commune: catalogue.commune(insee: dossier.communeInsee)?.name ?? dossier.communeInsee,
             filedAt: dossier.filedAt.map { TimelineLine.dateTime($0) } ?? "",
             dueOn: dossier.decisionDueAt.map { CalendarDay($0).french } ?? "",
-            answers: form.visiblePages(for: dossier.answers).flatMap { page in
-                page.visibleFields(for: dossier.answers).filter { $0.kind != .explanation }.map { field in
-                    FilingHandlers.AnswerRow(
-                        label: field.label, lines: AnswerText.lines(field, dossier.answers[field.id], catalogue: catalogue),
-                        changePath: "",
-                        documentPath: DossierPages.documentPath(dossier.id, dossier.answers[field.id]).map {
-                            $0.replacingOccurrences(of: "/mon-espace/", with: "/agent/")
-                        })
-                }
-            },
+            answers: AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: "\(basePath)/documents"),
             actions: actions.filter { !$0.needsReason },
             reasonActions: actions.filter(\.needsReason),
             colleagues: try dossiers.colleagues(of: context.account).map {

@@ -108,7 +108,7 @@ struct DossierPages: Sendable {
         let procedureTitle: String
         let status: String
         let receipt: ReceiptView?
-        let answers: [FilingHandlers.AnswerRow]
+        let answers: [AnswerRow]
         let timeline: [TimelineLine]
         let csrfToken: String
         let messagePath: String
@@ -118,12 +118,6 @@ struct DossierPages: Sendable {
         let errors: [FilingHandlers.ErrorLink]
         let messageError: String?
         let typedMessage: String
-    }
-
-    /// Where the resident downloads the document of an answer, if it is one.
-    static func documentPath(_ dossierId: Int64, _ answer: FormAnswer?) -> String? {
-        guard case .file(let file) = answer else { return nil }
-        return "/mon-espace/dossiers/\(dossierId)/documents/\(file.fileId)"
     }
 
     /// `GET …/dossiers/{id}/documents/{file}`: a document of the dossier, as an attachment, to
@@ -204,15 +198,7 @@ struct DossierPages: Sendable {
         if dossier.status == .draft { return pages.redirect(to: FilingHandlers.draftPath(id), context) }
         let receipt = try dossiers.acknowledgement(of: id, actor: context.account, now: now())
         let form = try dossiers.form(of: dossier)
-        let answers = form.visiblePages(for: dossier.answers).flatMap { page in
-            page.visibleFields(for: dossier.answers).filter { $0.kind != .explanation }.map { field in
-                FilingHandlers.AnswerRow(
-                    label: field.label,
-                    lines: AnswerText.lines(field, dossier.answers[field.id], catalogue: catalogue),
-                    changePath: "",
-                    documentPath: Self.documentPath(dossier.id, dossier.answers[field.id]))
-            }
-        }
+        let answers = AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: "/mon-espace/dossiers/\(id)/documents")
         let reusable = try dossiers.reusableFiles(of: context.account, now: now())
         let pieces = try dossiers.documentRequests(of: id, actor: context.account, now: now()).filter { $0.status == .requested }.map { request in
             PieceView(

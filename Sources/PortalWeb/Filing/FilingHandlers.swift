@@ -179,14 +179,6 @@ struct FilingHandlers: Sendable {
 
     // MARK: Check answers, ending, filing
 
-    struct AnswerRow {
-        let label: String
-        let lines: [String]
-        let changePath: String
-        /// For a document: where to download it.
-        var documentPath: String? = nil
-    }
-
     struct CheckView {
         let layout: LayoutContext
         let csrfToken: String
@@ -202,14 +194,8 @@ struct FilingHandlers: Sendable {
         try followingFiled(context) {
             let (draft, form) = try draftAndForm(context, id: id)
             if form.ending(for: draft.answers) != nil { return pages.redirect(to: Self.draftPath(id) + "/fin", context) }
-            var rows: [AnswerRow] = []
-            for page in form.visiblePages(for: draft.answers) {
-                for field in page.visibleFields(for: draft.answers) where field.kind != .explanation {
-                    rows.append(AnswerRow(
-                        label: field.label,
-                        lines: AnswerText.lines(field, draft.answers[field.id], catalogue: catalogue),
-                        changePath: Self.draftPath(id) + "/pages/\(page.id)?retour=verifier"))
-                }
+            let rows = AnswerRow.rows(draft.answers, of: form, catalogue: catalogue) { page in
+                Self.draftPath(id) + "/pages/\(page.id)?retour=verifier"
             }
             let view = CheckView(
                 layout: pages.layout("Vérifiez vos réponses", context),
