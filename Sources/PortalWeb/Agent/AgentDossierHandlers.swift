@@ -244,20 +244,12 @@ struct AgentDossierHandlers: Sendable {
 
     private func visible(_ context: RequestContext, id: Int64) throws -> Dossier {
         try requireAgent(context)
-        do {
-            return try dossiers.dossier(id: id, actor: context.account, now: now())
-        } catch is DossierError {
-            throw PageNotFound()
-        }
+        return try dossiers.visibleDossier(id, context, now: now())
     }
 
     /// These pages are the agent space's: anyone else (the dossier's own resident included) gets 404.
     private func requireAgent(_ context: RequestContext) throws {
-        do {
-            _ = try spaces.overview(of: .agent, actor: context.account)
-        } catch {
-            throw PageNotFound()
-        }
+        _ = try spaces.overviewOrNotFound(of: .agent, context)
     }
 
     /// The actions agents can take.

@@ -57,7 +57,7 @@ struct AgentHandlers: Sendable {
 
     /// `GET /agent`.
     func queue(_ context: RequestContext) throws -> HTTPResponse {
-        let overview = try overview(context)
+        let overview = try spaces.overviewOrNotFound(of: .agent, context)
         let query = QueueQuery(context.request)
         let page = try dossiers.queue(query.filter, actor: context.account, now: now())
         let filter = query.filter
@@ -101,7 +101,7 @@ struct AgentHandlers: Sendable {
 
     /// `GET /agent/export.csv`: every dossier of the current filter (up to 10,000), as CSV.
     func export(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try overview(context)
+        _ = try spaces.overviewOrNotFound(of: .agent, context)
         var filter = QueueQuery(context.request).filter
         filter.page = 1
         filter.pageSize = 500
@@ -137,14 +137,5 @@ struct AgentHandlers: Sendable {
             status: dossier.status.label,
             assignee: dossier.assignedAgentId.flatMap { names[$0] } ?? "Personne"
         )
-    }
-
-    /// The agent's space; a logged-out visitor logs in, any other role gets 404.
-    private func overview(_ context: RequestContext) throws -> SpaceOverview {
-        do {
-            return try spaces.overview(of: .agent, actor: context.account)
-        } catch {
-            throw PageNotFound()
-        }
     }
 }

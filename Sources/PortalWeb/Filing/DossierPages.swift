@@ -188,13 +188,7 @@ struct DossierPages: Sendable {
         pieceError: (requestId: Int64, message: String)? = nil
     ) throws -> HTTPResponse {
         guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace/dossiers/\(id)", context) }
-        let dossier: Dossier
-        do {
-            dossier = try dossiers.dossier(id: id, actor: context.account, now: now())
-        } catch is DossierError {
-            throw PageNotFound()
-        }
-        guard dossier.accountId == context.account?.id else { throw PageNotFound() }
+        let dossier = try dossiers.residentsOwnDossier(id, context, now: now())
         if dossier.status == .draft { return pages.redirect(to: FilingHandlers.draftPath(id), context) }
         let receipt = try dossiers.acknowledgement(of: id, actor: context.account, now: now())
         let form = try dossiers.form(of: dossier)

@@ -269,13 +269,7 @@ struct FilingHandlers: Sendable {
     /// The resident's draft and its form; anything else is 404. A dossier already filed (the
     /// resident came back with the browser's back button) is shown instead of its old pages.
     private func draftAndForm(_ context: RequestContext, id: Int64) throws -> (Dossier, FormDefinition) {
-        let dossier: Dossier
-        do {
-            dossier = try dossiers.dossier(id: id, actor: context.account, now: now())
-        } catch is DossierError {
-            throw PageNotFound()
-        }
-        guard dossier.accountId == context.account?.id else { throw PageNotFound() }
+        let dossier = try dossiers.residentsOwnDossier(id, context, now: now())
         guard dossier.status == .draft else { throw AlreadyFiled(location: "/mon-espace/dossiers/\(dossier.id)") }
         return (dossier, try dossiers.form(of: dossier))
     }
