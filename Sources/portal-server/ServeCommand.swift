@@ -83,12 +83,14 @@ struct ServeCommand: ParsableCommand {
         let boundPort = try server.start()
         Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
 
-        let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database))
+        let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL)
         let retention = PeriodicTask(label: "retention", interval: 3600, logger: logger) { [database] in
             let report = try Accounts(database: database).purgeExpiredRecords(now: Date())
             let drafts = try dossiers.purgeExpiredDrafts(now: Date())
-            guard report.sessions + report.loginFailures + drafts > 0 else { return nil }
-            return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts"
+            let reminders = try dossiers.remindExpiringDrafts(now: Date())
+            guard report.sessions + report.loginFailures + drafts + reminders > 0 else { return nil }
+            return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts;"
+                + " reminded \(reminders) drafts expiring within a week"
         }
         let transport: any MailTransport = try smtp.flatMap(SMTPTransport.init(address:))
             ?? MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox"))

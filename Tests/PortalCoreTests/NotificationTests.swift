@@ -43,6 +43,29 @@ struct NotificationTests {
         #expect(!last.textBody.contains("Motif confidentiel"))
     }
 
+    @Test("A week before a draft expires its owner is reminded once; saving a page again earns a new reminder later")
+    func draftReminder() throws {
+        let resident = flow.accounts["habitant"]
+        let draft = try flow.dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: flow.now)
+        let day = TimeInterval(24 * 3600)
+        #expect(try flow.dossiers.remindExpiringDrafts(now: flow.now.addingTimeInterval(92 * day)) == 0, "not yet: 8 days left")
+        let reminded = flow.now.addingTimeInterval(94 * day)
+        #expect(try flow.dossiers.remindExpiringDrafts(now: reminded) == 1)
+        #expect(try flow.dossiers.remindExpiringDrafts(now: reminded.addingTimeInterval(day)) == 0, "once only")
+        let message = try #require(try outbox.due(now: reminded).last?.message)
+        #expect(message.recipient == "habitant@demo.cctoval.fr")
+        #expect(message.subject == "Votre demande en cours « Inscrire votre enfant à la cantine (restauration scolaire) » sera supprimée le 9 juin 2026")
+        #expect(message.textBody.contains("http://127.0.0.1:8080/mon-espace/demandes/\(draft.id)"))
+
+        _ = try flow.dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
+                                     validator: flow.validator, actor: resident, now: reminded.addingTimeInterval(2 * day))
+        #expect(try flow.dossiers.remindExpiringDrafts(now: reminded.addingTimeInterval(3 * day)) == 0, "100 days again")
+        #expect(try flow.dossiers.remindExpiringDrafts(now: reminded.addingTimeInterval(96 * day)) == 1)
+        // A filed dossier is no draft: it is never reminded.
+        _ = try flow.filedCantineDossier()
+        #expect(try flow.dossiers.remindExpiringDrafts(now: flow.now.addingTimeInterval(94 * day)) == 0)
+    }
+
     @Test("Delivery writes .eml files; a failing transport is retried later with back-off")
     func delivery() throws {
         _ = try flow.filedCantineDossier()

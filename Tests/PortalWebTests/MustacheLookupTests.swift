@@ -44,4 +44,33 @@ import Testing
             layout: Self.layout, heading: "Mon espace", displayName: "Camille Martin", organisationName: nil,
             communeName: "Langeais", notice: nil, intro: "Bientôt", upcoming: ["Vos demandes"]))
     }
+
+    @Test func dashboardLookupsMatchMirror() {
+        let link = DossierPages.DossierLink(
+            reference: "CC-4KP-7RD", title: "Demande de badge", status: "Déposée", date: "Déposée le 3 mars 2026",
+            path: "/mon-espace/dossiers/1")
+        let toDo = DossierPages.ToDo(text: "Envoyer : justificatif", dueOn: "30 mars 2026", path: "/mon-espace/dossiers/1#pieces")
+        Self.expectLookupsMatchMirror(link)
+        Self.expectLookupsMatchMirror(toDo)
+        Self.expectLookupsMatchMirror(DossierPages.DashboardView(
+            layout: Self.layout, toDo: [toDo], hasToDo: true, displayName: "Camille Martin", communeName: nil,
+            notice: "Bienvenue", inProgress: [link], drafts: [], closed: [], hasInProgress: true, hasDrafts: false,
+            hasClosed: false, isEmpty: false))
+    }
+
+    @Test func queueLookupsMatchMirror() {
+        let option = AgentHandlers.Option(value: "depose", label: "Déposée", selected: true)
+        let count = AgentHandlers.StatusCount(label: "Déposée", count: 12, path: "/agent?statut=depose")
+        let row = AgentHandlers.Row(
+            reference: "CC-4KP-7RD", path: "/agent/dossiers/1", procedureTitle: "Demande de badge", residentName: "Camille Martin",
+            commune: "Langeais", filedOn: "3 mars 2026", dueOn: "3 mai 2026", overdue: false, status: "Déposée", assignee: "Personne")
+        Self.expectLookupsMatchMirror(option)
+        Self.expectLookupsMatchMirror(count)
+        Self.expectLookupsMatchMirror(row)
+        Self.expectLookupsMatchMirror(AgentHandlers.QueueView(
+            layout: Self.layout, organisationName: "Service déchets", counts: [count], statusOptions: [option],
+            procedureOptions: [option], communeOptions: [option], assignmentOptions: [option], orderOptions: [option],
+            overdueOnly: false, rows: [row], hasRows: true, totalText: "1 demande", pageText: "Page 1 sur 1",
+            previousPath: nil, nextPath: "/agent?page=2", exportPath: "/agent/export.csv?"))
+    }
 }

@@ -74,6 +74,17 @@ public struct DossierNotifications: Sendable {
         ])
     }
 
+    /// To the resident: a draft will be deleted soon unless they go on with it.
+    func draftExpiring(_ draft: Dossier, to resident: Recipient) -> MailMessage {
+        let day = draft.draftExpiresAt.map { CalendarDay($0).french } ?? ""
+        return message(to: resident.email, subject: "Votre demande en cours « \(draft.procedureTitle) » sera supprimée le \(day)", paragraphs: [
+            "Bonjour \(resident.name),",
+            "Vous avez commencé une demande « \(draft.procedureTitle) » sans l'envoyer. Sans nouvelle étape enregistrée, ce brouillon et vos réponses seront supprimés le \(day).",
+            "Pour la terminer : \(publicURL)/mon-espace/demandes/\(draft.id)",
+            "Si vous n'en avez plus besoin, vous n'avez rien à faire.",
+        ])
+    }
+
     /// Someone to write to.
     struct Recipient {
         var email: String
