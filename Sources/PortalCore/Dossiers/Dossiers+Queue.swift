@@ -7,11 +7,7 @@ extension Dossiers {
     public func queue(_ filter: QueueFilter, actor: Account?, now: Date) throws -> QueuePage {
         guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw DossierError.notFound }
         let (whereClause, arguments) = Self.queueConditions(filter, organisation: organisation, agent: actor.id, now: now)
-        let order = switch filter.order {
-        case .oldestFirst: "filedAt ASC, id ASC"
-        case .newestFirst: "filedAt DESC, id DESC"
-        case .dueFirst: "decisionDueAt ASC, id ASC"
-        }
+        let order = Self.queueOrder(filter.order)
         return try database.pool.read { db in
             // Counts by status come from the table the triggers keep (see `createDossierStatusCounts`).
             var counts: [DossierStatus: Int] = [:]
@@ -35,6 +31,15 @@ extension Dossiers {
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
             return QueuePage(dossiers: try rows.map(Dossier.init(row:)), total: total, countsByStatus: counts,
                              page: page, pageCount: pageCount)
+        }
+    }
+
+    /// The SQL order of a queue order (exposed to the index test).
+    static func queueOrder(_ order: QueueFilter.Order) -> String {
+        switch order {
+        case .oldestFirst: "filedAt ASC, id ASC"
+        case .newestFirst: "filedAt DESC, id DESC"
+        case .dueFirst: "decisionDueAt ASC, id ASC"
         }
     }
 

@@ -15,6 +15,7 @@ extension PortalDatabase {
         }
         migrator.registerMigration("v2-dossiers", migrate: createDossierTables)
         migrator.registerMigration("v3-dossier-status-counts", migrate: createDossierStatusCounts)
+        migrator.registerMigration("v5-queue-indexes", migrate: createQueueIndexes)
         migrator.registerMigration("v5-draft-reminders") { db in
             // When the owner of a draft was last told it would expire (see `remindExpiringDrafts`).
             try db.alter(table: "dossier") { t in t.add(column: "draftRemindedAt", .datetime) }
