@@ -27,7 +27,7 @@ struct ReferenceDataTests {
         #expect(mairies.count == 28)
         let ids = Set(data.organisations.map(\.id))
         let required = [
-            "cctoval", "cctoval-petite-enfance", "cctoval-enfance", "cctoval-dechets", "cctoval-ecole-musique",
+            "cctoval", "cctoval-enfance", "cctoval-dechets", "cctoval-ecole-musique",
             "cctoval-urbanisme", "cctoval-spanc", "france-services-langeais", "france-services-bourgueil",
             "france-services-chateau-la-valliere", "ants", "impots", "caf", "service-public", "ameli",
             "france-travail", "prefecture-37",

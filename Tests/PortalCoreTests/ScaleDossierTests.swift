@@ -22,7 +22,9 @@ struct ScaleDossierTests {
     }
 
     func allDossiers() throws -> [Dossier] {
-        try database.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM dossier").map(Dossier.init(row:)) }
+        try database.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY id").compactMap { try Dossier.fetch(id: $0, db) }
+        }
     }
 
     func agent(_ login: String) throws -> Account? {

@@ -29,7 +29,7 @@ public struct Acknowledgement: Sendable, Hashable {
         reference = dossier.reference
         procedureTitle = dossier.procedureTitle
         receivedAt = filedAt
-        receivedAtText = Self.frenchDateTime(filedAt)
+        receivedAtText = FrenchDateTime.text(filedAt)
         self.service = service
         self.silence = silence
         decisionDate = decision
@@ -52,12 +52,6 @@ public struct Acknowledgement: Sendable, Hashable {
                 y compris par l'application Télérecours citoyens (www.telerecours.fr).
                 """
         }
-    }
-
-    /// "le 1er mars 2026 à 11 h 01", in France's time.
-    public static func frenchDateTime(_ date: Date) -> String {
-        let time = CalendarDay.calendar.dateComponents([.hour, .minute], from: date)
-        return "le \(CalendarDay(date).french) à \(time.hour ?? 0) h \(String(format: "%02d", time.minute ?? 0))"
     }
 }
 

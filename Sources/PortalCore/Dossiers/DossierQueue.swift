@@ -42,7 +42,7 @@ public struct QueueFilter: Sendable, Hashable {
 
 /// One page of an organisation's queue, with counts.
 public struct QueuePage: Sendable, Hashable {
-    public var dossiers: [Dossier]
+    public var dossiers: [DossierSummary]
     /// Dossiers matching the filter, all pages together.
     public var total: Int
     /// Every filed dossier of the organisation by status, whatever the filter.

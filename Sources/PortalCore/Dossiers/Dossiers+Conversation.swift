@@ -26,11 +26,11 @@ extension Dossiers {
             try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor.id, text: text, fileId: file?.id, db)
             if actor.role == .agent {
                 if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
-                    try Outbox.enqueue(notifications.message(on: dossier, to: resident, forAgent: false), now: now, db)
+                    try Outbox.enqueue(notifications.message(on: dossier.summary, to: resident, forAgent: false), now: now, db)
                 }
             } else if let organisation = dossier.organisationId {
                 for agent in try DossierNotifications.Recipient.agents(of: organisation, db) {
-                    try Outbox.enqueue(notifications.message(on: dossier, to: agent, forAgent: true), now: now, db)
+                    try Outbox.enqueue(notifications.message(on: dossier.summary, to: agent, forAgent: true), now: now, db)
                 }
             }
         }

@@ -28,7 +28,7 @@ extension Dossiers {
             try DossierEvent.record(.documentRequested, dossierId: dossier.id, at: now, actor: actor?.id,
                                     from: dossier.status, to: .awaitingDocuments, text: label, db)
             if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
-                try Outbox.enqueue(notifications.documentRequested(request, on: dossier, to: resident), now: now, db)
+                try Outbox.enqueue(notifications.documentRequested(request, on: dossier.summary, to: resident), now: now, db)
             }
             return request
         }
@@ -74,7 +74,7 @@ extension Dossiers {
             try DossierEvent.record(.documentSupplied, dossierId: dossier.id, at: now, actor: actor.id, text: request.label, db)
             if let organisation = dossier.organisationId {
                 for agent in try DossierNotifications.Recipient.agents(of: organisation, db) {
-                    try Outbox.enqueue(notifications.documentSupplied(request, on: dossier, to: agent), now: now, db)
+                    try Outbox.enqueue(notifications.documentSupplied(request, on: dossier.summary, to: agent), now: now, db)
                 }
             }
             return DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [request.id])!)
@@ -114,8 +114,8 @@ extension Dossiers {
             }
             let updated = try Dossier.fetch(id: dossier.id, db)!
             if !accept || waiting == 0, let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
-                try Outbox.enqueue(accept ? notifications.statusChanged(updated, to: resident)
-                                          : notifications.documentRequested(request, on: updated, to: resident), now: now, db)
+                try Outbox.enqueue(accept ? notifications.statusChanged(updated.summary, to: resident)
+                                          : notifications.documentRequested(request, on: updated.summary, to: resident), now: now, db)
             }
             return updated
         }
@@ -137,18 +137,21 @@ extension Dossiers {
     }
 
     /// For the dashboard: the documents the resident still has to send, with their dossier.
-    public func pendingDocumentRequests(of actor: Account?, now: Date) throws -> [(DocumentRequest, Dossier)] {
+    public func pendingDocumentRequests(of actor: Account?, now: Date) throws -> [(DocumentRequest, DossierSummary)] {
         guard let actor, actor.role == .resident else { throw DossierError.notFound }
         return try database.pool.read { db in
-            try Row.fetchAll(
-                db, sql: """
-                    SELECT document_request.id AS requestId FROM document_request JOIN dossier ON dossier.id = document_request.dossierId
+            let requests = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT document_request.* FROM document_request JOIN dossier ON dossier.id = document_request.dossierId
                     WHERE dossier.accountId = ? AND document_request.status = ? ORDER BY document_request.dueOn
-                    """,
+                    """),
                 arguments: [actor.id, DocumentRequest.Status.requested.rawValue]
-            ).map { row in
-                let request = DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [row["requestId"] as Int64])!)
-                return (request, try Dossier.fetch(id: request.dossierId, db)!)
+            ).map(DocumentRequest.init(row:))
+            return try requests.map { request in
+                let dossier = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(DossierSummary.columns) FROM dossier WHERE id = ?"),
+                                               arguments: [request.dossierId]).map(DossierSummary.init(row:))
+                guard let dossier else { throw DossierError.notFound }
+                return (request, dossier)
             }
         }
     }

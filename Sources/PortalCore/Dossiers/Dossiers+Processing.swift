@@ -30,7 +30,7 @@ extension Dossiers {
                 text: reason, db)
             let changed = try Dossier.fetch(id: dossier.id, db)!
             if let resident = try DossierNotifications.Recipient.account(changed.accountId, db) {
-                try Outbox.enqueue(notifications.statusChanged(changed, to: resident), now: now, db)
+                try Outbox.enqueue(notifications.statusChanged(changed.summary, to: resident), now: now, db)
             }
             return changed
         }

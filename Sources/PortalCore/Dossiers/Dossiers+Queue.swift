@@ -12,7 +12,7 @@ extension Dossiers {
             // Counts by status come from the table the triggers keep (see `createDossierStatusCounts`).
             var counts: [DossierStatus: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT status, count FROM dossier_status_count WHERE organisationId = ? AND count > 0",
+                db.cachedStatement(sql: "SELECT status, count FROM dossier_status_count WHERE organisationId = ? AND count > 0"),
                 arguments: [organisation]) {
                 if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
             }
@@ -22,14 +22,14 @@ extension Dossiers {
             if let statuses = Self.statusesOnly(filter) {
                 total = statuses.reduce(0) { $0 + (counts[$1] ?? 0) }
             } else {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier WHERE \(whereClause)", arguments: arguments) ?? 0
+                total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM dossier WHERE \(whereClause)"), arguments: arguments) ?? 0
             }
             let pageCount = max(1, (total + filter.pageSize - 1) / filter.pageSize)
             let page = min(filter.page, pageCount)
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM dossier WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                db.cachedStatement(sql: "SELECT \(DossierSummary.columns) FROM dossier WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?"),
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
-            return QueuePage(dossiers: try rows.map(Dossier.init(row:)), total: total, countsByStatus: counts,
+            return QueuePage(dossiers: rows.map(DossierSummary.init(row:)), total: total, countsByStatus: counts,
                              page: page, pageCount: pageCount)
         }
     }

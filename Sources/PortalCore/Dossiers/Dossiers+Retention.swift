@@ -24,11 +24,11 @@ extension Dossiers {
     public func remindExpiringDrafts(now: Date) throws -> Int {
         try database.pool.write { db in
             let drafts = try Row.fetchAll(db, sql: """
-                SELECT * FROM dossier
+                SELECT \(DossierSummary.columns) FROM dossier
                 WHERE draftExpiresAt > ? AND draftExpiresAt <= ? AND status = ?
                   AND (draftRemindedAt IS NULL OR draftRemindedAt < updatedAt)
                 """, arguments: [now, now.addingTimeInterval(Self.draftReminderLead), DossierStatus.draft.rawValue]
-            ).map(Dossier.init(row:))
+            ).map(DossierSummary.init(row:))
             for draft in drafts {
                 if let resident = try DossierNotifications.Recipient.account(draft.accountId, db) {
                     try Outbox.enqueue(notifications.draftExpiring(draft, to: resident), now: now, db)

@@ -183,16 +183,17 @@ public struct Dossiers: Sendable {
     }
 
     /// A resident's own dossiers, most recently changed first; expired drafts are left out.
-    public func dossiers(of actor: Account?, now: Date) throws -> [Dossier] {
+    public func dossiers(of actor: Account?, now: Date) throws -> [DossierSummary] {
         guard let actor, actor.role == .resident else { throw DossierError.notFound }
         return try database.pool.read { db in
+            // Run on every dashboard: kept compiled, as the statements of the queue.
             try Row.fetchAll(
-                db, sql: """
-                    SELECT * FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
+                db.cachedStatement(sql: """
+                    SELECT \(DossierSummary.columns) FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
                     ORDER BY updatedAt DESC
-                    """,
+                    """),
                 arguments: [actor.id, now]
-            ).map(Dossier.init(row:))
+            ).map(DossierSummary.init(row:))
         }
     }
 
@@ -220,7 +221,7 @@ public struct Dossiers: Sendable {
             try Outbox.enqueue(notifications.filed(receipt, dossierId: dossier.id, to: resident), now: now, db)
         }
         for agent in try DossierNotifications.Recipient.agents(of: service.id, db) {
-            try Outbox.enqueue(notifications.newDossier(dossier, to: agent), now: now, db)
+            try Outbox.enqueue(notifications.newDossier(dossier.summary, to: agent), now: now, db)
         }
     }
 

@@ -17,18 +17,18 @@ public struct DossierNotifications: Sendable {
         var paragraphs = [
             "Bonjour \(resident.name),",
             "Votre demande « \(receipt.procedureTitle) » a bien été reçue \(receipt.receivedAtText). Sa référence est \(receipt.reference).",
-            "Service qui la traite : \(Self.contact(of: receipt.service)).",
+            "Service qui la traite : \(receipt.service.mailContact).",
             receipt.silenceText,
         ]
         if let appeal = receipt.appealText { paragraphs.append(appeal) }
         paragraphs.append("Suivez votre demande et retrouvez cet accusé de réception dans votre espace : \(link)")
-        return message(to: resident.email, subject: "Accusé de réception de votre demande \(receipt.reference)", paragraphs: paragraphs)
+        return MailMessage.portal(to: resident.email, subject: "Accusé de réception de votre demande \(receipt.reference)", paragraphs: paragraphs)
     }
 
     /// To an agent of the handling organisation: a new dossier arrived.
-    func newDossier(_ dossier: Dossier, to agent: Recipient) -> MailMessage {
+    func newDossier(_ dossier: DossierSummary, to agent: Recipient) -> MailMessage {
         let link = "\(publicURL)/agent/dossiers/\(dossier.id)"
-        return message(to: agent.email, subject: "Nouvelle demande \(dossier.reference) : \(dossier.procedureTitle)", paragraphs: [
+        return MailMessage.portal(to: agent.email, subject: "Nouvelle demande \(dossier.reference) : \(dossier.procedureTitle)", paragraphs: [
             "Bonjour \(agent.name),",
             "Une nouvelle demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est arrivée pour votre service.",
             "Pour la traiter : \(link)",
@@ -36,9 +36,9 @@ public struct DossierNotifications: Sendable {
     }
 
     /// To the resident: their dossier changed status.
-    func statusChanged(_ dossier: Dossier, to resident: Recipient) -> MailMessage {
+    func statusChanged(_ dossier: DossierSummary, to resident: Recipient) -> MailMessage {
         let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
-        return message(to: resident.email, subject: "Votre demande \(dossier.reference) : \(dossier.status.label.lowercased())", paragraphs: [
+        return MailMessage.portal(to: resident.email, subject: "Votre demande \(dossier.reference) : \(dossier.status.label.lowercased())", paragraphs: [
             "Bonjour \(resident.name),",
             "Votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est maintenant : \(dossier.status.label.lowercased()).",
             "Pour voir le détail, connectez-vous à votre espace : \(link)",
@@ -46,9 +46,9 @@ public struct DossierNotifications: Sendable {
     }
 
     /// To the other side of a conversation: a message is waiting on the portal.
-    func message(on dossier: Dossier, to recipient: Recipient, forAgent: Bool) -> MailMessage {
+    func message(on dossier: DossierSummary, to recipient: Recipient, forAgent: Bool) -> MailMessage {
         let link = forAgent ? "\(publicURL)/agent/dossiers/\(dossier.id)" : "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
-        return message(to: recipient.email, subject: "Nouveau message sur la demande \(dossier.reference)", paragraphs: [
+        return MailMessage.portal(to: recipient.email, subject: "Nouveau message sur la demande \(dossier.reference)", paragraphs: [
             "Bonjour \(recipient.name),",
             "Un nouveau message vous attend sur la demande « \(dossier.procedureTitle) » (référence \(dossier.reference)).",
             "Pour le lire et répondre : \(link)",
@@ -56,9 +56,9 @@ public struct DossierNotifications: Sendable {
     }
 
     /// To the resident: a document is asked for (or asked again after a refusal).
-    func documentRequested(_ request: DocumentRequest, on dossier: Dossier, to resident: Recipient) -> MailMessage {
+    func documentRequested(_ request: DocumentRequest, on dossier: DossierSummary, to resident: Recipient) -> MailMessage {
         let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
-        return message(to: resident.email, subject: "Document à fournir pour votre demande \(dossier.reference)", paragraphs: [
+        return MailMessage.portal(to: resident.email, subject: "Document à fournir pour votre demande \(dossier.reference)", paragraphs: [
             "Bonjour \(resident.name),",
             "Pour traiter votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)), le service a besoin d'un document : \(request.label).",
             "Merci de l'envoyer avant le \(request.dueOn.french), depuis votre espace : \(link)",
@@ -66,8 +66,8 @@ public struct DossierNotifications: Sendable {
     }
 
     /// To the service's agents: a document they asked for has arrived.
-    func documentSupplied(_ request: DocumentRequest, on dossier: Dossier, to agent: Recipient) -> MailMessage {
-        message(to: agent.email, subject: "Document reçu pour la demande \(dossier.reference)", paragraphs: [
+    func documentSupplied(_ request: DocumentRequest, on dossier: DossierSummary, to agent: Recipient) -> MailMessage {
+        MailMessage.portal(to: agent.email, subject: "Document reçu pour la demande \(dossier.reference)", paragraphs: [
             "Bonjour \(agent.name),",
             "Le document « \(request.label) » a été envoyé pour la demande \(dossier.reference) (\(dossier.procedureTitle)).",
             "Pour le vérifier : \(publicURL)/agent/dossiers/\(dossier.id)",
@@ -75,9 +75,9 @@ public struct DossierNotifications: Sendable {
     }
 
     /// To the resident: a draft will be deleted soon unless they go on with it.
-    func draftExpiring(_ draft: Dossier, to resident: Recipient) -> MailMessage {
+    func draftExpiring(_ draft: DossierSummary, to resident: Recipient) -> MailMessage {
         let day = draft.draftExpiresAt.map { CalendarDay($0).french } ?? ""
-        return message(to: resident.email, subject: "Votre demande en cours « \(draft.procedureTitle) » sera supprimée le \(day)", paragraphs: [
+        return MailMessage.portal(to: resident.email, subject: "Votre demande en cours « \(draft.procedureTitle) » sera supprimée le \(day)", paragraphs: [
             "Bonjour \(resident.name),",
             "Vous avez commencé une demande « \(draft.procedureTitle) » sans l'envoyer. Sans nouvelle étape enregistrée, ce brouillon et vos réponses seront supprimés le \(day).",
             "Pour la terminer : \(publicURL)/mon-espace/demandes/\(draft.id)",
@@ -101,28 +101,6 @@ public struct DossierNotifications: Sendable {
                 arguments: [Role.agent.rawValue, organisationId]
             ).map { Recipient(email: $0["email"], name: $0["displayName"]) }
         }
-    }
-
-    private func message(to recipient: String, subject: String, paragraphs: [String]) -> MailMessage {
-        let signature = "Le portail citoyen de la Communauté de communes Touraine Ouest Val de Loire"
-        let text = (paragraphs + ["--", signature, "Ce message est envoyé automatiquement : merci de ne pas y répondre."])
-            .joined(separator: "\n\n")
-        let html = """
-            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head><body>
-            \((paragraphs.map { "<p>\(HTMLText.linkify(HTMLText.escape($0)))</p>" } + ["<p>\(HTMLText.escape(signature))<br>Ce message est envoyé automatiquement : merci de ne pas y répondre.</p>"]).joined(separator: "\n"))
-            </body></html>
-            """
-        return MailMessage(recipient: recipient, subject: subject, textBody: text, htmlBody: html)
-    }
-
-    private static func contact(of service: Organisation) -> String {
-        var parts = [service.name]
-        if let address = service.address {
-            parts.append([address, service.postalCode, service.city].compactMap { $0 }.joined(separator: " "))
-        }
-        if let phone = service.phone { parts.append("téléphone \(phone)") }
-        if let email = service.email { parts.append(email) }
-        return parts.joined(separator: ", ")
     }
 }
 

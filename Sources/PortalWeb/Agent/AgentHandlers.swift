@@ -123,7 +123,7 @@ struct AgentHandlers: Sendable {
         return HTTPResponse(status: .ok, headers: headers, body: QueueCSV.render(rows: rows))
     }
 
-    private func row(for dossier: Dossier, names: [Int64: String]) -> Row {
+    private func row(for dossier: DossierSummary, names: [Int64: String]) -> Row {
         let due = dossier.decisionDueAt
         return Row(
             reference: dossier.reference,

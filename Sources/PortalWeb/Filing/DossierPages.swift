@@ -51,7 +51,7 @@ struct DossierPages: Sendable {
             throw PageNotFound()
         }
         let all = try dossiers.dossiers(of: overview.actor, now: now())
-        func link(_ dossier: Dossier) -> DossierLink {
+        func link(_ dossier: DossierSummary) -> DossierLink {
             let isDraft = dossier.status == .draft
             let date = isDraft
                 ? "À terminer avant le \(dossier.draftExpiresAt.map { CalendarDay($0).french } ?? "")"

@@ -32,6 +32,6 @@ struct TimelineLine {
 
     /// "1er mars 2026 à 11 h 01", in France's time.
     static func dateTime(_ date: Date) -> String {
-        String(Acknowledgement.frenchDateTime(date).dropFirst("le ".count))
+        String(FrenchDateTime.text(date).dropFirst("le ".count))
     }
 }

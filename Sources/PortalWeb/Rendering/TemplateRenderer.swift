@@ -17,8 +17,12 @@ public struct TemplateRenderer: Sendable {
 
     private let library: MustacheLibrary
 
-    /// Reads and parses every template under `directory`.
+    /// Reads and parses every template under `directory`, each escaping with ``FastHTMLContentType``.
     public init(directory: URL) throws {
+        // swift-mustache keeps content types in a registry of its own; registering the same
+        // value again (another renderer, a test) changes nothing.
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
+        let pragma = "{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}"
         var library = MustacheLibrary()
         let root = directory.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: root) else {
@@ -31,7 +35,7 @@ public struct TemplateRenderer: Sendable {
                 throw LoadError(file: relative, reason: "unreadable or not UTF-8")
             }
             do {
-                try library.register(text, named: String(relative.dropLast(".mustache".count)))
+                try library.register(pragma + text, named: String(relative.dropLast(".mustache".count)))
             } catch {
                 throw LoadError(file: relative, reason: "\(error)")
             }
