@@ -14,7 +14,7 @@ struct StorageTests {
         let migrations = try first.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts"])
+        #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts", "v4-account-contact"])
         let before = try first.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, * FROM procedure ORDER BY rowid")
         }
