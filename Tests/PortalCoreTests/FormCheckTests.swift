@@ -43,4 +43,36 @@ struct FormCheckTests {
             #expect(problems.contains(expected), "\(expected)\n\(problems)")
         }
     }
+
+    @Test("A phone or address pre-fill fits only a phone or address question", arguments: [
+        (FieldDefinition.Kind.phone, FieldDefinition.Prefill.phone, true),
+        (.shortText, .phone, false),
+        (.address, .address, true),
+        (.shortText, .address, false),
+        (.postalCode, .address, false),
+    ])
+    func contactPrefill(kind: FieldDefinition.Kind, prefill: FieldDefinition.Prefill, fits: Bool) {
+        let form = FormDefinition(procedureSlug: "x", version: 1, pages: [
+            FormPage(id: "contact", title: "Vos coordonnées", fields: [
+                FieldDefinition(id: "champ", kind: kind, label: "Champ", prefill: prefill),
+            ]),
+        ])
+        let refusal = "field \"champ\": cannot be pre-filled with \(prefill.rawValue)"
+        #expect(form.problems() == (fits ? [] : [refusal]))
+    }
+
+    @Test("The shipped forms pre-fill every phone number and postal address they ask of the requester")
+    func shippedContactPrefills() throws {
+        let folder = TestSupport.realSeed.appendingPathComponent("forms")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 12)
+        for file in files {
+            let form = try JSONDecoder().decode(FormDefinition.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+            #expect(form.problems() == [], "\(file)")
+            for field in form.pages.flatMap(\.fields) {
+                if field.kind == .phone { #expect(field.prefill == .phone, "\(file): \(field.id)") }
+                if field.kind == .address { #expect(field.prefill == .address, "\(file): \(field.id)") }
+            }
+        }
+    }
 }

@@ -14,7 +14,8 @@ struct StorageTests {
         let migrations = try first.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts", "v5-draft-reminders", "v5-queue-indexes"])
+        #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts",
+                               "v4-account-contact", "v5-draft-reminders", "v5-queue-indexes"])
         let before = try first.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, * FROM procedure ORDER BY rowid")
         }

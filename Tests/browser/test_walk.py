@@ -99,6 +99,35 @@ def test_resident_signs_up_logs_in_and_out(browser):
     browser.assert_no_problems()
 
 
+def test_resident_keeps_contact_details(browser):
+    browser.log_in("habitante.bourgueil@demo.cctoval.fr")
+    browser.submit_with(browser.link("Mes coordonnées"))
+    assert browser.path == "/mon-espace/profil"
+    assert browser.h1() == "Mes coordonnées"
+    browser.audit("mes-coordonnees")
+
+    # One mistake (a 4-digit postal code): the summary links to it and every answer is kept.
+    browser.fill("phone", "02 47 97 60 00")
+    browser.fill("address-street", "4 place de la Mairie")
+    browser.fill("address-postal-code", "3714")
+    browser.fill("address-city", "Bourgueil")
+    browser.submit_with(browser.button("Enregistrer mes coordonnées"))
+    assert browser.title.startswith("Erreur")
+    summary = browser.find(".error-summary")
+    targets = [link.get_attribute("href").split("#", 1)[1] for link in summary.find_elements("css selector", "a")]
+    assert targets == ["address-postal-code"], targets
+    assert browser.find("#address-street").get_attribute("value") == "4 place de la Mairie", "answers are kept"
+    browser.audit("mes-coordonnees-erreurs")
+
+    browser.fill("address-postal-code", "37140")
+    browser.submit_with(browser.button("Enregistrer mes coordonnées"))
+    assert "Vos coordonnées sont enregistrées." in browser.text()
+    assert browser.find("#phone").get_attribute("value") == "02 47 97 60 00"
+    browser.audit("mes-coordonnees-enregistrees")
+    browser.log_out()
+    browser.assert_no_problems()
+
+
 def test_wrong_password_is_refused_with_an_error_summary(browser):
     browser.open("/connexion")
     browser.fill("email", "habitant@demo.cctoval.fr")

@@ -17,11 +17,18 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var organisationId: String?
     /// When the account was created.
     public var createdAt: Date
+    /// The phone number the person gave, written `02 47 12 34 56`, if any.
+    public var phone: String?
+    /// The postal address the person gave, if any.
+    public var address: PostalAddress?
+    /// When the person last saved their contact details, if ever.
+    public var profileUpdatedAt: Date?
 
     /// Creates an account value.
     public init(
         id: Int64, email: String, displayName: String, communeInsee: String?, role: Role,
-        organisationId: String?, createdAt: Date
+        organisationId: String?, createdAt: Date, phone: String? = nil, address: PostalAddress? = nil,
+        profileUpdatedAt: Date? = nil
     ) {
         self.id = id
         self.email = email
@@ -30,14 +37,26 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.role = role
         self.organisationId = organisationId
         self.createdAt = createdAt
+        self.phone = phone
+        self.address = address
+        self.profileUpdatedAt = profileUpdatedAt
     }
 
     /// Reads an `account` row; the columns may be qualified by a join.
     init(row: Row) {
+        let street: String? = row["addressStreet"]
+        let postalCode: String? = row["addressPostalCode"]
+        let city: String? = row["addressCity"]
+        let address: PostalAddress? = if let street, let postalCode, let city {
+            PostalAddress(street: street, postalCode: postalCode, city: city)
+        } else {
+            nil
+        }
         self.init(
             id: row["id"], email: row["email"], displayName: row["displayName"],
             communeInsee: row["communeInsee"], role: Role(rawValue: row["role"]) ?? .resident,
-            organisationId: row["organisationId"], createdAt: row["createdAt"])
+            organisationId: row["organisationId"], createdAt: row["createdAt"],
+            phone: row["phone"], address: address, profileUpdatedAt: row["profileUpdatedAt"])
     }
 
     /// The account with this (normalised) e-mail address.

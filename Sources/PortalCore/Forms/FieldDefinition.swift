@@ -52,11 +52,20 @@ public struct FieldDefinition: Codable, Sendable, Hashable, Identifiable {
     /// An account detail that pre-fills the answer.
     public var prefill: Prefill?
 
-    /// Account details a field can be pre-filled from.
+    /// Account details a field can be pre-filled from; each fits one kind of field (see
+    /// ``FormDefinition/problems()``). Use them only where the form asks for the requester's
+    /// own details, not for another person or a place.
     public enum Prefill: String, Codable, Sendable, Hashable {
+        /// The account's name, on a short text field.
         case displayName = "display_name"
+        /// The account's e-mail address, on an e-mail field.
         case email
+        /// The account's commune, on a commune field.
         case commune
+        /// The phone number saved on the account, on a phone field.
+        case phone
+        /// The postal address saved on the account, on an address field.
+        case address
     }
 
     public init(

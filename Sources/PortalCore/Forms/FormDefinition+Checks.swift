@@ -60,6 +60,8 @@ extension FormDefinition {
             case .displayName: field.kind == .shortText
             case .email: field.kind == .email
             case .commune: field.kind == .commune
+            case .phone: field.kind == .phone
+            case .address: field.kind == .address
             }
             if !fits { problems.append("\(place): cannot be pre-filled with \(prefill.rawValue)") }
         }

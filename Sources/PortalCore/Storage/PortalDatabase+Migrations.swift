@@ -15,6 +15,7 @@ extension PortalDatabase {
         }
         migrator.registerMigration("v2-dossiers", migrate: createDossierTables)
         migrator.registerMigration("v3-dossier-status-counts", migrate: createDossierStatusCounts)
+        migrator.registerMigration("v4-account-contact", migrate: addAccountContact)
         migrator.registerMigration("v5-queue-indexes", migrate: createQueueIndexes)
         migrator.registerMigration("v5-draft-reminders") { db in
             // When the owner of a draft was last told it would expire (see `remindExpiringDrafts`).
@@ -122,5 +123,18 @@ extension PortalDatabase {
         }
         try db.create(index: "login_failure_email", on: "login_failure", columns: ["email", "failedAt"])
         try db.create(index: "login_failure_address", on: "login_failure", columns: ["remoteAddress", "failedAt"])
+    }
+
+    /// A person's optional contact details, which pre-fill their forms: a phone number
+    /// (normalised, `02 47 12 34 56`), a postal address (all three parts or none), and when
+    /// they were last saved.
+    private static func addAccountContact(_ db: Database) throws {
+        try db.alter(table: "account") { t in
+            t.add(column: "phone", .text)
+            t.add(column: "addressStreet", .text)
+            t.add(column: "addressPostalCode", .text)
+            t.add(column: "addressCity", .text)
+            t.add(column: "profileUpdatedAt", .datetime)
+        }
     }
 }

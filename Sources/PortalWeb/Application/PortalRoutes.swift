@@ -7,6 +7,7 @@ struct PortalRoutes {
     let catalogueHandlers: CatalogueHandlers
     let communeHandlers: CommuneHandlers
     let accountHandlers: AccountHandlers
+    let profileHandlers: ProfileHandlers
     let spaceHandlers: SpaceHandlers
     let legalHandlers: LegalHandlers
     let filingHandlers: FilingHandlers
@@ -59,7 +60,7 @@ struct PortalRoutes {
             }
         }
 
-        let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers
+        let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers, profile = profileHandlers
         let spaces = spaceHandlers, legal = legalHandlers, filing = filingHandlers, dossiers = dossierPages
         let agent = agentHandlers, agentDossier = agentDossierHandlers
 
@@ -77,6 +78,8 @@ struct PortalRoutes {
         page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
 
         page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
+        page(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
+        page(.POST, ProfileHandlers.path) { context, _ in try profile.save(context) }
         page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
         dossierPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
         dossierPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in

@@ -32,7 +32,11 @@ struct FieldView {
 
     /// For inputs: `text`, `email`, `tel`.
     let inputType: String
+    /// The browser's autofill purpose, for inputs asking the requester's own details.
     let autocomplete: String?
+    /// The address parts are the requester's own (pre-filled from the account), so the
+    /// browser may fill them: `street-address`, `postal-code`, `address-level2`.
+    let isOwnAddress: Bool
     let inputMode: String?
     /// The width class, so a postal code box is not as wide as a street.
     let width: String
@@ -76,13 +80,16 @@ struct FieldView {
         case .phone: "tel"
         default: "text"
         }
+        // A phone number or an address may be someone else's or a place's: only those
+        // pre-filled from the account are the requester's own.
         autocomplete = switch (kind, field.prefill) {
         case (.email, _): "email"
-        case (.phone, _): "tel"
+        case (.phone, .phone): "tel"
         case (.postalCode, _): "postal-code"
         case (_, .displayName): "name"
         default: nil
         }
+        isOwnAddress = kind == .address && field.prefill == .address
         inputMode = kind == .number || kind == .postalCode ? "numeric" : nil
         width = switch kind {
         case .postalCode, .number: "input--short"

@@ -152,6 +152,8 @@ struct FilingHandlers: Sendable {
             case .displayName: answers[field.id] = .text(account.displayName)
             case .email: answers[field.id] = .text(account.email)
             case .commune: answers[field.id] = account.communeInsee.map(FormAnswer.text)
+            case .phone: answers[field.id] = account.phone.map(FormAnswer.text)
+            case .address: answers[field.id] = account.address.map(FormAnswer.address)
             case nil: break
             }
         }
