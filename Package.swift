@@ -15,8 +15,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
-        // zlib from the system (zlib1g-dev), for gzip response compression.
+        // zlib from the system (zlib1g-dev), for gzip response compression and PDF streams.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // Our small PDF writer: pages of text, lines and rectangles in the standard fonts,
+        // Flate-compressed. Knows nothing of the portal.
+        .target(name: "PortalPDF", dependencies: ["CZlib"]),
 
         // The HTTP/1.1 server: parser, connection state machine, socket transport, router.
         // Knows nothing of the portal.
@@ -61,6 +65,7 @@ let package = Package(
         .target(name: "PortalTestSupport", dependencies: ["PortalHTTP"]),
 
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP", "PortalTestSupport"]),
+        .testTarget(name: "PortalPDFTests", dependencies: ["PortalPDF", "CZlib"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PortalWebTests",

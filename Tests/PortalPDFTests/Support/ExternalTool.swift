@@ -1,0 +1,41 @@
+import Foundation
+
+/// A command-line program found on the `PATH`, such as poppler's `pdftotext`.
+struct ExternalTool {
+    /// What the program wrote and how it ended.
+    struct Output {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    let url: URL
+
+    /// The program called `name` on the `PATH`, or nil when it is not installed.
+    init?(_ name: String) {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            return nil
+        }
+        url = found
+    }
+
+    /// Runs the program with `arguments` and waits for it to end.
+    func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let standardOutput = Pipe()
+        let standardError = Pipe()
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        try process.run()
+        let output = standardOutput.fileHandleForReading.readDataToEndOfFile()
+        let error = standardError.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      standardOutput: String(decoding: output, as: UTF8.self),
+                      standardError: String(decoding: error, as: UTF8.self))
+    }
+}
