@@ -39,12 +39,21 @@ let package = Package(
             ]
         ),
 
+        // PayFiP's SOAP protocol: the client of the DGFiP's service, and the notifications of the
+        // built-in simulator (which lives in PortalCore). Foundation's URLSession and XMLParser.
+        .target(
+            name: "PortalPayFiP",
+            dependencies: ["PortalCore"]
+        ),
+
         // The portal's web application: sessions, CSRF, templates, handlers.
         .target(
             name: "PortalWeb",
             dependencies: [
                 "PortalHTTP",
                 "PortalCore",
+                "PortalPayFiP",
+                "PortalPDF",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,6 +75,7 @@ let package = Package(
 
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP", "PortalTestSupport"]),
         .testTarget(name: "PortalPDFTests", dependencies: ["PortalPDF", "CZlib"]),
+        .testTarget(name: "PortalPayFiPTests", dependencies: ["PortalPayFiP", "PortalCore"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PortalWebTests",

@@ -55,7 +55,7 @@ import Testing
         Self.expectLookupsMatchMirror(DossierPages.DashboardView(
             layout: Self.layout, toDo: [toDo], hasToDo: true, displayName: "Camille Martin", communeName: nil,
             notice: "Bienvenue", inProgress: [link], drafts: [], closed: [], hasInProgress: true, hasDrafts: false,
-            hasClosed: false, isEmpty: false))
+            hasClosed: false, isEmpty: false, invoicesDue: "1 facture à payer : 22,50 €"))
     }
 
     @Test func queueLookupsMatchMirror() {

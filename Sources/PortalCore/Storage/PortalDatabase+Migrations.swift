@@ -21,6 +21,7 @@ extension PortalDatabase {
             // When the owner of a draft was last told it would expire (see `remindExpiringDrafts`).
             try db.alter(table: "dossier") { t in t.add(column: "draftRemindedAt", .datetime) }
         }
+        migrator.registerMigration("v6-invoices", migrate: createInvoiceTables)
         return migrator
     }
 

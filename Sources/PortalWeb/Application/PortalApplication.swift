@@ -33,6 +33,9 @@ public struct PortalApplication: Sendable {
         )
         let dossiers = try Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let spaces = Spaces(catalogue: catalogue)
+        let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let payment = PaymentSetup(configuration, database: database)
+        let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL)
         let router = PortalRoutes(
             contextFactory: contextFactory,
             catalogueHandlers: CatalogueHandlers(
@@ -45,22 +48,29 @@ public struct PortalApplication: Sendable {
             filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),
             agentHandlers: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            dossierPages: DossierPages(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
+            dossierPages: DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
+                                       now: configuration.now),
+            residentInvoiceHandlers: ResidentInvoiceHandlers(
+                invoices: invoices, payments: gateway, spaces: spaces, pages: pages, publicURL: configuration.publicURL,
+                now: configuration.now),
+            paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
+            simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,
             cache: PageCache()
         ).router(errorPages: ErrorPages(pages: pages, logger: logger))
-        responder = PortalResponder(router: router)
+        responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets))
     }
 }
 
 /// Answers every request through the router, then adds the security headers and compresses.
 public struct PortalResponder: HTTPResponder {
     let router: Router
+    let securityHeaders: SecurityHeaders
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         var response = router.respond(to: request)
-        SecurityHeaders.apply(to: &response.headers)
+        securityHeaders.apply(to: &response.headers)
         return response.compressedIfAccepted(by: request)
     }
 }

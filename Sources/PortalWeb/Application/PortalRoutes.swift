@@ -14,6 +14,10 @@ struct PortalRoutes {
     let agentHandlers: AgentHandlers
     let agentDossierHandlers: AgentDossierHandlers
     let dossierPages: DossierPages
+    let residentInvoiceHandlers: ResidentInvoiceHandlers
+    let paymentReturnHandlers: PaymentReturnHandlers
+    /// Present when the built-in PayFiP simulator takes the payments.
+    let simulatorHandlers: PayFiPSimulatorHandlers?
     let staticFiles: StaticFiles
     let database: PortalDatabase
     /// Shares the anonymous renderings of the information pages.
@@ -63,6 +67,7 @@ struct PortalRoutes {
         let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers, profile = profileHandlers
         let spaces = spaceHandlers, legal = legalHandlers, filing = filingHandlers, dossiers = dossierPages
         let agent = agentHandlers, agentDossier = agentDossierHandlers
+        let residentInvoices = residentInvoiceHandlers, paymentReturn = paymentReturnHandlers
 
         publicPage("/") { context, _ in try catalogue.home(context) }
         publicPage("/demarches") { context, _ in try catalogue.catalogue(context) }
@@ -100,6 +105,25 @@ struct PortalRoutes {
         dossierPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
             guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
             return try dossiers.document(context, dossierId: id, fileId: file)
+        }
+        page(.GET, ResidentInvoiceHandlers.listPath) { context, _ in
+            context.account == nil ? HTTPResponse.redirect(to: "/connexion?next=\(ResidentInvoiceHandlers.listPath)")
+                : try residentInvoices.list(context)
+        }
+        dossierPage(.GET, "/mon-espace/factures/{id}") { context, id, _ in try residentInvoices.show(context, id: id) }
+        dossierPage(.GET, "/mon-espace/factures/{id}/facture.pdf") { context, id, _ in try residentInvoices.pdf(context, id: id) }
+        dossierPage(.POST, "/mon-espace/factures/{id}/payer") { context, id, _ in try residentInvoices.pay(context, id: id) }
+        dossierPage(.GET, "/mon-espace/factures/{id}/recus/{payment}") { context, id, parameters in
+            guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try residentInvoices.receipt(context, id: id, paymentId: payment)
+        }
+        routes.add(.POST, PaymentGateway.notificationPath) { request, _ in try paymentReturn.notification(request) }
+        page(.GET, PaymentGateway.returnPath) { context, _ in try paymentReturn.payerReturn(context) }
+        page(.POST, PaymentGateway.returnPath) { context, _ in try paymentReturn.payerReturn(context) }
+        if let simulator = simulatorHandlers {
+            page(.GET, PayFiPSimulator.pagePath) { context, _ in try simulator.page(context) }
+            page(.POST, PayFiPSimulator.pagePath) { context, _ in try simulator.finish(context) }
+            routes.add(.POST, PayFiPSimulatorHandlers.soapPath) { request, _ in simulator.soap(request) }
         }
         page(.GET, "/agent") { context, _ in
             context.account == nil ? HTTPResponse.redirect(to: "/connexion?next=/agent") : try agent.queue(context)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 
 /// How the web application is set up, independent of the socket it listens on.
 public struct WebConfiguration: Sendable {
@@ -10,14 +11,25 @@ public struct WebConfiguration: Sendable {
     public var publicURL: String
     /// The clock, injectable for tests.
     public var now: @Sendable () -> Date
+    /// Who takes card payments: the built-in simulator (the default) or PayFiP.
+    public var payment: PaymentProviderSetting
 
     public init(
         resourcesDirectory: URL, secureCookies: Bool = false, publicURL: String = "http://127.0.0.1:8080",
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, payment: PaymentProviderSetting = .simulator(.immediate)
     ) {
         self.resourcesDirectory = resourcesDirectory
         self.secureCookies = secureCookies
         self.publicURL = publicURL
         self.now = now
+        self.payment = payment
     }
+}
+
+/// Who takes the invoices' card payments.
+public enum PaymentProviderSetting: Sendable {
+    /// The built-in PayFiP simulator at `/payfip-sim/`, notifying as told.
+    case simulator(PayFiPSimulator.Callback)
+    /// The DGFiP's PayFiP: its SOAP service and its payment page (to which the operation id is appended).
+    case payfip(endpoint: URL, paymentPage: String)
 }

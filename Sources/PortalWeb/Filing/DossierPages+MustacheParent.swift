@@ -19,6 +19,7 @@ extension DossierPages.DashboardView: MustacheParent {
         case "hasDrafts": hasDrafts
         case "hasClosed": hasClosed
         case "isEmpty": isEmpty
+        case "invoicesDue": invoicesDue
         default: nil
         }
     }

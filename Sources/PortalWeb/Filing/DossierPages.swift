@@ -5,6 +5,7 @@ import PortalHTTP
 /// The resident's side of filed dossiers: the dashboard and one dossier with its acknowledgement.
 struct DossierPages: Sendable {
     let dossiers: Dossiers
+    let invoices: Invoices
     let spaces: Spaces
     let catalogue: Catalogue
     let pages: PageRenderer
@@ -38,6 +39,8 @@ struct DossierPages: Sendable {
         let hasDrafts: Bool
         let hasClosed: Bool
         let isEmpty: Bool
+        /// "2 factures à payer : 45,00 €", when there are.
+        let invoicesDue: String?
     }
 
     /// `GET /mon-espace`: what needs the resident first, then dossiers in progress, drafts, closed ones.
@@ -64,6 +67,9 @@ struct DossierPages: Sendable {
             ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
                  dueOn: request.dueOn.french, path: "/mon-espace/dossiers/\(dossier.id)#pieces")
         }
+        let due = try invoices.invoices(of: overview.actor).toPay
+        let invoicesDue = due.isEmpty ? nil
+            : "\(due.count) facture\(due.count > 1 ? "s" : "") à payer : \(Euros.format(due.reduce(0) { $0 + $1.remainingCents }))"
         let inProgress = all.filter { !$0.status.isClosed && $0.status != .draft }.map(link)
         let drafts = all.filter { $0.status == .draft }.map(link)
         let closed = all.filter(\.status.isClosed).map(link)
@@ -76,7 +82,8 @@ struct DossierPages: Sendable {
             notice: context.request.queryValue("bienvenue") == "1" ? "Votre compte est créé. Bienvenue !" : nil,
             inProgress: inProgress, drafts: drafts, closed: closed,
             hasInProgress: !inProgress.isEmpty, hasDrafts: !drafts.isEmpty, hasClosed: !closed.isEmpty,
-            isEmpty: all.isEmpty
+            isEmpty: all.isEmpty,
+            invoicesDue: invoicesDue
         )
         return pages.page("dossiers/dashboard", view, context)
     }

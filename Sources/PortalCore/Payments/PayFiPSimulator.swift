@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The built-in stand-in for PayFiP, the default provider, so that the whole payment flow runs on
+/// a fresh machine. It keeps its operations in the portal's database and behaves as PayFiP does:
+/// it registers operations, shows the payer a page (``PayFiPSimulatorPage`` in the web layer)
+/// where they pay, refuse or give up, notifies `urlnotif` server to server, and describes
+/// finished operations. Unknown operations and those older than ``operationLifetime`` are
+/// refused; an unfinished operation is "in progress" (PayFiP's `P5`) until it expires, and
+/// abandoned (`A`) after.
+public struct PayFiPSimulator: PaymentProvider {
+    /// What the simulator does with the notification of a finished operation; tests choose.
+    public enum Callback: Sendable, Hashable {
+        /// Sent at once, as PayFiP does.
+        case immediate
+        /// Sent after this many seconds.
+        case delayed(TimeInterval)
+        /// Sent this many times.
+        case repeated(Int)
+        /// Never sent: the portal must find the result by itself.
+        case dropped
+    }
+
+    /// A notification to send: `idop=<operationId>` posted to `url`, after `delay` seconds.
+    public struct Notification: Sendable, Hashable {
+        public var url: String
+        public var operationId: String
+        public var delay: TimeInterval
+    }
+
+    /// What the payer chose on the simulator's page.
+    public enum Choice: String, Sendable, CaseIterable {
+        case pay = "payer"
+        case refuse = "refuser"
+        case abandon = "abandonner"
+
+        /// PayFiP's result code for it.
+        var resultCode: String {
+            switch self {
+            case .pay: "P"
+            case .refuse: "R"
+            case .abandon: "A"
+            }
+        }
+    }
+
+    /// How long an operation stays open.
+    public static let operationLifetime: TimeInterval = 15 * 60
+
+    public let database: PortalDatabase
+    /// The portal's address, where the simulator's pages are.
+    public let publicURL: String
+    public let callback: Callback
+    /// Sends notifications (posting over HTTP is the web layer's business).
+    public let send: @Sendable (Notification) -> Void
+    public let now: @Sendable () -> Date
+
+    public init(database: PortalDatabase, publicURL: String, callback: Callback = .immediate,
+                send: @escaping @Sendable (Notification) -> Void, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.callback = callback
+        self.send = send
+        self.now = now
+    }
+
+    /// The path of the simulator's payment page.
+    public static let pagePath = "/payfip-sim/paiement"
+
+    public func createPayment(_ order: PayFiPOrder) throws(PaymentProviderError) -> String {
+        let problems = order.problems
+        guard problems.isEmpty else { throw .refused(code: "P1", label: problems.joined(separator: "; ")) }
+        let operationId = RandomToken.make(byteCount: 18)
+        do {
+            try database.pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO payfip_sim_operation (idOp, numcli, exer, refdet, montant, mel, objet, urlnotif, urlredirect, saisie, createdAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [operationId, order.numcli, order.exer, order.refdet, order.montant, order.mel, order.objet,
+                                order.urlnotif, order.urlredirect, order.saisie.rawValue, now()])
+            }
+        } catch {
+            throw .unavailable("simulator database: \(error)")
+        }
+        return operationId
+    }
+
+    public func paymentPageURL(operationId: String) -> String {
+        "\(publicURL)\(Self.pagePath)?idop=\(operationId)"
+    }
+
+    public func details(operationId: String) throws(PaymentProviderError) -> PayFiPTransaction {
+        let operation: SimulatedOperation?
+        do {
+            operation = try database.pool.read { db in try SimulatedOperation.fetch(operationId, db) }
+        } catch {
+            throw .unavailable("simulator database: \(error)")
+        }
+        guard let operation else { throw .refused(code: "P1", label: "IdOp incorrect") }
+        if operation.result == nil {
+            guard operation.isExpired(at: now()) else { throw .inProgress }
+            return operation.transaction(result: "A", at: operation.createdAt.addingTimeInterval(Self.operationLifetime))
+        }
+        return operation.transaction(result: operation.result ?? "A", at: operation.settledAt ?? operation.createdAt)
+    }
+
+    /// The operation the payment page shows, or nil when it is unknown, expired or finished.
+    public func openOperation(_ operationId: String) throws -> SimulatedOperation? {
+        let operation = try database.pool.read { db in try SimulatedOperation.fetch(operationId, db) }
+        guard let operation, operation.result == nil, !operation.isExpired(at: now()) else { return nil }
+        return operation
+    }
+
+    /// Records the payer's choice for an open operation, sends the notification as ``callback``
+    /// says, and returns where to send the payer back; nil when the operation is not open.
+    public func finish(_ operationId: String, choice: Choice) throws -> String? {
+        let finishedAt = now()
+        let operation: SimulatedOperation? = try database.pool.write { db in
+            guard let operation = try SimulatedOperation.fetch(operationId, db), operation.result == nil,
+                  !operation.isExpired(at: finishedAt) else { return nil }
+            let authorisation = choice == .pay ? String(format: "%06d", Int.random(in: 0...999_999)) : nil
+            try db.execute(
+                sql: "UPDATE payfip_sim_operation SET resultrans = ?, numauto = ?, settledAt = ? WHERE idOp = ?",
+                arguments: [choice.resultCode, authorisation, finishedAt, operationId])
+            return operation
+        }
+        guard let operation else { return nil }
+        switch callback {
+        case .immediate: send(Notification(url: operation.order.urlnotif, operationId: operationId, delay: 0))
+        case .delayed(let seconds): send(Notification(url: operation.order.urlnotif, operationId: operationId, delay: seconds))
+        case .repeated(let count):
+            for _ in 0..<max(1, count) { send(Notification(url: operation.order.urlnotif, operationId: operationId, delay: 0)) }
+        case .dropped: break
+        }
+        let separator = operation.order.urlredirect.contains("?") ? "&" : "?"
+        return operation.order.urlredirect + separator + "idop=" + operationId
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import PortalCore
+
+/// The invoices' online payment as the web layer uses it: the configured provider (PayFiP or
+/// its simulator) and the portal's own return addresses.
+struct PaymentGateway: Sendable {
+    let invoices: Invoices
+    let provider: any PaymentProvider
+    let returnURLs: Invoices.ReturnURLs
+
+    /// The paths the provider calls back: the server-to-server notification and the payer's return.
+    static let notificationPath = "/paiement/payfip/notification"
+    static let returnPath = "/paiement/payfip/retour"
+
+    init(invoices: Invoices, provider: any PaymentProvider, publicURL: String) {
+        self.invoices = invoices
+        self.provider = provider
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        returnURLs = Invoices.ReturnURLs(notification: base + Self.notificationPath, redirect: base + Self.returnPath)
+    }
+
+    /// The provider's page for paying what remains of invoice `id`.
+    func start(_ id: Int64, actor: Account?, now: Date) throws -> String {
+        try invoices.startOnlinePayment(id, actor: actor, provider: provider, returnURLs: returnURLs, now: now)
+    }
+
+    /// The payment of operation `operationId` after asking the provider.
+    func confirm(_ operationId: String, now: Date) throws -> Payment {
+        try invoices.confirmOnlinePayment(operationId: operationId, provider: provider, now: now)
+    }
+}
