@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "PortalTestSupport", dependencies: ["PortalHTTP"]),
 
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP", "PortalTestSupport"]),
-        .testTarget(name: "PortalPDFTests", dependencies: ["PortalPDF", "CZlib"]),
+        .testTarget(name: "PortalPDFTests", dependencies: ["PortalPDF", "CZlib", "PortalTestSupport"]),
         .testTarget(name: "PortalPayFiPTests", dependencies: ["PortalPayFiP", "PortalCore"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], exclude: ["Fixtures"]),
         .testTarget(

@@ -34,10 +34,36 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Deliver e-mails to this SMTP relay (HOST:PORT) instead of .eml files in DATA/outbox.")
     var smtp: String?
 
+    @Option(name: .long, help: "PayFiP's SOAP service (with --payfip-page): take card payments through the DGFiP instead of the built-in simulator.")
+    var payfipEndpoint: String?
+
+    @Option(name: .long, help: "PayFiP's payment page, to which the operation id is appended (https://www.payfip.gouv.fr/tpa/paiementws.web?idop=).")
+    var payfipPage: String?
+
+    @Option(name: .long, help: "How the PayFiP simulator notifies the portal: immediate, drop, repeat:N or delay:SECONDS (tests).")
+    var payfipSimCallback = "immediate"
+
     func validate() throws {
         if let smtp, SMTPTransport(address: smtp) == nil {
             throw ValidationError("--smtp expects HOST:PORT, for example relais.cctoval.local:25")
         }
+        if (payfipEndpoint == nil) != (payfipPage == nil) {
+            throw ValidationError("--payfip-endpoint and --payfip-page go together")
+        }
+        if let payfipEndpoint, URL(string: payfipEndpoint)?.scheme?.hasPrefix("http") != true {
+            throw ValidationError("--payfip-endpoint expects an http(s) URL")
+        }
+        if SimulatorCallback.parse(payfipSimCallback) == nil {
+            throw ValidationError("--payfip-sim-callback expects immediate, drop, repeat:N or delay:SECONDS")
+        }
+    }
+
+    /// The payment provider the options choose.
+    private var payment: PaymentProviderSetting {
+        if let payfipEndpoint, let payfipPage, let endpoint = URL(string: payfipEndpoint) {
+            return .payfip(endpoint: endpoint, paymentPage: payfipPage)
+        }
+        return .simulator(SimulatorCallback.parse(payfipSimCallback) ?? .immediate)
     }
 
     func run() throws {
@@ -60,7 +86,12 @@ struct ServeCommand: ParsableCommand {
         if !published.isEmpty {
             logger.info("online forms published: \(published.joined(separator: ", "))")
         }
-        let publicURL = self.publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        try RegieSeed.install(from: resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
+                              into: database)
+        // Bound first, so that with --port 0 the portal's address names the real port.
+        let listener = try HTTPListener.bind(host: host, port: port)
+        let localURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(listener.port)"
+        let publicURL = self.publicURL ?? localURL
         if demo {
             let added = try DemoDossiers.install(
                 into: try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
@@ -71,17 +102,17 @@ struct ServeCommand: ParsableCommand {
             database: database,
             configuration: WebConfiguration(
                 resourcesDirectory: resources, secureCookies: secureCookies,
-                publicURL: publicURL),
+                publicURL: publicURL, payment: payment),
             logger: logger
         )
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
-        let server = HTTPServer(configuration: configuration, responder: application.responder) { entry in
+        let server = HTTPServer(configuration: configuration, listener: listener, responder: application.responder) { entry in
             logger.info("\(entry.method) \(entry.path) \(entry.status) \(Self.milliseconds(entry.duration)) ms")
         }
-        let boundPort = try server.start()
-        Self.say("Portail citoyen CCTOVAL : http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/")
+        _ = try server.start()
+        Self.say("Portail citoyen CCTOVAL : \(localURL)/")
 
         let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL)
         let retention = PeriodicTask(label: "retention", interval: 3600, logger: logger) { [database] in
@@ -100,12 +131,16 @@ struct ServeCommand: ParsableCommand {
             let count = try mail.deliverDue(now: Date())
             return count == 0 ? nil : "delivered \(count) messages to \(destination)"
         }
+        let payments = PeriodicTask(label: "payments", interval: 60, logger: logger) {
+            let settled = try application.recheckPendingPayments(now: Date())
+            return settled == 0 ? nil : "\(settled) online payments settled after asking the provider again"
+        }
         let signals = StopSignals { signal in
             logger.info("signal \(signal) received: finishing requests in flight, then stopping")
             server.shutdown()
         }
         server.waitUntilStopped()
-        withExtendedLifetime((signals, retention, delivery)) {}
+        withExtendedLifetime((signals, retention, delivery, payments)) {}
     }
 
     /// `seconds` in milliseconds with one decimal ("12.3"): written for every request, so without

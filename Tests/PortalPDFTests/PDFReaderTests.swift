@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PortalTestSupport
 @testable import PortalPDF
 
 /// PDF files opened by real PDF tools: poppler's `pdftotext` and `pdfinfo` (Debian's

@@ -23,17 +23,22 @@ public final class HTTPServer: Sendable {
     }
 
     private let configuration: HTTPServerConfiguration
+    private let listener: HTTPListener?
     private let responder: any HTTPResponder
     private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "portal.http.accept")
 
     /// Creates a server; nothing happens until ``start()``.
+    ///
+    /// - Parameter listener: a socket bound beforehand (its port known before the responder is
+    ///   built); without it, ``start()`` binds `configuration`'s host and port.
     public init(
-        configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+        configuration: HTTPServerConfiguration, listener: HTTPListener? = nil, responder: any HTTPResponder,
         accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil
     ) {
         self.configuration = configuration
+        self.listener = listener
         self.responder = responder
         self.accessLog = accessLog
     }
@@ -43,7 +48,8 @@ public final class HTTPServer: Sendable {
         signal(SIGPIPE, SIG_IGN)
         return try state.withLock { state in
             guard state.phase == .idle else { throw HTTPServerError.alreadyStarted }
-            let (listener, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+            let (listener, port) = try self.listener.map { ($0.descriptor, $0.port) }
+                ?? Socket.listen(host: configuration.host, port: configuration.port)
             let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: acceptQueue)
             source.setEventHandler { [self] in acceptPending(on: listener) }
             source.setCancelHandler { close(listener) }

@@ -10,6 +10,7 @@ import PortalHTTP
 public struct PortalApplication: Sendable {
     /// The responder to give the HTTP server.
     public let responder: PortalResponder
+    private let payments: PaymentGateway
 
     /// - Parameter hasher: how new passwords are hashed (tests pass cheaper parameters).
     public init(
@@ -59,7 +60,16 @@ public struct PortalApplication: Sendable {
             database: database,
             cache: PageCache()
         ).router(errorPages: ErrorPages(pages: pages, logger: logger))
+        payments = gateway
         responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets))
+    }
+}
+
+extension PortalApplication {
+    /// Asks the payment provider again about online payments still pending (a notification
+    /// lost, a payer who closed the tab); returns how many got their result. Run every minute.
+    public func recheckPendingPayments(now: Date) throws -> Int {
+        try payments.invoices.recheckPendingPayments(provider: payments.provider, now: now)
     }
 }
 

@@ -26,4 +26,15 @@ struct InvoiceListView {
     let toPay: [Row]
     let others: [Row]
     let totalDue: String
+    let hasToPay: Bool
+    let hasOthers: Bool
+
+    init(layout: LayoutContext, toPay: [Row], others: [Row], totalDue: String) {
+        self.layout = layout
+        self.toPay = toPay
+        self.others = others
+        self.totalDue = totalDue
+        hasToPay = !toPay.isEmpty
+        hasOthers = !others.isEmpty
+    }
 }

@@ -9,6 +9,7 @@ final class PortalTestServer: @unchecked Sendable {
     let port: Int
     let database: PortalDatabase
     let dataDirectory: URL
+    let application: PortalApplication
     private let server: HTTPServer
 
     /// The package's `Resources` folder.
@@ -20,7 +21,9 @@ final class PortalTestServer: @unchecked Sendable {
     static let hasher = PasswordHasher(parameters: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))
 
     /// - Parameter forms: published after the shipped ones, so a test knows exactly what it fills in.
-    init(demo: Bool = true, forms: [FormDefinition] = [], now: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// - Parameter payment: who takes card payments (the simulator, notifying at once, by default).
+    init(demo: Bool = true, forms: [FormDefinition] = [], payment: PaymentProviderSetting = .simulator(.immediate),
+         now: @escaping @Sendable () -> Date = { Date() }) throws {
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         database = try PortalDatabase(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
@@ -33,14 +36,17 @@ final class PortalTestServer: @unchecked Sendable {
         for form in forms {
             try FormStore(database: database).publish(form, now: now())
         }
+        try RegieSeed.install(from: Self.resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
+                              into: database)
+        let listener = try HTTPListener.bind(host: "127.0.0.1", port: 0)
         let application = try PortalApplication(
             database: database,
-            configuration: WebConfiguration(resourcesDirectory: Self.resources, now: now),
+            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: "http://127.0.0.1:\(listener.port)",
+                                            now: now, payment: payment),
             hasher: Self.hasher
         )
-        var configuration = HTTPServerConfiguration()
-        configuration.port = 0
-        server = HTTPServer(configuration: configuration, responder: application.responder)
+        self.application = application
+        server = HTTPServer(configuration: HTTPServerConfiguration(), listener: listener, responder: application.responder)
         port = try server.start()
     }
 

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A command-line program found on the `PATH`, such as poppler's `pdftotext`.
-struct ExternalTool {
+public struct ExternalTool {
     /// What the program wrote and how it ended.
-    struct Output {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+    public struct Output {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
     }
 
-    let url: URL
+    public let url: URL
 
     /// The program called `name` on the `PATH`, or nil when it is not installed.
-    init?(_ name: String) {
+    public init?(_ name: String) {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
@@ -22,7 +22,7 @@ struct ExternalTool {
     }
 
     /// Runs the program with `arguments` and waits for it to end.
-    func run(_ arguments: [String]) throws -> Output {
+    public func run(_ arguments: [String]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
