@@ -62,8 +62,8 @@ struct DossierQueueTests {
         #expect(assigned.assignedAgentId == agent?.id)
     }
 
-    @Test("Every queue and dashboard query is served by the index made for it", arguments: [
-        (QueueFilter(), "dossier_by_"),
+    @Test("Every queue and dashboard query is served by the index made for it, a page's ids by the index alone", arguments: [
+        (QueueFilter(), "dossier_by_organisation"),
         (QueueFilter(status: .filed), "dossier_by_organisation"),
         (QueueFilter(assignment: .me), "dossier_by_assignee"),
         (QueueFilter(assignment: .unassigned, order: .newestFirst), "dossier_by_assignee"),
@@ -81,7 +81,7 @@ struct DossierQueueTests {
             func plan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
             }
-            return try plan("SELECT * FROM dossier WHERE \(conditions) ORDER BY \(order)", arguments)
+            return try plan("SELECT id FROM dossier WHERE \(conditions) ORDER BY \(order)", arguments)
                 + plan("SELECT COUNT(*) FROM dossier WHERE \(conditions)", arguments)
                 + plan("SELECT status, count FROM dossier_status_count WHERE organisationId = ? AND count > 0", ["x"])
                 + plan("""
@@ -90,6 +90,9 @@ struct DossierQueueTests {
                     """, [1, flow.now])
         }
         #expect(plans.first?.contains(index) == true, "\(plans)")
+        if index != "dossier_by_" {
+            #expect(plans.first?.contains("COVERING INDEX") == true, "\(plans)")
+        }
         let scans = plans.filter { $0.contains("SCAN dossier") && !$0.contains("USING") }
         #expect(scans.isEmpty, "\(plans)")
     }
