@@ -96,6 +96,9 @@ struct ServeCommand: ParsableCommand {
             let added = try DemoDossiers.install(
                 into: try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
             if added > 0 { logger.info("demo: \(added) sample dossiers added") }
+            let invoices = try DemoInvoices.install(
+                into: Invoices(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
+            if invoices > 0 { logger.info("demo: \(invoices) sample invoices added") }
         }
 
         let application = try PortalApplication(

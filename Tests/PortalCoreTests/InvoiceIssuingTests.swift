@@ -194,4 +194,15 @@ struct InvoiceIssuingTests {
         #expect(list.toPay.isEmpty)
         #expect(list.others.count == 2)
     }
+
+    @Test("The demo invoices: two to pay (one overdue) and one paid for the Langeais resident, once")
+    func demo() throws {
+        #expect(try DemoInvoices.install(into: fixture.invoices, now: fixture.now) == 4)
+        #expect(try DemoInvoices.install(into: fixture.invoices, now: fixture.now) == 0)
+        let langeais = try fixture.invoices.invoices(of: fixture.accounts["habitant"])
+        #expect(langeais.toPay.count == 2)
+        #expect(langeais.toPay.filter { $0.isOverdue(on: CalendarDay(fixture.now)) }.count == 1)
+        #expect(langeais.others.map(\.status) == [.paid])
+        #expect(try fixture.invoices.invoices(of: fixture.accounts["habitante.bourgueil"]).toPay.count == 1)
+    }
 }
