@@ -8,7 +8,7 @@ import PortalCore
 struct SeedScaleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-scale",
-        abstract: "Seed a full-territory data set (33,000 residents, 300,000 dossiers by default) for load benchmarks."
+        abstract: "Seed a full-territory data set (33,000 residents, 300,000 dossiers, 1,000,000 invoices by default) for load benchmarks."
     )
 
     @OptionGroup var common: CommonOptions
@@ -19,9 +19,13 @@ struct SeedScaleCommand: ParsableCommand {
     @Option(name: .long, help: "Number of dossiers, spread over the residents (default: about 9 per resident, 300,000 for 33,000).")
     var dossiers: Int?
 
+    @Option(name: .long, help: "Number of invoices over three years (default: about 30 per resident, 1,000,000 for 33,000).")
+    var invoices: Int?
+
     func validate() throws {
         guard residents > 0 else { throw ValidationError("--residents must be positive.") }
         if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must not be negative.") }
+        if let invoices, invoices < 0 { throw ValidationError("--invoices must not be negative.") }
     }
 
     func run() throws {
@@ -34,11 +38,14 @@ struct SeedScaleCommand: ParsableCommand {
         try FormSeed.publish(from: resources.appendingPathComponent("seed/forms"), catalogue: try Catalogue(database: database),
                              store: FormStore(database: database), now: started)
         let report = try ScaleData.install(into: database, residents: residents, dossiers: dossiers)
+        try RegieSeed.install(from: resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
+                              into: database)
+        let bills = try ScaleData.installInvoices(into: database, count: invoices ?? ScaleData.defaultInvoices(forResidents: residents))
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        if report.created == 0 && report.dossiers.created == 0 {
-            print("Données de charge déjà présentes : \(report.total) habitants dans \(report.perCommune.count) communes, \(report.dossiers.total) demandes ; rien n'a été ajouté.")
+        if report.created == 0 && report.dossiers.created == 0 && bills.created == 0 {
+            print("Données de charge déjà présentes : \(report.total) habitants dans \(report.perCommune.count) communes, \(report.dossiers.total) demandes, \(bills.total) factures ; rien n'a été ajouté.")
         } else {
-            print("Données de charge créées en \(seconds) s : \(report.created) habitants dans \(report.perCommune.count) communes, \(report.dossiers.created) demandes (\(report.total) habitants et \(report.dossiers.total) demandes en tout).")
+            print("Données de charge créées en \(seconds) s : \(report.created) habitants dans \(report.perCommune.count) communes, \(report.dossiers.created) demandes, \(bills.created) factures (\(report.total) habitants, \(report.dossiers.total) demandes et \(bills.total) factures en tout).")
         }
         print("Connexion : \(ScaleData.email(resident: 1)) … \(ScaleData.email(resident: report.total)), mot de passe \(ScaleData.password)")
     }

@@ -190,3 +190,35 @@ struct ScaleDossierTests {
         }
     }
 }
+
+@Suite("Scale data: invoices")
+struct ScaleInvoiceTests {
+    @Test("Seeded invoices are numbered per régie and year without gaps, in every status; a new invoice follows on")
+    func invoices() throws {
+        let fixture = try InvoiceFixture()
+        _ = try ScaleData.install(into: fixture.database, residents: 200, dossiers: 0, hasher: TestSupport.hasher, now: fixture.now)
+        let report = try ScaleData.installInvoices(into: fixture.database, count: 5000, now: fixture.now)
+        #expect(report == ScaleData.InvoiceReport(created: 5000, total: 5000))
+        #expect(try ScaleData.installInvoices(into: fixture.database, count: 5000, now: fixture.now).created == 0)
+        let (numbers, statuses, unbalanced) = try fixture.database.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT number FROM invoice"),
+             Set(try String.fetchAll(db, sql: "SELECT DISTINCT status FROM invoice")),
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM invoice WHERE paidCents != (SELECT COALESCE(SUM(amountCents), 0) FROM payment
+                WHERE payment.invoiceId = invoice.id AND payment.status = 'payee')
+                """))
+        }
+        #expect(Set(numbers).count == 5000)
+        var byPrefix: [String: [Int]] = [:]
+        for number in numbers {
+            byPrefix[String(number.dropLast(7)), default: []].append(Int(number.suffix(6))!)
+        }
+        for (prefix, values) in byPrefix {
+            #expect(values.sorted() == Array(1...values.count), "\(prefix)")
+        }
+        #expect(statuses == Set(InvoiceStatus.allCases.map(\.rawValue)))
+        #expect(unbalanced == 0, "what is paid is what the payments add up to")
+        let next = try fixture.issuedInvoice()
+        #expect(byPrefix[String(next.number.dropLast(7))].map { Int(next.number.suffix(6)) == $0.count + 1 } ?? true)
+    }
+}

@@ -39,6 +39,18 @@ public struct Invoices: Sendable {
         }
     }
 
+    /// How many of a résident's invoices are to pay, and what remains on them: the dashboard's line.
+    public func dueSummary(of actor: Account?) throws -> (count: Int, remainingCents: Int) {
+        guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
+        return try database.pool.read { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*), COALESCE(SUM(totalCents - paidCents), 0) FROM invoice
+                WHERE payerAccountId = ? AND status IN (?, ?)
+                """), arguments: [actor.id, InvoiceStatus.toPay.rawValue, InvoiceStatus.partiallyPaid.rawValue])
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+
     /// One invoice with its régie, payer, payments and history, if the account may see it.
     public func detail(_ id: Int64, actor: Account?) throws -> InvoiceDetail {
         try database.pool.read { db in

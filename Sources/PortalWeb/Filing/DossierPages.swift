@@ -67,9 +67,9 @@ struct DossierPages: Sendable {
             ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
                  dueOn: request.dueOn.french, path: "/mon-espace/dossiers/\(dossier.id)#pieces")
         }
-        let due = try invoices.invoices(of: overview.actor).toPay
-        let invoicesDue = due.isEmpty ? nil
-            : "\(due.count) facture\(due.count > 1 ? "s" : "") à payer : \(Euros.format(due.reduce(0) { $0 + $1.remainingCents }))"
+        let due = try invoices.dueSummary(of: overview.actor)
+        let invoicesDue = due.count == 0 ? nil
+            : "\(due.count) facture\(due.count > 1 ? "s" : "") à payer : \(Euros.format(due.remainingCents))"
         let inProgress = all.filter { !$0.status.isClosed && $0.status != .draft }.map(link)
         let drafts = all.filter { $0.status == .draft }.map(link)
         let closed = all.filter(\.status.isClosed).map(link)
