@@ -138,6 +138,28 @@ struct DossierFlowTests {
         #expect(events.last?.toStatus == .refused)
     }
 
+    @Test("A message from the service waits on the resident's list until answered, for 30 days, on open dossiers")
+    func messagesAwaitingReply() throws {
+        let filed = try filedCantineDossier()
+        let resident = accounts["habitant"], agent = accounts["agent.langeais"]
+        let later = now.addingTimeInterval(3600)
+        #expect(try dossiers.messagesAwaitingReply(of: resident, now: later).isEmpty)
+        try dossiers.sendMessage("Pouvez-vous préciser l'école ?", on: filed.id, actor: agent, now: later)
+        let waiting = try dossiers.messagesAwaitingReply(of: resident, now: later)
+        #expect(waiting.map(\.0.id) == [filed.id])
+        #expect(waiting.first?.1 == later)
+        #expect(try dossiers.messagesAwaitingReply(of: accounts["habitante.bourgueil"], now: later).isEmpty)
+        #expect(throws: DossierError.notFound) { try dossiers.messagesAwaitingReply(of: agent, now: later) }
+        #expect(try dossiers.messagesAwaitingReply(of: resident, now: later.addingTimeInterval(31 * 86400)).isEmpty)
+        try dossiers.sendMessage("L'école Anne de Bretagne.", on: filed.id, actor: resident, now: later.addingTimeInterval(60))
+        #expect(try dossiers.messagesAwaitingReply(of: resident, now: later.addingTimeInterval(120)).isEmpty)
+        try dossiers.sendMessage("Merci, c'est noté.", on: filed.id, actor: agent, now: later.addingTimeInterval(180))
+        #expect(try dossiers.messagesAwaitingReply(of: resident, now: later.addingTimeInterval(240)).count == 1)
+        _ = try dossiers.perform(.takeInCharge, on: filed.id, actor: agent, now: later.addingTimeInterval(300))
+        _ = try dossiers.perform(.accept, on: filed.id, actor: agent, now: later.addingTimeInterval(300))
+        #expect(try dossiers.messagesAwaitingReply(of: resident, now: later.addingTimeInterval(360)).isEmpty, "closed")
+    }
+
     @Test("Drafts expire after 100 days untouched; answering a page starts the count again")
     func draftExpiry() throws {
         let resident = accounts["habitant"]

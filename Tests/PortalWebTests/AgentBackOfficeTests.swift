@@ -177,4 +177,18 @@ import Testing
         var other = try loggedIn("agent.bourgueil@demo.cctoval.fr")
         #expect(try other.get(documentPath).status == 404)
     }
+
+    @Test func aMessageFromTheServiceWaitsFirstOnTheResidentsDashboardUntilAnswered() throws {
+        var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
+        let path = "/agent/dossiers/\(ids[1])"
+        let token = try agent.get(path).csrfToken ?? ""
+        #expect(try agent.post(path + "/message", form: [("_csrf", token), ("message", "Quelle est la classe de Zoé ?")]).status == 303)
+        var resident = try loggedIn("habitant@demo.cctoval.fr")
+        let dashboard = try resident.get("/mon-espace")
+        #expect(dashboard.text.contains("<h2>À faire</h2>"))
+        #expect(dashboard.text.contains("<a href=\"/mon-espace/dossiers/\(ids[1])#historique\">Répondre au message du service (demande \(references[1])"))
+        let page = try resident.get("/mon-espace/dossiers/\(ids[1])")
+        _ = try resident.post("/mon-espace/dossiers/\(ids[1])/message", form: [("_csrf", page.csrfToken ?? ""), ("message", "En CP.")])
+        #expect(!(try resident.get("/mon-espace").text.contains("Répondre au message du service")))
+    }
 }

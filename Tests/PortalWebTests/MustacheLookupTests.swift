@@ -49,7 +49,7 @@ import Testing
         let link = DossierPages.DossierLink(
             reference: "CC-4KP-7RD", title: "Demande de badge", status: "Déposée", date: "Déposée le 3 mars 2026",
             path: "/mon-espace/dossiers/1")
-        let toDo = DossierPages.ToDo(text: "Envoyer : justificatif", dueOn: "30 mars 2026", path: "/mon-espace/dossiers/1#pieces")
+        let toDo = DossierPages.ToDo(text: "Envoyer : justificatif", when: "Avant le 30 mars 2026", path: "/mon-espace/dossiers/1#pieces")
         Self.expectLookupsMatchMirror(link)
         Self.expectLookupsMatchMirror(toDo)
         Self.expectLookupsMatchMirror(DossierPages.DashboardView(

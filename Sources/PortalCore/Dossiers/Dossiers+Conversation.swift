@@ -36,6 +36,29 @@ extension Dossiers {
         }
     }
 
+    /// How long a message from the service stays on the resident's "À faire" list without an answer.
+    public static let replyWindow: TimeInterval = 30 * 24 * 3600
+
+    /// For the dashboard: the resident's open dossiers whose last message is the service's, sent
+    /// within ``replyWindow``, with that message's date; oldest first.
+    public func messagesAwaitingReply(of actor: Account?, now: Date) throws -> [(DossierSummary, Date)] {
+        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        let closed = DossierStatus.allCases.filter(\.isClosed).map(\.rawValue) + [DossierStatus.draft.rawValue]
+        return try database.pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(DossierSummary.columns.split(separator: ",").map { "dossier." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    .joined(separator: ", ")), last.at
+                FROM dossier JOIN dossier_event AS last ON last.id = (
+                    SELECT id FROM dossier_event WHERE dossierId = dossier.id AND kind = ? ORDER BY at DESC, id DESC LIMIT 1)
+                WHERE dossier.accountId = ? AND dossier.status NOT IN (\(closed.map { _ in "?" }.joined(separator: ", ")))
+                  AND last.actorAccountId IS NOT ? AND last.at > ?
+                ORDER BY last.at
+                """), arguments: [DossierEvent.Kind.message.rawValue, actor.id] + StatementArguments(closed)
+                    + [actor.id, now.addingTimeInterval(-Self.replyWindow)]
+            ).map { row in (DossierSummary(row: row), row[DossierSummary.columnCount] as Date) }
+        }
+    }
+
     /// A note only the agents of the handling organisation see.
     public func addNote(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
         guard actor?.role == .agent else { throw DossierError.notFound }

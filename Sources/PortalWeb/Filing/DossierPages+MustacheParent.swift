@@ -42,7 +42,7 @@ extension DossierPages.ToDo: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text
-        case "dueOn": dueOn
+        case "when": when
         case "path": path
         default: nil
         }

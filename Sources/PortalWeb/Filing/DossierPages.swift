@@ -21,7 +21,8 @@ struct DossierPages: Sendable {
 
     struct ToDo {
         let text: String
-        let dueOn: String
+        /// "Avant le 3 mars 2026", "Message reçu le 1er mars 2026 à 10 h 05".
+        let when: String
         let path: String
     }
 
@@ -65,7 +66,10 @@ struct DossierPages: Sendable {
         }
         let toDo = try dossiers.pendingDocumentRequests(of: overview.actor, now: now()).map { request, dossier in
             ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
-                 dueOn: request.dueOn.french, path: "/mon-espace/dossiers/\(dossier.id)#pieces")
+                 when: "Avant le \(request.dueOn.french)", path: "/mon-espace/dossiers/\(dossier.id)#pieces")
+        } + dossiers.messagesAwaitingReply(of: overview.actor, now: now()).map { dossier, sentAt in
+            ToDo(text: "Répondre au message du service (demande \(dossier.reference), \(dossier.procedureTitle))",
+                 when: "Message reçu \(FrenchDateTime.text(sentAt))", path: "/mon-espace/dossiers/\(dossier.id)#historique")
         }
         let due = try invoices.dueSummary(of: overview.actor)
         let invoicesDue = due.count == 0 ? nil
