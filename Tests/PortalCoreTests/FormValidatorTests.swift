@@ -145,16 +145,3 @@ struct FormNavigationTests {
         #expect(field.choices.isEmpty)
     }
 }
-
-@Suite("Calendar days")
-struct CalendarDayTests {
-    @Test("Days exist or not, read and print in ISO and French")
-    func days() {
-        #expect(CalendarDay(year: 2028, month: 2, day: 29) != nil)
-        #expect(CalendarDay(year: 2027, month: 2, day: 29) == nil)
-        #expect(CalendarDay(iso: "2026-03-01")?.french == "1er mars 2026")
-        #expect(CalendarDay(iso: "2026-3-1") == CalendarDay(year: 2026, month: 3, day: 1))
-        #expect(CalendarDay(iso: "2026-03") == nil)
-        #expect(CalendarDay(year: 2026, month: 12, day: 31)?.adding(days: 1).iso == "2027-01-01")
-    }
-}

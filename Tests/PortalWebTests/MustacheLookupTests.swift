@@ -73,4 +73,11 @@ import Testing
             overdueOnly: false, rows: [row], hasRows: true, totalText: "1 demande", pageText: "Page 1 sur 1",
             previousPath: nil, nextPath: "/agent?page=2", exportPath: "/agent/export.csv?"))
     }
+
+    @Test func invoiceListLookupsMatchMirror() {
+        let row = InvoiceListView.Row(number: "F-37123-26-000001", object: "Cantine", amount: "22,50 €", status: "À payer",
+                                      dueOn: "31 mars 2026", overdue: true, path: "/mon-espace/factures/1")
+        Self.expectLookupsMatchMirror(row)
+        Self.expectLookupsMatchMirror(InvoiceListView(layout: Self.layout, toPay: [row], others: [], totalDue: "22,50 €"))
+    }
 }

@@ -10,16 +10,6 @@ struct InvoiceListView {
         let dueOn: String
         let overdue: Bool
         let path: String
-
-        init(_ invoice: Invoice, today: CalendarDay) {
-            number = invoice.number
-            object = invoice.object
-            amount = Euros.format(invoice.status.isOpen ? invoice.remainingCents : invoice.totalCents)
-            status = invoice.status.label
-            dueOn = invoice.dueOn.french
-            overdue = invoice.isOverdue(on: today)
-            path = ResidentInvoiceHandlers.path(invoice.id)
-        }
     }
 
     let layout: LayoutContext
@@ -36,5 +26,17 @@ struct InvoiceListView {
         self.totalDue = totalDue
         hasToPay = !toPay.isEmpty
         hasOthers = !others.isEmpty
+    }
+}
+
+extension InvoiceListView.Row {
+    init(_ invoice: Invoice, today: CalendarDay) {
+        number = invoice.number
+        object = invoice.object
+        amount = Euros.format(invoice.status.isOpen ? invoice.remainingCents : invoice.totalCents)
+        status = invoice.status.label
+        dueOn = invoice.dueOn.french
+        overdue = invoice.isOverdue(on: today)
+        path = ResidentInvoiceHandlers.path(invoice.id)
     }
 }

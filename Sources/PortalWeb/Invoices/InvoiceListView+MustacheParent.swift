@@ -1,0 +1,33 @@
+import Mustache
+
+// A résident's invoices over three years run to thirty rows or more: looked up by name, not
+// through `Mirror` (see LayoutContext+MustacheParent.swift).
+
+extension InvoiceListView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": layout
+        case "toPay": toPay
+        case "others": others
+        case "totalDue": totalDue
+        case "hasToPay": hasToPay
+        case "hasOthers": hasOthers
+        default: nil
+        }
+    }
+}
+
+extension InvoiceListView.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "object": object
+        case "amount": amount
+        case "status": status
+        case "dueOn": dueOn
+        case "overdue": overdue
+        case "path": path
+        default: nil
+        }
+    }
+}
