@@ -30,7 +30,7 @@ struct AgentInvoiceHandlers: Sendable {
         let regies = try invoices.regies(of: context.account)
         let today = CalendarDay(now())
         let errors = query.errors.errors + period.errors.errors
-        let statusChoices: [(InvoiceFilter.Statuses, String)] = [(.open, "À encaisser (à payer ou partiellement payées)"), (.all, "Toutes")]
+        let statusChoices: [(InvoiceFilter.Statuses, String)] = [(.open, "À encaisser"), (.all, "Toutes")]
             + InvoiceStatus.allCases.map { (.only($0), $0.label) }
         let view = AgentInvoiceListView(
             layout: pages.layout("Factures", context, hasErrors: !errors.isEmpty),
