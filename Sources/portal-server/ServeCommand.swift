@@ -65,8 +65,9 @@ struct ServeCommand: ParsableCommand {
         if !(0...60).contains(reminderDaysBefore) {
             throw ValidationError("--reminder-days-before expects a number of days from 0 to 60")
         }
-        if !(1...365).contains(reminderDaysAfter) {
-            throw ValidationError("--reminder-days-after expects a number of days from 1 to 365")
+        // The reminder after tells the payer they can still pay online: it must come before that closes.
+        if !(1..<Invoices.onlinePaymentGraceDays).contains(reminderDaysAfter) {
+            throw ValidationError("--reminder-days-after expects a number of days from 1 to \(Invoices.onlinePaymentGraceDays - 1)")
         }
     }
 

@@ -22,6 +22,11 @@ import Testing
     /// An invoice of 184.50 € from the mairie of Langeais to Camille Martin.
     func issued() throws -> Invoice { try InvoicePaymentFlowTests.issue(on: server) }
 
+    /// The `n`th number of the régie coded `code` this year: `F-37123-26-000001`.
+    func number(_ code: String, _ n: Int) -> String {
+        "F-\(code)-\(String(format: "%02d", CalendarDay(Date()).year % 100))-\(String(format: "%06d", n))"
+    }
+
     func invoiceCount() throws -> Int {
         try server.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice") ?? 0 }
     }
@@ -64,21 +69,45 @@ import Testing
         let path = try #require(done.header("Location"))
         #expect(path.hasPrefix("/agent/factures/") && path.hasSuffix("?fait=emise"))
         let page = try browser.get(path)
-        #expect(page.text.contains("<h1>Facture F-37123-26-000001</h1>"))
-        #expect(page.text.contains("La facture F-37123-26-000001 est émise."))
+        #expect(page.text.contains("<h1>Facture \(number("37123", 1))</h1>"))
+        #expect(page.text.contains("La facture \(number("37123", 1)) est émise."))
         #expect(page.text.contains("Camille Martin (habitant@demo.cctoval.fr)"))
         #expect(page.text.contains("Salle des fêtes – Samedi 12 décembre"))
         #expect(page.text.contains("<strong>184,50\u{202F}€</strong>"))
         #expect(page.text.contains("Julien Moreau : Facture émise"))
         let listed = try browser.get("/agent/factures")
-        #expect(listed.text.contains("F-37123-26-000001"))
+        #expect(listed.text.contains(number("37123", 1)))
         #expect(listed.text.contains("1 facture"))
         #expect(listed.text.contains("<dt>Reste dû</dt><dd><strong>184,50\u{202F}€</strong></dd>"))
 
         var resident = try loggedIn("habitant@demo.cctoval.fr")
-        #expect(try resident.get("/mon-espace/factures").text.contains("F-37123-26-000001"))
+        #expect(try resident.get("/mon-espace/factures").text.contains(number("37123", 1)))
         let mails = try Outbox(database: server.database).due(now: Date().addingTimeInterval(60)).map(\.message.subject)
-        #expect(mails.contains("Nouvelle facture F-37123-26-000001 : 184,50\u{202F}€"))
+        #expect(mails.contains("Nouvelle facture \(number("37123", 1)) : 184,50\u{202F}€"))
+    }
+
+    @Test func anAgentOfSeveralRegiesChoosesOne() throws {
+        try server.database.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO regie (id, organisationId, name, payfipClientNumber, payfipMode, numberingCode)
+                VALUES ('salles-37123', 'mairie-37123', 'Régie des salles de Langeais', '123456', 'T', 'SAL')
+                """)
+        }
+        var browser = try agent()
+        let form = try browser.get("/agent/factures/nouvelle")
+        #expect(form.text.contains("<option value=\"salles-37123\">Régie des salles de Langeais</option>"))
+        let due = CalendarDay(Date()).adding(days: 20).iso
+        var answers = [("payeur", "habitant@demo.cctoval.fr"), ("objet", "Location de la salle"), ("echeance", due),
+                       ("ligne-1-libelle", "Salle"), ("ligne-1-quantite", "1"), ("ligne-1-prix", "80")]
+        let noRegie = try browser.post("/agent/factures/nouvelle", form: [("_csrf", form.csrfToken ?? ""), ("regie", "")] + answers)
+        #expect(noRegie.status == 422)
+        #expect(noRegie.text.contains("<a href=\"#regie\">Choisissez la régie qui émet la facture.</a>"))
+        answers.append(("regie", "salles-37123"))
+        let done = try browser.post("/agent/factures/nouvelle", form: [("_csrf", form.csrfToken ?? "")] + answers)
+        #expect(try browser.get(try #require(done.header("Location"))).text.contains("<h1>Facture \(number("SAL", 1))</h1>"))
+        let list = try browser.get("/agent/factures?regie=salles-37123")
+        #expect(list.text.contains("<option value=\"salles-37123\" selected>Régie des salles de Langeais</option>"))
+        #expect(list.text.contains("1 facture"))
     }
 
     @Test func cashThenTheRestByChequePaysTheInvoiceWithAReceiptEachTime() throws {
@@ -174,7 +203,7 @@ import Testing
         let good = try browser.postMultipart("/agent/factures/import", fields: [("_csrf", form.csrfToken ?? ""), ("regie", "mairie-37123")],
                                              files: [("fichier", "cantine.csv", file("3,50"))])
         #expect(good.status == 200)
-        #expect(good.text.contains("2 factures émises, de F-37123-26-000001 à F-37123-26-000002, pour 79,60\u{202F}€."))
+        #expect(good.text.contains("2 factures émises, de \(number("37123", 1)) à \(number("37123", 2)), pour 79,60\u{202F}€."))
         #expect(try invoiceCount() == 2)
         #expect(try browser.get("/agent/factures").text.contains("2 factures"))
 
@@ -223,6 +252,18 @@ import Testing
         #expect(filtered.text.contains(invoice.number), "the other filters still apply")
         #expect(try browser.get("/agent/factures?payeur=dubois").text.contains("0 facture"))
         #expect(try browser.get("/agent/factures?retard=1").text.contains("0 facture"))
+    }
+
+    @Test func agentsSeeWhoWasRemindedWhen() throws {
+        let invoice = try issued()  // due in 30 days
+        let invoices = Invoices(database: server.database, catalogue: try Catalogue(database: server.database))
+        let soon = Date().addingTimeInterval(27 * 86400)
+        #expect(try invoices.sendReminders(now: soon, policy: ReminderPolicy(daysBefore: 5, daysAfter: 10)).before == 1)
+        var browser = try agent()
+        #expect(try browser.get("/agent/factures").text.contains("<td>Rappel le \(CalendarDay(soon).french)</td>"))
+        let page = try browser.get("/agent/factures/\(invoice.id)")
+        #expect(page.text.contains("Le portail : Rappel envoyé avant l'échéance<br><span class=\"timeline__detail\">Envoyé à habitant@demo.cctoval.fr</span>"))
+        #expect(page.text.contains("<dt>Relance après l'échéance</dt><dd>Pas encore envoyée</dd>"))
     }
 
     @Test func anotherOrganisationsAgentAndResidentsGet404() throws {
