@@ -74,7 +74,7 @@ import Testing
             previousPath: nil, nextPath: "/agent?page=2", exportPath: "/agent/export.csv?"))
     }
 
-    @Test func invoiceListLookupsMatchMirror() {
+    @Test func agentInvoiceListLookupsMatchMirror() {
         let option = AgentHandlers.Option(value: "", label: "Toutes vos régies", selected: true)
         let error = FieldErrorLink(field: "du", message: "La date « Émises du » doit être une date réelle, par exemple 01/03/2026.")
         let row = AgentInvoiceListView.Row(
