@@ -43,6 +43,12 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "How the PayFiP simulator notifies the portal: immediate, drop, repeat:N or delay:SECONDS (tests).")
     var payfipSimCallback = "immediate"
 
+    @Option(name: .long, help: "E-mail the payer of an open invoice this many days before its due date (0: on the day).")
+    var reminderDaysBefore = 5
+
+    @Option(name: .long, help: "E-mail the payer of an open invoice again this many days after its due date.")
+    var reminderDaysAfter = 10
+
     func validate() throws {
         if let smtp, SMTPTransport(address: smtp) == nil {
             throw ValidationError("--smtp expects HOST:PORT, for example relais.cctoval.local:25")
@@ -55,6 +61,13 @@ struct ServeCommand: ParsableCommand {
         }
         if SimulatorCallback.parse(payfipSimCallback) == nil {
             throw ValidationError("--payfip-sim-callback expects immediate, drop, repeat:N or delay:SECONDS")
+        }
+        if !(0...60).contains(reminderDaysBefore) {
+            throw ValidationError("--reminder-days-before expects a number of days from 0 to 60")
+        }
+        // The reminder after tells the payer they can still pay online: it must come before that closes.
+        if !(1..<Invoices.onlinePaymentGraceDays).contains(reminderDaysAfter) {
+            throw ValidationError("--reminder-days-after expects a number of days from 1 to \(Invoices.onlinePaymentGraceDays - 1)")
         }
     }
 
@@ -126,6 +139,13 @@ struct ServeCommand: ParsableCommand {
             return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts;"
                 + " reminded \(reminders) drafts expiring within a week"
         }
+        let invoices = Invoices(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL)
+        let policy = ReminderPolicy(daysBefore: reminderDaysBefore, daysAfter: reminderDaysAfter)
+        let reminders = PeriodicTask(label: "reminders", interval: 3600, logger: logger) {
+            let report = try invoices.sendReminders(now: Date(), policy: policy)
+            guard report.before + report.after > 0 else { return nil }
+            return "reminded \(report.before) payers before the due date and \(report.after) after it"
+        }
         let transport: any MailTransport = try smtp.flatMap(SMTPTransport.init(address:))
             ?? MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox"))
         let mail = MailDispatcher(outbox: Outbox(database: database), transport: transport, sender: mailFrom)
@@ -143,7 +163,7 @@ struct ServeCommand: ParsableCommand {
             server.shutdown()
         }
         server.waitUntilStopped()
-        withExtendedLifetime((signals, retention, delivery, payments)) {}
+        withExtendedLifetime((signals, retention, reminders, delivery, payments)) {}
     }
 
     /// `seconds` in milliseconds with one decimal ("12.3"): written for every request, so without

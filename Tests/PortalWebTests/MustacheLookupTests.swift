@@ -80,4 +80,23 @@ import Testing
         Self.expectLookupsMatchMirror(row)
         Self.expectLookupsMatchMirror(InvoiceListView(layout: Self.layout, toPay: [row], others: [], totalDue: "22,50 €"))
     }
+
+    @Test func agentInvoiceListLookupsMatchMirror() {
+        let option = AgentHandlers.Option(value: "", label: "Toutes vos régies", selected: true)
+        let error = FieldErrorLink(field: "du", message: "La date « Émises du » doit être une date réelle, par exemple 01/03/2026.")
+        let row = AgentInvoiceListView.Row(
+            number: "F-37123-26-000001", path: "/agent/factures/1", payerName: "Camille Martin", payerEmail: "habitant@demo.cctoval.fr",
+            object: "Cantine", issuedOn: "1er mars 2026", dueOn: "31 mars 2026", overdue: true, total: "22,50 €", remaining: "22,50 €",
+            status: "À payer", lastReminder: nil)
+        Self.expectLookupsMatchMirror(row)
+        Self.expectLookupsMatchMirror(error)
+        Self.expectLookupsMatchMirror(AgentInvoiceListView(
+            layout: Self.layout, organisationName: "Mairie de Langeais", hasRegies: true, hasSeveralRegies: false,
+            regieOptions: [option], statusOptions: [option], typedFrom: "2026-03-01", typedTo: "", payer: "martin", overdueOnly: false,
+            hasErrors: true, errors: [error], fromError: error.message, toError: nil, payerSearchTooBroad: false, rows: [row],
+            hasRows: true, countText: "1 facture", issuedTotal: "22,50 €", paidTotal: "0,00 €", remainingTotal: "22,50 €",
+            pageText: "Page 1 sur 1", previousPath: nil, nextPath: "/agent/factures?page=2", exportPath: "/agent/factures/export.csv?",
+            paymentsFrom: "2026-03-01", paymentsTo: "2026-03-31", paymentsFromError: nil, paymentsToError: "La date de fin",
+            channelOptions: [option]))
+    }
 }

@@ -7,4 +7,10 @@ public enum FrenchDateTime {
         let time = CalendarDay.calendar.dateComponents([.hour, .minute], from: date)
         return "le \(CalendarDay(date).french) à \(time.hour ?? 0) h \(String(format: "%02d", time.minute ?? 0))"
     }
+
+    /// "09:05": the time of day in France, as spreadsheets read it.
+    public static func clockTime(_ date: Date) -> String {
+        let time = CalendarDay.calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", time.hour ?? 0, time.minute ?? 0)
+    }
 }

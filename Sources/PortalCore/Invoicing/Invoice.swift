@@ -27,6 +27,8 @@ public struct Invoice: Sendable, Hashable, Identifiable {
     public var reminderAfterSentAt: Date?
     /// When it was handed to the public accountant.
     public var sentToCollectionAt: Date?
+    /// The régie's own reference, for an invoice imported from its file.
+    public var externalReference: String?
 
     /// What remains to pay.
     public var remainingCents: Int { max(0, totalCents - paidCents) }
@@ -58,6 +60,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
         reminderBeforeSentAt = row["reminderBeforeSentAt"]
         reminderAfterSentAt = row["reminderAfterSentAt"]
         sentToCollectionAt = row["sentToCollectionAt"]
+        externalReference = row["externalReference"]
     }
 
     /// The invoice with this id, with its lines.

@@ -19,11 +19,15 @@ extension Invoices {
         var lines: [InvoiceLine]
         var issuedOn: CalendarDay
         var dueOn: CalendarDay
+        /// The régie's own reference, for an imported invoice.
+        var externalReference: String?
     }
 
     /// Checks a form against the régies of `organisationId`; throws ``InvoiceError/invalid(_:)`` with a
-    /// French message for each wrong field.
-    static func check(_ form: InvoiceForm, organisationId: String, today: CalendarDay, _ db: Database) throws -> CheckedInvoice {
+    /// French message for each wrong field. Messages name a line by its position in the form, or by
+    /// `lineNumbers[position]` when given (the lines of an imported file).
+    static func check(_ form: InvoiceForm, organisationId: String, today: CalendarDay, lineNumbers: [Int]? = nil,
+                      _ db: Database) throws -> CheckedInvoice {
         var errors = ValidationErrors()
         let regie = try Regie.fetch(id: form.regieId, db).flatMap { $0.organisationId == organisationId ? $0 : nil }
         if regie == nil { errors.add("Choisissez la régie qui émet la facture.", for: "regie") }
@@ -48,15 +52,16 @@ extension Invoices {
         }
         var lines: [InvoiceLine] = []
         for (index, line) in form.lines.enumerated() where !line.isBlank {
+            let number = lineNumbers?[index] ?? index + 1
             let label = line.label.trimmingCharacters(in: .whitespaces)
-            if label.isEmpty { errors.add("Saisissez le libellé de la ligne \(index + 1).", for: InvoiceForm.lineField(index, "libelle")) }
+            if label.isEmpty { errors.add("Saisissez le libellé de la ligne \(number).", for: InvoiceForm.lineField(index, "libelle")) }
             let quantity = Int(line.quantity.trimmingCharacters(in: .whitespaces))
             if quantity == nil || !(1...9999).contains(quantity!) {
-                errors.add("La quantité de la ligne \(index + 1) doit être un nombre entier de 1 à 9999.", for: InvoiceForm.lineField(index, "quantite"))
+                errors.add("La quantité de la ligne \(number) doit être un nombre entier de 1 à 9999.", for: InvoiceForm.lineField(index, "quantite"))
             }
             let price = Euros.parse(line.unitPrice)
             if price == nil {
-                errors.add("Le prix unitaire de la ligne \(index + 1) doit être un montant en euros, par exemple 12,50.", for: InvoiceForm.lineField(index, "prix"))
+                errors.add("Le prix unitaire de la ligne \(number) doit être un montant en euros, par exemple 12,50.", for: InvoiceForm.lineField(index, "prix"))
             }
             if let quantity, let price {
                 let period = line.period.trimmingCharacters(in: .whitespaces)
@@ -80,11 +85,12 @@ extension Invoices {
         try db.execute(
             sql: """
                 INSERT INTO invoice (number, regieId, payerAccountId, object, totalCents, paidCents, issuedOn, dueOn,
-                                     payableOnlineUntil, status, createdBy, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
+                                     payableOnlineUntil, status, createdBy, createdAt, updatedAt, externalReference)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [number, checked.regie.id, checked.payer.id, checked.object, total, checked.issuedOn.iso, checked.dueOn.iso,
-                        checked.dueOn.adding(days: onlinePaymentGraceDays).iso, InvoiceStatus.toPay.rawValue, createdBy, now, now])
+                        checked.dueOn.adding(days: onlinePaymentGraceDays).iso, InvoiceStatus.toPay.rawValue, createdBy, now, now,
+                        checked.externalReference])
         let id = db.lastInsertedRowID
         for (position, line) in checked.lines.enumerated() {
             try db.execute(

@@ -116,12 +116,11 @@ struct AgentHandlers: Sendable {
             guard page.page < page.pageCount else { break }
             filter.page += 1
         }
-        var headers = HTTPHeaders()
-        headers["Content-Type"] = "text/csv; charset=utf-8"
-        headers["Content-Disposition"] = ContentDisposition.attachment(filename: "demandes-\(CalendarDay(now()).iso).csv")
-        headers["Cache-Control"] = "private, no-store"
-        return HTTPResponse(status: .ok, headers: headers, body: QueueCSV.render(rows: rows))
+        return SpreadsheetCSV.download("demandes-\(CalendarDay(now()).iso).csv", header: Self.csvHeader, rows: rows)
     }
+
+    /// The columns of the queue's CSV export.
+    static let csvHeader = ["Référence", "Démarche", "Demandeur", "Commune", "Déposée le", "Décision tacite le", "Statut", "Attribuée à"]
 
     private func row(for dossier: DossierSummary, names: [Int64: String]) -> Row {
         let due = dossier.decisionDueAt

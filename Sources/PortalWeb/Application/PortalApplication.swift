@@ -54,6 +54,10 @@ public struct PortalApplication: Sendable {
             residentInvoiceHandlers: ResidentInvoiceHandlers(
                 invoices: invoices, payments: gateway, spaces: spaces, pages: pages, publicURL: configuration.publicURL,
                 now: configuration.now),
+            agentInvoiceHandlers: AgentInvoiceHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
+            agentInvoiceFormHandlers: AgentInvoiceFormHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
+            agentInvoicePageHandlers: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
+            agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,

@@ -15,6 +15,10 @@ struct PortalRoutes {
     let agentDossierHandlers: AgentDossierHandlers
     let dossierPages: DossierPages
     let residentInvoiceHandlers: ResidentInvoiceHandlers
+    let agentInvoiceHandlers: AgentInvoiceHandlers
+    let agentInvoiceFormHandlers: AgentInvoiceFormHandlers
+    let agentInvoicePageHandlers: AgentInvoicePageHandlers
+    let agentInvoiceImportHandlers: AgentInvoiceImportHandlers
     let paymentReturnHandlers: PaymentReturnHandlers
     /// Present when the built-in PayFiP simulator takes the payments.
     let simulatorHandlers: PayFiPSimulatorHandlers?
@@ -61,6 +65,17 @@ struct PortalRoutes {
                 }
                 guard let id = parameters["id"].flatMap(Int64.init) else { throw PageNotFound() }
                 return try handler(context, id, parameters)
+            }
+        }
+
+        /// Registers a page of the agent space without an id: a logged-out visitor logs in first.
+        func agentPage(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
+            routes.add(method, pattern) { request, _ in
+                let context = factory.context(for: request)
+                guard context.account != nil else {
+                    return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : "/agent")")
+                }
+                return try handler(context)
             }
         }
 
@@ -142,6 +157,23 @@ struct PortalRoutes {
         dossierPage(.GET, "/agent/dossiers/{id}/documents/{file}") { context, id, parameters in
             guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
             return try dossiers.document(context, dossierId: id, fileId: file)
+        }
+        let agentInvoices = agentInvoiceHandlers, agentInvoiceForm = agentInvoiceFormHandlers
+        let agentInvoice = agentInvoicePageHandlers, agentInvoiceImport = agentInvoiceImportHandlers
+        agentPage(.GET, AgentInvoicePaths.list) { context in try agentInvoices.list(context) }
+        agentPage(.GET, AgentInvoicePaths.export) { context in try agentInvoices.export(context) }
+        agentPage(.GET, AgentInvoicePaths.paymentsExport) { context in try agentInvoices.paymentsExport(context) }
+        agentPage(.GET, AgentInvoicePaths.new) { context in try agentInvoiceForm.show(context) }
+        agentPage(.POST, AgentInvoicePaths.new) { context in try agentInvoiceForm.issue(context) }
+        agentPage(.GET, AgentInvoicePaths.importFile) { context in try agentInvoiceImport.show(context) }
+        agentPage(.POST, AgentInvoicePaths.importFile) { context in try agentInvoiceImport.importFile(context) }
+        dossierPage(.GET, "/agent/factures/{id}") { context, id, _ in try agentInvoice.show(context, id: id) }
+        dossierPage(.POST, "/agent/factures/{id}/encaissement") { context, id, _ in try agentInvoice.recordPayment(context, id: id) }
+        dossierPage(.POST, "/agent/factures/{id}/annulation") { context, id, _ in try agentInvoice.cancel(context, id: id) }
+        dossierPage(.POST, "/agent/factures/{id}/recouvrement") { context, id, _ in try agentInvoice.sendToCollection(context, id: id) }
+        dossierPage(.GET, "/agent/factures/{id}/recus/{payment}") { context, id, parameters in
+            guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
+            return try agentInvoice.receipt(context, id: id, paymentId: payment)
         }
         page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
