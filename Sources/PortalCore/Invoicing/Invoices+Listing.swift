@@ -33,7 +33,7 @@ extension Invoices {
                 db, sql: "SELECT id FROM invoice WHERE \(conditions) ORDER BY \(Self.listOrder) LIMIT ? OFFSET ?",
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
             let invoices = try Invoice.fetchAllWithoutLines(
-                db, sql: "SELECT * FROM invoice WHERE id IN (\(Self.placeholders(ids.count))) ORDER BY \(Self.listOrder)",
+                db, "WHERE id IN (\(Self.placeholders(ids.count))) ORDER BY \(Self.listOrder)",
                 arguments: StatementArguments(ids))
             return InvoiceListPage(
                 entries: try Self.entries(invoices, db),
@@ -57,7 +57,7 @@ extension Invoices {
             guard !regieIds.isEmpty, payerIds?.isEmpty != true else { return [] }
             let (conditions, arguments) = Self.listConditions(filter, regieIds: regieIds, payerIds: payerIds, today: CalendarDay(now))
             let invoices = try Invoice.fetchAllWithoutLines(
-                db, sql: "SELECT * FROM invoice WHERE \(conditions) ORDER BY \(Self.listOrder) LIMIT ?", arguments: arguments + [limit])
+                db, "WHERE \(conditions) ORDER BY \(Self.listOrder) LIMIT ?", arguments: arguments + [limit])
             return try Self.entries(invoices, db)
         }
     }

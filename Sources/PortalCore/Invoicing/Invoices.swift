@@ -32,7 +32,7 @@ public struct Invoices: Sendable {
         guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
         return try database.pool.read { db in
             let all = try Invoice.fetchAllWithoutLines(
-                db, sql: "SELECT * FROM invoice WHERE payerAccountId = ? ORDER BY dueOn, id", arguments: [actor.id])
+                db, "WHERE payerAccountId = ? ORDER BY dueOn, id", arguments: [actor.id])
             return ResidentInvoices(
                 toPay: all.filter(\.status.isOpen),
                 others: all.filter { !$0.status.isOpen }.sorted { ($0.issuedOn, $0.id) > ($1.issuedOn, $1.id) })
