@@ -101,6 +101,8 @@ struct ServeCommand: ParsableCommand {
         }
         try RegieSeed.install(from: resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
                               into: database)
+        try ActivitySeed.install(from: resources.appendingPathComponent("seed/activities.json"), catalogue: try Catalogue(database: database),
+                                 into: database)
         // Bound first, so that with --port 0 the portal's address names the real port.
         let listener = try HTTPListener.bind(host: host, port: port)
         let localURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(listener.port)"
@@ -112,6 +114,9 @@ struct ServeCommand: ParsableCommand {
             let invoices = try DemoInvoices.install(
                 into: Invoices(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
             if invoices > 0 { logger.info("demo: \(invoices) sample invoices added") }
+            if try DemoHousehold.install(into: Households(database: database, publicURL: publicURL)) {
+                logger.info("demo: the Langeais resident's household added (two adults, two children, their documents)")
+            }
         }
 
         let application = try PortalApplication(

@@ -17,7 +17,7 @@ struct InvoiceFixture {
         try RegieSeed.install(from: TestSupport.realSeed.appendingPathComponent("regies.json"), catalogue: catalogue, into: database)
         let logIns = Accounts(database: database, hasher: TestSupport.hasher)
         var accounts: [String: Account] = [:]
-        for login in ["habitant", "habitante.bourgueil", "agent.langeais", "agent.bourgueil", "agent.dechets", "conseiller", "admin"] {
+        for login in ["habitant", "habitante.bourgueil", "agent.langeais", "agent.bourgueil", "agent.dechets", "agent.enfance", "conseiller", "admin"] {
             guard case .success(let account, _) = try logIns.logIn(
                 email: "\(login)@demo.cctoval.fr", password: DemoData.password, remoteAddress: "192.0.2.9", now: TestSupport.now)
             else { throw InvoiceError.notFound }

@@ -49,6 +49,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return CalendarDay(Self.calendar.date(byAdding: .day, value: count, to: start) ?? start)
     }
 
+    /// The same day `count` months later (earlier when negative), or the month's last day when
+    /// it has no such day (31 January + 1 month is 28 or 29 February).
+    public func adding(months count: Int) -> CalendarDay {
+        let index = year * 12 + (month - 1) + count
+        let newYear = index / 12, newMonth = index % 12 + 1
+        return CalendarDay(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, of: newYear))) ?? self
+    }
+
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

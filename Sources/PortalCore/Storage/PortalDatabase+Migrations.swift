@@ -22,6 +22,8 @@ extension PortalDatabase {
             try db.alter(table: "dossier") { t in t.add(column: "draftRemindedAt", .datetime) }
         }
         migrator.registerMigration("v6-invoices", migrate: createInvoiceTables)
+        migrator.registerMigration("v7-households", migrate: createHouseholdTables)
+        migrator.registerMigration("v8-registrations", migrate: createRegistrationTables)
         return migrator
     }
 

@@ -38,6 +38,8 @@ final class PortalTestServer: @unchecked Sendable {
         }
         try RegieSeed.install(from: Self.resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
                               into: database)
+        try ActivitySeed.install(from: Self.resources.appendingPathComponent("seed/activities.json"),
+                                 catalogue: try Catalogue(database: database), into: database)
         let listener = try HTTPListener.bind(host: "127.0.0.1", port: 0)
         let application = try PortalApplication(
             database: database,

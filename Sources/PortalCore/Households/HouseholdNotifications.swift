@@ -1,0 +1,22 @@
+/// The e-mails of households.
+public struct HouseholdNotifications: Sendable {
+    /// The portal's address as residents reach it, without a trailing slash.
+    public var publicURL: String
+
+    public init(publicURL: String) {
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// The path of the page where an invitation is accepted.
+    public static func invitationPath(token: String) -> String { "/mon-espace/foyer/invitation/\(token)" }
+
+    /// To the invited adult: the link to join.
+    func invitation(from inviter: String, to email: String, token: String) -> MailMessage {
+        .portal(to: email, subject: "\(inviter) vous invite à partager son foyer sur le portail de la CCTOVAL", paragraphs: [
+            "Bonjour,",
+            "\(inviter) vous invite à rejoindre son foyer sur le portail citoyen de la Communauté de communes Touraine Ouest Val de Loire : vous pourrez tous deux inscrire les enfants aux services et retrouver les documents du foyer.",
+            "Pour accepter, connectez-vous ou créez votre compte avec cette adresse e-mail, puis ouvrez ce lien dans les 14 jours : \(publicURL)\(Self.invitationPath(token: token))",
+            "Si vous ne connaissez pas cette personne, ne tenez pas compte de ce message.",
+        ])
+    }
+}
