@@ -15,7 +15,7 @@ struct StorageTests {
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
         #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts",
-                               "v4-account-contact", "v5-draft-reminders", "v5-queue-indexes", "v6-invoices", "v7-households", "v8-registrations"])
+                               "v4-account-contact", "v5-draft-reminders", "v5-queue-indexes", "v6-invoices", "v7-households", "v8-registrations", "v9-france-services"])
         let before = try first.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, * FROM procedure ORDER BY rowid")
         }

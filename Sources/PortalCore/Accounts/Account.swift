@@ -23,6 +23,8 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var address: PostalAddress?
     /// When the person last saved their contact details, if ever.
     public var profileUpdatedAt: Date?
+    /// The birth date, when given (at a France Services counter), to find the person again.
+    public var birthDate: CalendarDay?
 
     /// Creates an account value.
     public init(
@@ -57,6 +59,7 @@ public struct Account: Sendable, Hashable, Identifiable {
             communeInsee: row["communeInsee"], role: Role(rawValue: row["role"]) ?? .resident,
             organisationId: row["organisationId"], createdAt: row["createdAt"],
             phone: row["phone"], address: address, profileUpdatedAt: row["profileUpdatedAt"])
+        birthDate = (row["birthDate"] as String?).flatMap(CalendarDay.init(iso:))
     }
 
     /// The account with this (normalised) e-mail address.

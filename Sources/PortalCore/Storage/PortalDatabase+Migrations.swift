@@ -24,6 +24,7 @@ extension PortalDatabase {
         migrator.registerMigration("v6-invoices", migrate: createInvoiceTables)
         migrator.registerMigration("v7-households", migrate: createHouseholdTables)
         migrator.registerMigration("v8-registrations", migrate: createRegistrationTables)
+        migrator.registerMigration("v9-france-services", migrate: createFranceServicesTables)
         return migrator
     }
 

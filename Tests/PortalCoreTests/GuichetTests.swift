@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import PortalCore
+import Testing
+
+@Suite("France Services: search, accounts made at the counter, mandates, the journal")
+struct GuichetTests {
+    let fixture: InvoiceFixture
+    let guichet: Guichet
+    var now: Date { fixture.now }
+    var adviser: Account? { fixture.accounts["conseiller"] }
+    var camille: Account? { fixture.accounts["habitant"] }
+
+    init() throws {
+        fixture = try InvoiceFixture()
+        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+    }
+
+    @Test("An adviser finds residents by name, e-mail or birth date, sees only name and commune, and every search is journaled")
+    func search() throws {
+        let found = try guichet.search(name: "marti", email: "", birthDate: "", adviser: adviser, now: now)
+        #expect(found.map(\.displayName) == ["Camille Martin"])
+        #expect(found.first?.communeName == "Langeais")
+        #expect(found.first?.hasMandate == false)
+        #expect(try guichet.search(name: "", email: " HABITANT@demo.cctoval.fr", birthDate: "", adviser: adviser, now: now).count == 1)
+        #expect(try guichet.search(name: "Lefèvre", email: "", birthDate: "", adviser: adviser, now: now).isEmpty, "agents are not residents")
+        #expect(try guichet.search(name: "%_", email: "", birthDate: "", adviser: adviser, now: now).isEmpty, "wildcards are literal")
+        #expect { try guichet.search(name: "", email: "", birthDate: "", adviser: adviser, now: now) } throws: { error in
+            guard case GuichetError.invalid(let errors) = error else { return false }
+            return errors["nom"] == "Saisissez au moins le nom, l'adresse e-mail ou la date de naissance de la personne."
+        }
+        for login in ["habitant", "agent.langeais", "admin"] {
+            #expect(throws: GuichetError.notFound) { try guichet.search(name: "Martin", email: "", birthDate: "", adviser: fixture.accounts[login], now: now) }
+        }
+        let journal = try guichet.journal(ofAdviser: adviser)
+        #expect(journal.count == 4)
+        #expect(journal.last?.detail == "nom « marti » : 1 résultat")
+        #expect(journal.allSatisfy { $0.action == .search && $0.residentAccountId == nil && $0.siteId == "france-services-langeais" })
+    }
+
+    @Test("An account made at the counter has no password until the resident chooses one with the code; the adviser never knows it")
+    func accountAtTheCounter() throws {
+        let created = try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",
+                                                birthDate: "12/05/1948", adviser: adviser, now: now)
+        #expect(created.activationCode.count == 9)
+        let accounts = Accounts(database: fixture.database, hasher: TestSupport.hasher)
+        guard case .failure = try accounts.logIn(email: "marcel.petit@example.org", password: "!", remoteAddress: "192.0.2.1", now: now) else {
+            Issue.record("no password works before activation")
+            return
+        }
+        #expect(try guichet.search(name: "", email: "", birthDate: "12/05/1948", adviser: adviser, now: now).map(\.displayName) == ["Marcel Petit"])
+        let mail = try #require(try fixture.outbox.due(now: now).last?.message)
+        #expect(mail.recipient == "marcel.petit@example.org")
+        #expect(mail.textBody.contains(created.activationCode))
+        #expect { try accounts.activate(email: "marcel.petit@example.org", code: "AAAA-AAAA", password: "une phrase de passe solide",
+                                        now: now) } throws: { error in
+            guard case GuichetError.invalid(let errors) = error else { return false }
+            return errors["code"]?.hasPrefix("Cette adresse e-mail et ce code ne correspondent pas") == true
+        }
+        _ = try accounts.activate(email: "Marcel.Petit@example.org", code: created.activationCode.lowercased().replacingOccurrences(of: "-", with: " "),
+                                  password: "une phrase de passe solide", now: now)
+        guard case .success = try accounts.logIn(email: "marcel.petit@example.org", password: "une phrase de passe solide",
+                                                 remoteAddress: "192.0.2.1", now: now) else {
+            Issue.record("the chosen password works")
+            return
+        }
+        #expect(throws: GuichetError.self, "the code serves once") {
+            try accounts.activate(email: "marcel.petit@example.org", code: created.activationCode, password: "une autre phrase de passe", now: now)
+        }
+        #expect { try guichet.createAccount(displayName: "Camille", email: "habitant@demo.cctoval.fr", communeInsee: "37123",
+                                            birthDate: "01/01/1980", adviser: adviser, now: now) } throws: { error in
+            guard case GuichetError.invalid(let errors) = error else { return false }
+            return errors["email"]?.hasPrefix("Un compte existe déjà") == true
+        }
+        #expect(try guichet.journal(of: try accounts.account(id: created.account.id)).map(\.action) == [.accountCreated])
+    }
+
+    @Test("A mandate needs consent (signature or e-mailed code), families and a duration; it covers only them, until it ends or is revoked")
+    func mandates() throws {
+        let resident = try #require(camille)
+        #expect(throws: GuichetError.noMandate) { try guichet.actingAccount(for: resident.id, family: .family, adviser: adviser, now: now) }
+        #expect { try guichet.recordMandate(.init(families: [], duration: "", consent: "signature"), for: resident.id, adviser: adviser, now: now) }
+            throws: { error in
+                guard case GuichetError.invalid(let errors) = error else { return false }
+                return errors.errors.map(\.field) == ["familles", "duree", "lecture"]
+            }
+        let signed = try guichet.recordMandate(.init(families: ["famille", "paiements"], duration: "visite", consent: "signature",
+                                                     readAndSigned: true), for: resident.id, adviser: adviser, now: now)
+        let (acting, mandate) = try guichet.actingAccount(for: resident.id, family: .family, adviser: adviser, now: now)
+        #expect(acting.id == resident.id)
+        #expect(mandate == signed)
+        #expect(throws: GuichetError.noMandate, "outside its families") {
+            try guichet.actingAccount(for: resident.id, family: .planning, adviser: adviser, now: now)
+        }
+        #expect(throws: GuichetError.noMandate, "after the visit's day") {
+            try guichet.actingAccount(for: resident.id, family: .family, adviser: adviser, now: now.addingTimeInterval(86400))
+        }
+        #expect(try guichet.search(name: "Martin", email: "", birthDate: "", adviser: adviser, now: now).first?.hasMandate == true)
+
+        // By code: a wrong code is refused; the right one, once.
+        let code = try guichet.sendConsentCode(to: resident.id, adviser: adviser, now: now)
+        #expect(try fixture.outbox.due(now: now).last?.message.textBody.contains(code) == true)
+        #expect { try guichet.recordMandate(.init(families: ["urbanisme"], duration: "1-mois", consent: "code", code: "AAA-AAA"),
+                                            for: resident.id, adviser: adviser, now: now) } throws: { error in
+            guard case GuichetError.invalid(let errors) = error else { return false }
+            return errors.errors.map(\.field) == ["code"]
+        }
+        let coded = try guichet.recordMandate(.init(families: ["urbanisme"], duration: "1-mois", consent: "code", code: code),
+                                              for: resident.id, adviser: adviser, now: now.addingTimeInterval(60))
+        #expect(try guichet.actingAccount(for: resident.id, family: .planning, adviser: adviser, now: now.addingTimeInterval(20 * 86400)).1 == coded)
+        #expect(throws: GuichetError.self, "a code serves once") {
+            try guichet.recordMandate(.init(families: ["urbanisme"], duration: "1-mois", consent: "code", code: code),
+                                      for: resident.id, adviser: adviser, now: now.addingTimeInterval(120))
+        }
+        // The resident revokes it; it stops at once. Others cannot.
+        #expect(throws: GuichetError.notFound) { try guichet.revoke(coded.id, actor: fixture.accounts["habitante.bourgueil"], now: now) }
+        #expect(throws: GuichetError.notFound) { try guichet.revoke(coded.id, actor: fixture.accounts["agent.langeais"], now: now) }
+        _ = try guichet.revoke(coded.id, actor: resident, now: now.addingTimeInterval(180))
+        #expect(throws: GuichetError.noMandate) {
+            try guichet.actingAccount(for: resident.id, family: .planning, adviser: adviser, now: now.addingTimeInterval(240))
+        }
+        #expect(try guichet.mandates(of: resident.id, actor: resident, now: now).count == 2)
+        #expect(throws: GuichetError.notFound) { try guichet.mandates(of: resident.id, actor: fixture.accounts["habitante.bourgueil"], now: now) }
+
+        try guichet.record("Demande CC-7K3-M9Q déposée", for: resident.id, under: signed, adviser: adviser, now: now.addingTimeInterval(300))
+        #expect(throws: GuichetError.noMandate) {
+            try guichet.record("x", for: try #require(fixture.accounts["habitante.bourgueil"]).id, under: signed, adviser: adviser, now: now)
+        }
+        let journal = try guichet.journal(of: resident)
+        #expect(journal.map(\.action) == [.actedFor, .mandateRevoked, .mandateRecorded, .consentCodeSent, .mandateRecorded])
+        #expect(journal.first?.adviserName == "Karim Benali")
+        #expect(journal.first?.detail == "Demande CC-7K3-M9Q déposée")
+        #expect(try guichet.journal(of: fixture.accounts["habitante.bourgueil"]).isEmpty)
+    }
+}
