@@ -132,4 +132,32 @@ struct GuichetTests {
         #expect(journal.first?.detail == "Demande CC-7K3-M9Q déposée")
         #expect(try guichet.journal(of: fixture.accounts["habitante.bourgueil"]).isEmpty)
     }
+
+    @Test("Under a mandate the adviser files a dossier for the resident: it is theirs, filed at the counter, and the timeline says by whom")
+    func actingUnderAMandate() throws {
+        let resident = try #require(camille)
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        try dossiers.forms.publish(DossierFlowTests.cantineForm, now: now)
+        let mandate = try guichet.recordMandate(.init(families: ["famille"], duration: "visite", consent: "signature", readAndSigned: true),
+                                                for: resident.id, adviser: adviser, now: now)
+        let (acting, _) = try guichet.actingAccount(for: resident.id, family: .family, adviser: adviser, now: now)
+        #expect(acting.counterAdviser?.name == "Karim Benali")
+        let validator = FormValidator(communeCodes: ["37123"], today: CalendarDay(now))
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: acting, now: now)
+        _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Léo"], "allergie": ["non"]]),
+                                validator: validator, actor: acting, now: now)
+        let filed = try dossiers.submit(draft.id, actor: acting, now: now)
+        try guichet.record("Demande \(filed.reference) déposée", for: resident.id, under: mandate, adviser: adviser, now: now)
+        #expect(filed.accountId == resident.id)
+        #expect(filed.channel == .counter)
+        let timeline = try dossiers.timeline(of: filed.id, actor: resident, now: now)
+        #expect(timeline.map(\.adviserName) == ["Karim Benali", "Karim Benali"])
+        #expect(try dossiers.dossiers(of: resident, now: now).map(\.id) == [filed.id])
+        #expect(try guichet.journal(of: resident).first?.detail == "Demande \(filed.reference) déposée")
+        // Filed by the resident online, a dossier says so.
+        let own = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: now)
+        _ = try dossiers.answer(page: "enfant", of: own.id, input: FormInput(["prenom": ["Zoé"], "allergie": ["non"]]),
+                                validator: validator, actor: resident, now: now)
+        #expect(try dossiers.submit(own.id, actor: resident, now: now).channel == .online)
+    }
 }

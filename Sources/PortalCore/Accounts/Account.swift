@@ -25,6 +25,8 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var profileUpdatedAt: Date?
     /// The birth date, when given (at a France Services counter), to find the person again.
     public var birthDate: CalendarDay?
+    /// The adviser acting for this resident at a France Services counter, when one is; never stored.
+    public var counterAdviser: CounterAdviser?
 
     /// Creates an account value.
     public init(

@@ -22,6 +22,9 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
     public var isInternal: Bool
     /// A document attached to a message.
     public var attachment: FileReference?
+    /// The France Services adviser who did it for the resident, and their name.
+    public var adviserAccountId: Int64?
+    public var adviserName: String?
 
     init(row: Row) {
         id = row["id"]
@@ -32,6 +35,8 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
         toStatus = (row["toStatus"] as String?).flatMap(DossierStatus.init(rawValue:))
         text = row["text"]
         isInternal = row["internal"]
+        adviserAccountId = row["adviserAccountId"]
+        adviserName = row["adviserName"]
         attachment = (row["fileId"] as Int64?).map { fileId in
             FileReference(fileId: fileId, name: row["fileName"] ?? "document",
                           byteCount: row["fileByteCount"] ?? 0,
@@ -41,13 +46,13 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
 
     static func record(
         _ kind: Kind, dossierId: Int64, at: Date, actor: Int64?, from: DossierStatus? = nil, to: DossierStatus? = nil,
-        text: String? = nil, isInternal: Bool = false, fileId: Int64? = nil, _ db: Database
+        text: String? = nil, isInternal: Bool = false, fileId: Int64? = nil, adviser: CounterAdviser? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO dossier_event (dossierId, kind, at, actorAccountId, fromStatus, toStatus, text, internal, fileId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO dossier_event (dossierId, kind, at, actorAccountId, fromStatus, toStatus, text, internal, fileId, adviserAccountId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [dossierId, kind.rawValue, at, actor, from?.rawValue, to?.rawValue, text, isInternal, fileId])
+            arguments: [dossierId, kind.rawValue, at, actor, from?.rawValue, to?.rawValue, text, isInternal, fileId, adviser?.accountId])
     }
 }

@@ -30,17 +30,19 @@ public struct DossierSummary: Sendable, Hashable, Identifiable {
     public var draftExpiresAt: Date?
     /// The agent working on it, if any.
     public var assignedAgentId: Int64?
+    /// Where it was filed.
+    public var channel: DossierChannel
 
     /// The columns a listing query selects (`SELECT \(DossierSummary.columns) FROM dossier …`), in
     /// the order ``init(row:)`` reads them: by position, since looking columns up by name
     /// (case-insensitively) was a tenth of a dashboard's time.
     static let columns = """
         id, reference, procedureSlug, procedureTitle, formVersion, accountId, communeInsee, organisationId, status, \
-        createdAt, updatedAt, filedAt, decisionDueAt, draftExpiresAt, assignedAgentId
+        createdAt, updatedAt, filedAt, decisionDueAt, draftExpiresAt, assignedAgentId, channel
         """
 
     /// How many of a row's first columns are the summary's.
-    static let columnCount = 15
+    static let columnCount = 16
 
     init(row: Row) {
         id = row[0]
@@ -58,5 +60,6 @@ public struct DossierSummary: Sendable, Hashable, Identifiable {
         decisionDueAt = row[12]
         draftExpiresAt = row[13]
         assignedAgentId = row[14]
+        channel = DossierChannel(rawValue: row[15]) ?? .online
     }
 }

@@ -23,7 +23,8 @@ extension Dossiers {
             if let file {
                 try db.execute(sql: "INSERT OR IGNORE INTO dossier_file (dossierId, fileId) VALUES (?, ?)", arguments: [dossier.id, file.id])
             }
-            try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor.id, text: text, fileId: file?.id, db)
+            try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor.id, text: text, fileId: file?.id,
+                                    adviser: actor.counterAdviser, db)
             if actor.role == .agent {
                 if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
                     try Outbox.enqueue(notifications.message(on: dossier.summary, to: resident, forAgent: false), now: now, db)

@@ -61,7 +61,7 @@ public struct Dossiers: Sendable {
                                 DossierStatus.draft.rawValue, try Dossier.encode(FormAnswers()), now, now,
                                 now.addingTimeInterval(Self.draftLifetime)])
             }
-            try DossierEvent.record(.started, dossierId: id, at: now, actor: actor.id, to: .draft, db)
+            try DossierEvent.record(.started, dossierId: id, at: now, actor: actor.id, to: .draft, adviser: actor.counterAdviser, db)
             return try Dossier.fetch(id: id, db)!
         }
     }
@@ -168,14 +168,16 @@ public struct Dossiers: Sendable {
             try db.execute(
                 sql: """
                     UPDATE dossier SET status = ?, organisationId = ?, answers = ?, filedAt = ?, decisionDueAt = ?, updatedAt = ?,
-                        draftExpiresAt = NULL
+                        draftExpiresAt = NULL, channel = ?
                     WHERE id = ? AND status = ?
                     """,
                 arguments: [DossierStatus.filed.rawValue, organisation.id, try Dossier.encode(form.filedAnswers(dossier.answers)),
-                            now, procedure.silence.decisionDate(filedAt: now), now, dossier.id, DossierStatus.draft.rawValue])
+                            now, procedure.silence.decisionDate(filedAt: now), now, DossierChannel.of(actor).rawValue,
+                            dossier.id, DossierStatus.draft.rawValue])
             let filed = try Dossier.fetch(id: dossier.id, db)!
             if db.changesCount == 1 {
-                try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed, db)
+                try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed,
+                                        adviser: actor?.counterAdviser, db)
                 try notifyFiling(filed, service: organisation, silence: procedure.silence, now: now, db)
             }
             return filed
@@ -205,8 +207,9 @@ public struct Dossiers: Sendable {
             return try Row.fetchAll(
                 db, sql: """
                     SELECT dossier_event.*, stored_file.originalName AS fileName, stored_file.byteCount AS fileByteCount,
-                           stored_file.contentType AS fileContentType
+                           stored_file.contentType AS fileContentType, adviser.displayName AS adviserName
                     FROM dossier_event LEFT JOIN stored_file ON stored_file.id = dossier_event.fileId
+                    LEFT JOIN account AS adviser ON adviser.id = dossier_event.adviserAccountId
                     WHERE dossierId = ? AND (internal = 0 OR ?) ORDER BY at, dossier_event.id
                     """,
                 arguments: [dossier.id, includeInternal]

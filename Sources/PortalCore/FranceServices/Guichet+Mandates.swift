@@ -120,7 +120,11 @@ extension Guichet {
                 WHERE residentAccountId = ? AND siteId = ? AND revokedAt IS NULL AND expiresAt > ? ORDER BY createdAt DESC
                 """, arguments: [residentId, adviser.organisationId, now]).first { $0.families.contains(family) }
             guard let mandate else { throw GuichetError.noMandate }
-            return (try Self.resident(residentId, db), mandate)
+            var resident = try Self.resident(residentId, db)
+            resident.counterAdviser = CounterAdviser(
+                accountId: adviser.id, name: adviser.displayName,
+                siteName: catalogue.organisation(id: mandate.siteId)?.name ?? "France Services", mandateId: mandate.id)
+            return (resident, mandate)
         }
     }
 

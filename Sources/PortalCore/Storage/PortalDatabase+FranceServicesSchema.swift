@@ -5,6 +5,9 @@ extension PortalDatabase {
     /// choose their password with, mandates and their consent codes, and the journal.
     static func createFranceServicesTables(_ db: Database) throws {
         try db.alter(table: "account") { t in t.add(column: "birthDate", .text) }
+        // Where a dossier was filed ("en_ligne", "guichet"), and the adviser behind an event.
+        try db.alter(table: "dossier") { t in t.add(column: "channel", .text).notNull().defaults(to: "en_ligne") }
+        try db.alter(table: "dossier_event") { t in t.add(column: "adviserAccountId", .integer).references("account", onDelete: .setNull) }
         try db.create(index: "account_by_birth_date", on: "account", columns: ["birthDate"])
         try db.create(table: "account_activation") { t in
             t.autoIncrementedPrimaryKey("id")

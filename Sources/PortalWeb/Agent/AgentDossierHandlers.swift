@@ -61,6 +61,8 @@ struct AgentDossierHandlers: Sendable {
         let residentName: String
         let commune: String
         let filedAt: String
+        /// "En ligne", "Au guichet France Services".
+        let channel: String
         let dueOn: String
         let answers: [AnswerRow]
         let actions: [Action]
@@ -106,6 +108,7 @@ struct AgentDossierHandlers: Sendable {
             residentName: names[dossier.accountId] ?? "",
             commune: catalogue.commune(insee: dossier.communeInsee)?.name ?? dossier.communeInsee,
             filedAt: dossier.filedAt.map { TimelineLine.dateTime($0) } ?? "",
+            channel: dossier.channel.label,
             dueOn: dossier.decisionDueAt.map { CalendarDay($0).french } ?? "",
             answers: AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: "\(basePath)/documents"),
             actions: actions.filter { !$0.needsReason },

@@ -16,7 +16,7 @@ struct TimelineLine {
         detail = event.text
         attachmentName = event.attachment.map { "\($0.name) (\($0.kind.label))" }
         attachmentPath = event.attachment.map { "\(documents)/\($0.fileId)" }
-        text = switch event.kind {
+        let what = switch event.kind {
         case .started: "Brouillon commencé"
         case .filed: "Demande déposée"
         case .statusChanged: "Statut : \((event.toStatus ?? .filed).label.lowercased())"
@@ -28,6 +28,7 @@ struct TimelineLine {
         case .documentAccepted: "Document accepté"
         case .documentRefused: "Document refusé"
         }
+        text = event.adviserName.map { "\(what) au guichet France Services, par \($0)" } ?? what
     }
 
     /// "1er mars 2026 à 11 h 01", in France's time.
