@@ -83,17 +83,7 @@ extension Dossiers {
 
     /// Names of the accounts in a dossier's timeline or a queue, for an agent of the organisation.
     public func names(of accountIds: Set<Int64>) throws -> [Int64: String] {
-        guard !accountIds.isEmpty else { return [:] }
-        return try database.pool.read { db in
-            var names: [Int64: String] = [:]
-            let ids = Array(accountIds)
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, displayName FROM account WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments(ids)) {
-                names[row["id"]] = row["displayName"]
-            }
-            return names
-        }
+        try database.pool.read { db in try Account.contacts(accountIds, db).mapValues(\.name) }
     }
 
     static func checkedText(_ text: String) throws -> String {

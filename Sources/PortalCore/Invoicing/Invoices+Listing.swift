@@ -122,25 +122,11 @@ extension Invoices {
 
     /// The invoices with their payers' names and addresses.
     static func entries(_ invoices: [Invoice], _ db: Database) throws -> [InvoiceListPage.Entry] {
-        let payers = try accounts(Set(invoices.map(\.payerAccountId)), db)
+        let payers = try Account.contacts(Set(invoices.map(\.payerAccountId)), db)
         return invoices.map { invoice in
             let payer = payers[invoice.payerAccountId]
             return InvoiceListPage.Entry(invoice: invoice, payerName: payer?.name ?? "", payerEmail: payer?.email ?? "")
         }
-    }
-
-    /// Names and e-mail addresses of accounts, read 500 at a time.
-    static func accounts(_ ids: Set<Int64>, _ db: Database) throws -> [Int64: (name: String, email: String)] {
-        var found: [Int64: (name: String, email: String)] = [:]
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = Array(all[start..<min(start + 500, all.count)])
-            for row in try Row.fetchAll(db, sql: "SELECT id, displayName, email FROM account WHERE id IN (\(placeholders(chunk.count)))",
-                                        arguments: StatementArguments(chunk)) {
-                found[row["id"]] = (row["displayName"], row["email"])
-            }
-        }
-        return found
     }
 
     /// `?, ?, ?`: `count` SQL parameters.
@@ -150,6 +136,6 @@ extension Invoices {
 
     /// The names of accounts (the agents in an invoice's history).
     public func names(of accountIds: Set<Int64>) throws -> [Int64: String] {
-        try database.pool.read { db in try Self.accounts(accountIds, db).mapValues(\.name) }
+        try database.pool.read { db in try Account.contacts(accountIds, db).mapValues(\.name) }
     }
 }

@@ -27,7 +27,7 @@ extension Invoices {
                     WHERE \(conditions) ORDER BY payment.settledAt, payment.id LIMIT ?
                     """,
                 arguments: arguments + [limit])
-            let payers = try Self.accounts(Set(rows.map { $0["payerId"] as Int64 }), db)
+            let payers = try Account.contacts(Set(rows.map { $0["payerId"] as Int64 }), db)
             return rows.map { row in
                 ReceivedPayment(payment: Payment(row: row), regieId: row["regieId"], invoiceNumber: row["invoiceNumber"],
                                 payerName: payers[row["payerId"]]?.name ?? "")

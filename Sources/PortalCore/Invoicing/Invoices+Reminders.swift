@@ -64,7 +64,7 @@ extension Invoices {
                 let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
                 for id in ids {
                     guard let invoice = try Invoice.fetch(id: id, db), let regie = try Regie.fetch(id: invoice.regieId, db),
-                          let payer = try Self.accounts([invoice.payerAccountId], db)[invoice.payerAccountId]
+                          let payer = try Account.contacts([invoice.payerAccountId], db)[invoice.payerAccountId]
                     else { throw InvoiceError.notFound }
                     let recipient = InvoiceNotifications.Payer(email: payer.email, name: payer.name)
                     let message = kind == .reminderBefore

@@ -4,14 +4,6 @@ import PortalCore
 /// One invoice for the régie's agents: payer, lines, amounts, payments with their receipts, the
 /// whole history (reminders, anomalies), and the forms of what its status allows.
 struct AgentInvoiceView {
-    struct Line {
-        let label: String
-        let period: String?
-        let quantity: Int
-        let unitPrice: String
-        let amount: String
-    }
-
     struct PaymentRow {
         let date: String
         let amount: String
@@ -60,7 +52,7 @@ struct AgentInvoiceView {
     let reminderBefore: String?
     let reminderAfter: String?
     let sentToCollection: String?
-    let lines: [Line]
+    let lines: [InvoiceLineView]
     let total: String
     let paid: String
     let remaining: String
@@ -111,10 +103,7 @@ struct AgentInvoiceView {
         reminderBefore = invoice.reminderBeforeSentAt.map(FrenchDateTime.text)
         reminderAfter = invoice.reminderAfterSentAt.map(FrenchDateTime.text)
         sentToCollection = invoice.sentToCollectionAt.map(FrenchDateTime.text)
-        lines = invoice.lines.map {
-            Line(label: $0.label, period: $0.period, quantity: $0.quantity, unitPrice: Euros.format($0.unitPriceCents),
-                 amount: Euros.format($0.amountCents))
-        }
+        lines = invoice.lines.map(InvoiceLineView.init)
         total = Euros.format(invoice.totalCents)
         paid = Euros.format(invoice.paidCents)
         remaining = Euros.format(invoice.remainingCents)

@@ -2,14 +2,6 @@ import PortalCore
 
 /// One invoice for its payer: lines, amounts, how to pay, payments received.
 struct InvoiceView {
-    struct Line {
-        let label: String
-        let period: String?
-        let quantity: Int
-        let unitPrice: String
-        let amount: String
-    }
-
     struct PaymentRow {
         let date: String
         let amount: String
@@ -29,7 +21,7 @@ struct InvoiceView {
     let issuedOn: String
     let dueOn: String
     let overdue: Bool
-    let lines: [Line]
+    let lines: [InvoiceLineView]
     let total: String
     let paid: String
     let remaining: String
@@ -69,10 +61,7 @@ struct InvoiceView {
         issuedOn = invoice.issuedOn.french
         dueOn = invoice.dueOn.french
         overdue = invoice.isOverdue(on: today)
-        lines = invoice.lines.map {
-            Line(label: $0.label, period: $0.period, quantity: $0.quantity, unitPrice: Euros.format($0.unitPriceCents),
-                 amount: Euros.format($0.amountCents))
-        }
+        lines = invoice.lines.map(InvoiceLineView.init)
         total = Euros.format(invoice.totalCents)
         paid = Euros.format(invoice.paidCents)
         remaining = Euros.format(invoice.remainingCents)
