@@ -89,6 +89,7 @@ import Testing
         let receipt = try browser.get(receiptPath)
         #expect(receipt.text.contains("Ce reçu vaut accusé de réception de votre paiement."))
         #expect(receipt.text.contains("Carte bancaire en ligne (PayFiP)"))
+        #expect(result.text.contains("Carte bancaire en ligne (PayFiP), référence "), "the invoice shows the payment's reference")
         #expect(receipt.text.contains("(facture entièrement payée)"))
         #expect(try browser.get("/mon-espace").text.contains("Vous n'avez aucune facture à payer."))
         #expect(try browser.post("/mon-espace/factures/\(invoice.id)/payer", form: [("_csrf", page.csrfToken ?? "")])
@@ -178,5 +179,16 @@ import Testing
                                         form: [("idop", operationId)])
         let result = try browser.get(try #require(returned.header("Location")))
         #expect(result.text.contains("est accepté"))
+    }
+
+    @Test func withPayFiPConfiguredTheSimulatorIsOffAndFormsMayLeadToPayFiP() throws {
+        let server = try PortalTestServer(demo: true, payment: .payfip(
+            endpoint: URL(string: "https://www.payfip.gouv.fr/tpa/services/securite")!,
+            paymentPage: "https://www.payfip.gouv.fr/tpa/paiementws.web?idop="))
+        var browser = server.browser()
+        #expect(try browser.get("/payfip-sim/paiement?idop=x").status == 404)
+        #expect(try browser.post("/payfip-sim/services/securite", form: [("x", "y")]).status == 404)
+        let home = try browser.get("/")
+        #expect(home.header("Content-Security-Policy")?.contains("form-action 'self' https://www.payfip.gouv.fr") == true)
     }
 }

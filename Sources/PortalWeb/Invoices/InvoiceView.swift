@@ -76,7 +76,8 @@ struct InvoiceView {
         pdfPath = "\(path)/facture.pdf"
         payments = detail.payments.filter { $0.status != .pending || $0.channel != .online }.map { payment in
             PaymentRow(date: FrenchDateTime.text(payment.settledAt ?? payment.createdAt), amount: Euros.format(payment.amountCents),
-                       channel: payment.channel.label, status: payment.status.label, receiptPath: receiptPath(payment))
+                       channel: payment.channel.label + (payment.reference.map { ", référence \($0)" } ?? ""),
+                       status: payment.status.label, receiptPath: receiptPath(payment))
         }
         hasPayments = !payments.isEmpty
         self.outcome = outcome.map { payment in
