@@ -144,3 +144,23 @@ struct DemoHouseholdTests {
         #expect(household.children.allSatisfy { !household.validDocuments(.vaccinationRecord, on: CalendarDay(fixture.now), about: $0.id).isEmpty })
     }
 }
+
+@Suite("Household documents reused in dossiers")
+struct HouseholdDocumentReuseTests {
+    @Test("The household's valid documents, whoever sent them, are offered to each adult for a document asked in a dossier")
+    func reuse() throws {
+        let fixture = try InvoiceFixture()
+        let households = try Households(database: fixture.database)
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        let camille = fixture.accounts["habitant"], lea = fixture.accounts["habitante.bourgueil"]
+        let today = CalendarDay(fixture.now).adding(days: -5)
+        let proof = try households.addDocument(.init(kind: "justificatif-domicile", upload: HouseholdTests.pdf, day: String(today.day),
+                                                     month: String(today.month), year: String(today.year)), actor: camille, now: fixture.now)
+        #expect(try !dossiers.reusableFiles(of: lea, now: fixture.now).contains { $0.id == proof.fileId })
+        let token = try households.invite(email: "habitante.bourgueil@demo.cctoval.fr", actor: camille, now: fixture.now)
+        _ = try households.acceptInvitation(token: token, actor: lea, now: fixture.now)
+        #expect(try dossiers.reusableFiles(of: lea, now: fixture.now).contains { $0.id == proof.fileId })
+        #expect(try !dossiers.reusableFiles(of: lea, now: fixture.now.addingTimeInterval(100 * 86400)).contains { $0.id == proof.fileId },
+                "no longer once expired")
+    }
+}

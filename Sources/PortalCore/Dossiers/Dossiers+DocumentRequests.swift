@@ -122,17 +122,24 @@ extension Dossiers {
         }
     }
 
-    /// The documents a resident already sent in the last year, offered instead of sending them again.
+    /// The documents a resident already sent in the last year, and their household's documents still valid,
+    /// offered instead of sending them again (« Dites-le-nous une fois »).
     public func reusableFiles(of actor: Account?, now: Date) throws -> [StoredFile] {
         guard let actor, actor.role == .resident else { throw DossierError.notFound }
         return try database.pool.read { db in
+            // Their own files of the last year (one per content), and their household's documents still valid.
             try Row.fetchAll(
                 db, sql: """
-                    SELECT * FROM stored_file WHERE ownerAccountId = ? AND createdAt > ? AND id IN (
-                        SELECT MAX(id) FROM stored_file WHERE ownerAccountId = ? GROUP BY sha256)
+                    SELECT * FROM stored_file WHERE id IN (
+                        SELECT MAX(id) FROM stored_file WHERE ownerAccountId = ? AND createdAt > ? GROUP BY sha256
+                        UNION
+                        SELECT household_document.fileId FROM household_document
+                        JOIN household_member ON household_member.householdId = household_document.householdId
+                        WHERE household_member.accountId = ?
+                          AND (household_document.validUntil IS NULL OR household_document.validUntil >= ?))
                     ORDER BY createdAt DESC LIMIT 50
                     """,
-                arguments: [actor.id, now.addingTimeInterval(-365 * 24 * 3600), actor.id]
+                arguments: [actor.id, now.addingTimeInterval(-365 * 24 * 3600), actor.id, CalendarDay(now).iso]
             ).map(StoredFile.init(row:))
         }
     }
