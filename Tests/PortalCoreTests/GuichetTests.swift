@@ -160,4 +160,39 @@ struct GuichetTests {
                                 validator: validator, actor: resident, now: now)
         #expect(try dossiers.submit(own.id, actor: resident, now: now).channel == .online)
     }
+
+    @Test("The core refuses what the mandate does not cover, and everything once it is revoked; an adviser never pays")
+    func scopeInTheCore() throws {
+        let resident = try #require(camille)
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        try dossiers.forms.publish(DossierFlowTests.cantineForm, now: now)
+        let households = try Households(database: fixture.database)
+        let invoice = try fixture.issuedInvoice()
+        let familyOnly = try guichet.recordMandate(.init(families: ["famille"], duration: "1-mois", consent: "signature", readAndSigned: true),
+                                                   for: resident.id, adviser: adviser, now: now)
+        let (acting, _) = try guichet.actingAccount(for: resident.id, family: .family, adviser: adviser, now: now)
+        // Within: the household and a family procedure.
+        _ = try households.household(of: acting, now: now)
+        let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: acting, now: now)
+        // Outside: invoices (payments) and a procedure of another family.
+        #expect(throws: InvoiceError.notFound) { try fixture.invoices.invoices(of: acting, now: now) }
+        #expect(throws: InvoiceError.notFound) { try fixture.invoices.detail(invoice.id, actor: acting, now: now) }
+        #expect(throws: DossierError.notFound) { try dossiers.startDraft(procedureSlug: "acte-de-naissance", actor: acting, now: now) }
+        // With payments covered, invoices are seen but never paid by the adviser.
+        _ = try guichet.recordMandate(.init(families: ["paiements"], duration: "visite", consent: "signature", readAndSigned: true),
+                                      for: resident.id, adviser: adviser, now: now)
+        let (payer, _) = try guichet.actingAccount(for: resident.id, family: .payments, adviser: adviser, now: now)
+        #expect(try fixture.invoices.invoices(of: payer, now: now).toPay.map(\.id) == [invoice.id])
+        let harness = SimulatorHarness(database: fixture.database, now: now)
+        #expect(throws: InvoiceError.notFound) {
+            try fixture.invoices.startOnlinePayment(invoice.id, actor: payer, provider: harness.simulator,
+                                                    returnURLs: SimulatorHarness.returnURLs, now: now)
+        }
+        // Revoked: the account obtained before is refused everywhere at once.
+        _ = try guichet.revoke(familyOnly.id, actor: resident, now: now.addingTimeInterval(60))
+        #expect(throws: DossierError.notFound) { try dossiers.dossier(id: draft.id, actor: acting, now: now.addingTimeInterval(120)) }
+        #expect(throws: HouseholdError.notFound) { try households.household(of: acting, now: now.addingTimeInterval(120)) }
+        // The resident themself is not affected.
+        #expect(try dossiers.dossier(id: draft.id, actor: resident, now: now.addingTimeInterval(120)).id == draft.id)
+    }
 }

@@ -44,6 +44,9 @@ public struct Dossiers: Sendable {
     /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
     public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
         guard let actor, actor.role == .resident, let commune = actor.communeInsee else { throw DossierError.notFound }
+        guard try database.pool.read({ db in try actor.mayAct(in: Account.family(ofProcedure: procedureSlug, db), now: now, db) }) else {
+            throw DossierError.notFound
+        }
         guard let procedure = catalogue.procedure(slug: procedureSlug),
               let form = try forms.current(procedureSlug: procedureSlug) else { throw DossierError.procedureNotOnline }
         if case .notOffered(let note) = catalogue.handler(for: procedure, commune: commune) {
@@ -243,6 +246,9 @@ public struct Dossiers: Sendable {
         case .resident:
             guard dossier.accountId == actor.id else { throw DossierError.notFound }
             if dossier.status == .draft, let expiry = dossier.draftExpiresAt, expiry <= now { throw DossierError.notFound }
+            guard try actor.mayAct(in: Account.family(ofProcedure: dossier.procedureSlug, db), now: now, db) else {
+                throw DossierError.notFound
+            }
         case .agent:
             guard dossier.status != .draft, dossier.organisationId != nil, dossier.organisationId == actor.organisationId else {
                 throw DossierError.notFound

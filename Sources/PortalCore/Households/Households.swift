@@ -114,6 +114,7 @@ public struct Households: Sendable {
 
     /// The household of a résident, created with them as its first adult when they have none.
     static func householdId(of actor: Account, now: Date, _ db: Database) throws -> Int64 {
+        guard try actor.mayAct(in: .family, now: now, db) else { throw HouseholdError.notFound }
         if let id = try Int64.fetchOne(db, sql: "SELECT householdId FROM household_member WHERE accountId = ?", arguments: [actor.id]) {
             return id
         }

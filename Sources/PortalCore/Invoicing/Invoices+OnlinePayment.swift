@@ -24,7 +24,8 @@ extension Invoices {
     /// click or a second tab never opens a second payment.
     public func startOnlinePayment(_ id: Int64, actor: Account?, provider: any PaymentProvider, returnURLs: ReturnURLs,
                                    now: Date) throws -> String {
-        guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
+        // Only the payer pays: an adviser acting for them takes no money.
+        guard let actor, actor.role == .resident, actor.counterAdviser == nil else { throw InvoiceError.notFound }
         // A first click still registering its operation is waited for, briefly.
         for _ in 0..<50 {
             switch try reserveOnlinePayment(id, actor: actor, returnURLs: returnURLs, now: now) {
@@ -101,7 +102,7 @@ extension Invoices {
 
     private func reserveOnlinePayment(_ id: Int64, actor: Account, returnURLs: ReturnURLs, now: Date) throws -> Reservation {
         try database.pool.write { db in
-            let invoice = try Self.visible(id: id, to: actor, db)
+            let invoice = try Self.visible(id: id, to: actor, now: now, db)
             guard invoice.status.isOpen, invoice.remainingCents > 0 else { throw InvoiceError.notPayable(invoice.status) }
             guard CalendarDay(now) <= invoice.payableOnlineUntil else {
                 throw InvoiceError.onlinePaymentClosed(since: invoice.payableOnlineUntil.adding(days: 1))

@@ -28,9 +28,10 @@ public struct Invoices: Sendable {
     }
 
     /// A résident's invoices: those to pay, nearest due date first, then the others, latest first.
-    public func invoices(of actor: Account?) throws -> ResidentInvoices {
+    public func invoices(of actor: Account?, now: Date = Date()) throws -> ResidentInvoices {
         guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
         return try database.pool.read { db in
+            guard try actor.mayAct(in: .payments, now: now, db) else { throw InvoiceError.notFound }
             let all = try Invoice.fetchAllWithoutLines(
                 db, "WHERE payerAccountId = ? ORDER BY dueOn, id", arguments: [actor.id])
             return ResidentInvoices(
@@ -52,9 +53,9 @@ public struct Invoices: Sendable {
     }
 
     /// One invoice with its régie, payer, payments and history, if the account may see it.
-    public func detail(_ id: Int64, actor: Account?) throws -> InvoiceDetail {
+    public func detail(_ id: Int64, actor: Account?, now: Date = Date()) throws -> InvoiceDetail {
         try database.pool.read { db in
-            let invoice = try Self.visible(id: id, to: actor, db)
+            let invoice = try Self.visible(id: id, to: actor, now: now, db)
             guard let regie = try Regie.fetch(id: invoice.regieId, db),
                   let payer = try Row.fetchOne(db, sql: "SELECT email, displayName FROM account WHERE id = ?",
                                                arguments: [invoice.payerAccountId]) else { throw InvoiceError.notFound }
@@ -70,11 +71,11 @@ public struct Invoices: Sendable {
     }
 
     /// The invoice if `actor` may see it: its payer, or an agent of its régie's organisation.
-    static func visible(id: Int64, to actor: Account?, _ db: Database) throws -> Invoice {
+    static func visible(id: Int64, to actor: Account?, now: Date, _ db: Database) throws -> Invoice {
         guard let actor, let invoice = try Invoice.fetch(id: id, db) else { throw InvoiceError.notFound }
         switch actor.role {
         case .resident:
-            guard invoice.payerAccountId == actor.id else { throw InvoiceError.notFound }
+            guard invoice.payerAccountId == actor.id, try actor.mayAct(in: .payments, now: now, db) else { throw InvoiceError.notFound }
         case .agent:
             guard let organisation = actor.organisationId,
                   try Regie.fetch(id: invoice.regieId, db)?.organisationId == organisation else { throw InvoiceError.notFound }
@@ -87,7 +88,7 @@ public struct Invoices: Sendable {
     /// The invoice if `actor` is an agent of its régie's organisation.
     static func managed(id: Int64, by actor: Account?, _ db: Database) throws -> (Invoice, Regie) {
         guard let actor, actor.role == .agent else { throw InvoiceError.notFound }
-        let invoice = try visible(id: id, to: actor, db)
+        let invoice = try visible(id: id, to: actor, now: Date(), db)
         guard let regie = try Regie.fetch(id: invoice.regieId, db) else { throw InvoiceError.notFound }
         return (invoice, regie)
     }
