@@ -106,9 +106,11 @@ struct ResidentRegistrationHandlers: Sendable {
         let open = try registrations.activities().filter { activity in
             activity.isOpen(on: today) && (activity.communes.isEmpty || activity.communes.contains(actor.communeInsee ?? ""))
         }
-        // A refusal about an activity not on the page (closed meanwhile) is shown in the summary only.
-        let anchor = refusal.map { refused in open.contains { $0.id == refused.activityId } ? "membre-\(refused.activityId)" : "activites" }
-        let errors = refusal.map { [FieldErrorLink(field: anchor ?? "activites", message: $0.message)] } ?? []
+        // A refusal about an activity not on the page (closed meanwhile) links to the list of activities.
+        let errors = refusal.map { refused in
+            [FieldErrorLink(field: open.contains { $0.id == refused.activityId } ? "membre-\(refused.activityId)" : "activites",
+                            message: refused.message)]
+        } ?? []
         let cards = open.map { activity in
             let mine = refusal?.activityId == activity.id ? refusal : nil
             return RegistrationsView.Card(
