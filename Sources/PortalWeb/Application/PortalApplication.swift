@@ -59,6 +59,10 @@ public struct PortalApplication: Sendable {
             agentInvoicePageHandlers: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
+            householdRoutes: HouseholdRoutes(
+                households: try Households(database: database, publicURL: configuration.publicURL),
+                registrations: Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
+                catalogue: catalogue, spaces: spaces, pages: pages, now: configuration.now),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,

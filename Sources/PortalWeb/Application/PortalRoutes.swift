@@ -20,6 +20,8 @@ struct PortalRoutes {
     let agentInvoicePageHandlers: AgentInvoicePageHandlers
     let agentInvoiceImportHandlers: AgentInvoiceImportHandlers
     let paymentReturnHandlers: PaymentReturnHandlers
+    /// « Mon foyer », « Inscriptions » and the agents' registration lists.
+    let householdRoutes: HouseholdRoutes
     /// Present when the built-in PayFiP simulator takes the payments.
     let simulatorHandlers: PayFiPSimulatorHandlers?
     let staticFiles: StaticFiles
@@ -175,6 +177,7 @@ struct PortalRoutes {
             guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
             return try agentInvoice.receipt(context, id: id, paymentId: payment)
         }
+        householdRoutes.add(to: &routes, contexts: factory)
         page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
 
