@@ -159,4 +159,24 @@ struct RegistrationTests {
         #expect(try ActivitySeed.install(from: TestSupport.realSeed.appendingPathComponent("activities.json"), catalogue: catalogue,
                                          into: fixture.database) == 7)
     }
+
+    @Test("An unpaid invoice is cancelled with its registration; a paid one is flagged for the régie to refund")
+    func invoiceFollowsTheRegistration() throws {
+        let camille = fixture.accounts["habitant"]
+        let leo = try child("Léo", of: "habitant"), tom = try child("Tom", of: "habitant", born: (2, 2, 2018))
+        let first = try registrations.register("loisirs-test", memberId: leo.id, actor: camille, now: now)
+        let second = try registrations.register("loisirs-test", memberId: tom.id, actor: camille, now: now)
+        let secondInvoice = try #require(second.invoiceId)
+        _ = try fixture.invoices.recordCounterPayment(secondInvoice, amount: "75", channel: "especes", reference: "",
+                                                      actor: fixture.accounts["agent.enfance"], now: now)
+        _ = try registrations.cancel(first.id, actor: camille, now: now)
+        let cancelled = try fixture.invoices.detail(try #require(first.invoiceId), actor: camille, now: now).invoice
+        #expect(cancelled.status == .cancelled)
+        #expect(cancelled.cancellationReason == "Inscription annulée par la famille")
+        _ = try registrations.refuse(second.id, reason: "Certificat médical manquant.", actor: fixture.accounts["agent.enfance"], now: now)
+        let paid = try fixture.invoices.detail(secondInvoice, actor: fixture.accounts["agent.enfance"], now: now)
+        #expect(paid.invoice.status == .paid)
+        #expect(paid.events.last?.kind == .anomaly)
+        #expect(paid.events.last?.text?.contains("remboursement ou avoir à prévoir") == true)
+    }
 }

@@ -107,7 +107,7 @@ import Testing
         let question = try camille.get(cancelPath)
         #expect(question.text.contains("<h1>Annuler l'inscription de Léo Martin ?</h1>"))
         #expect(question.text.contains("Sa place sera donnée à la première personne de la liste d'attente"))
-        #expect(question.text.contains("La facture de cette inscription n'est pas annulée automatiquement"))
+        #expect(question.text.contains("Sa facture sera annulée si elle n'est pas encore payée"))
         let cancelled = try camille.post(cancelPath, form: [("_csrf", question.csrfToken ?? "")])
         #expect(cancelled.status == 303)
         let after = try camille.get(try #require(cancelled.header("Location")))

@@ -33,6 +33,7 @@ extension Registrations {
             guard !reason.isEmpty else { throw RegistrationError.reasonRequired }
             try db.execute(sql: "UPDATE registration SET status = ?, refusalReason = ?, decidedAt = ? WHERE id = ?",
                            arguments: [RegistrationStatus.refused.rawValue, reason, now, registrationId])
+            try Self.settleInvoice(of: registration, reason: "Inscription refusée : \(reason)", actor: actor?.id, now: now, db)
             let refused = try Self.fetch(registrationId, db)
             if let activity = try Activity.fetch(id: registration.activityId, db),
                let adult = try DossierNotifications.Recipient.account(refused.requestedBy, db) {

@@ -87,8 +87,24 @@ public struct Registrations: Sendable {
             guard registration.status.isActive else { throw RegistrationError.invalidTransition(from: registration.status) }
             try db.execute(sql: "UPDATE registration SET status = ?, decidedAt = ? WHERE id = ?",
                            arguments: [RegistrationStatus.cancelled.rawValue, now, registrationId])
+            try Self.settleInvoice(of: registration, reason: "Inscription annulée par la famille", actor: actor.id, now: now, db)
             if registration.status == .confirmed { try promote(registration.activityId, now: now, db) }
             return try Self.fetch(registrationId, db)
+        }
+    }
+
+    /// The invoice of a registration that ends: cancelled when nothing was paid on it; otherwise
+    /// left to the régie with an anomaly saying a refund or a credit is due.
+    static func settleInvoice(of registration: Registration, reason: String, actor: Int64?, now: Date, _ db: Database) throws {
+        guard let invoiceId = registration.invoiceId, let invoice = try Invoice.fetch(id: invoiceId, db) else { return }
+        if invoice.status == .toPay {
+            try db.execute(sql: "UPDATE invoice SET status = ?, cancellationReason = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [InvoiceStatus.cancelled.rawValue, reason, now, invoiceId])
+            try InvoiceEvent.record(.cancelled, invoiceId: invoiceId, at: now, actor: actor, text: reason, db)
+        } else if invoice.paidCents > 0 {
+            try InvoiceEvent.record(.anomaly, invoiceId: invoiceId, at: now, actor: actor, text: """
+                \(reason) alors que \(Euros.format(invoice.paidCents)) ont été payés : remboursement ou avoir à prévoir.
+                """, db)
         }
     }
 

@@ -75,7 +75,7 @@ struct ResidentRegistrationHandlers: Sendable {
             ? "Sa place sera donnée à la première personne de la liste d'attente : si vous changez d'avis, il faudra l'inscrire à nouveau, sans garantie de place."
             : "Elle quittera la liste d'attente : si vous changez d'avis, il faudra l'inscrire à nouveau, en dernière position.")
         if registration.invoiceId != nil {
-            paragraphs.append("La facture de cette inscription n'est pas annulée automatiquement : contactez le service pour la faire annuler ou rembourser.")
+            paragraphs.append("Sa facture sera annulée si elle n'est pas encore payée ; si vous l'avez déjà payée, même en partie, le service vous remboursera ou vous fera un avoir.")
         }
         let view = CancelView(layout: pages.layout(heading, context), heading: heading, paragraphs: paragraphs,
                               action: RegistrationPaths.cancellation(id), csrfToken: context.csrfToken)
