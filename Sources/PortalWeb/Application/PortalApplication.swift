@@ -43,6 +43,7 @@ public struct PortalApplication: Sendable {
                 catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
             communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
             accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now),
+            activationHandlers: ActivationHandlers(accounts: accounts, pages: pages, now: configuration.now),
             profileHandlers: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),

@@ -7,6 +7,7 @@ struct PortalRoutes {
     let catalogueHandlers: CatalogueHandlers
     let communeHandlers: CommuneHandlers
     let accountHandlers: AccountHandlers
+    let activationHandlers: ActivationHandlers
     let profileHandlers: ProfileHandlers
     let spaceHandlers: SpaceHandlers
     let legalHandlers: LegalHandlers
@@ -96,6 +97,9 @@ struct PortalRoutes {
         formPage(.GET, "/connexion") { context, _ in accounts.logInForm(context) }
         formPage(.POST, "/connexion") { context, _ in try accounts.logIn(context) }
         page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
+        let activation = activationHandlers
+        formPage(.GET, ActivationHandlers.path) { context, _ in activation.show(context) }
+        formPage(.POST, ActivationHandlers.path) { context, _ in try activation.activate(context) }
 
         page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
         page(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
