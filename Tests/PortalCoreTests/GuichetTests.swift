@@ -38,6 +38,24 @@ struct GuichetTests {
         #expect(journal.allSatisfy { $0.action == .search && $0.residentAccountId == nil && $0.siteId == "france-services-langeais" })
     }
 
+    @Test("Before a mandate, an adviser reads a resident's name and commune only; other accounts and roles get nothing")
+    func residentBeforeAMandate() throws {
+        let resident = try #require(camille)
+        let seen = try guichet.resident(resident.id, adviser: adviser, now: now)
+        #expect(seen.accountId == resident.id && seen.displayName == "Camille Martin" && seen.communeName == "Langeais" && !seen.hasMandate)
+        _ = try guichet.recordMandate(.init(families: ["famille"], duration: "visite", consent: "signature", readAndSigned: true),
+                                      for: resident.id, adviser: adviser, now: now)
+        #expect(try guichet.resident(resident.id, adviser: adviser, now: now).hasMandate)
+        #expect(try !guichet.resident(resident.id, adviser: adviser, now: now.addingTimeInterval(86400)).hasMandate, "the visit's mandate ended")
+        #expect(throws: GuichetError.notFound, "an agent is not a resident") {
+            try guichet.resident(try #require(fixture.accounts["agent.langeais"]).id, adviser: adviser, now: now)
+        }
+        for login in ["habitant", "agent.langeais", "admin"] {
+            #expect(throws: GuichetError.notFound) { try guichet.resident(resident.id, adviser: fixture.accounts[login], now: now) }
+        }
+        #expect(try guichet.journal(ofAdviser: adviser).map(\.action) == [.mandateRecorded], "reading is not journaled")
+    }
+
     @Test("An account made at the counter has no password until the resident chooses one with the code; the adviser never knows it")
     func accountAtTheCounter() throws {
         let created = try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",

@@ -37,6 +37,9 @@ public struct PortalApplication: Sendable {
         let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let payment = PaymentSetup(configuration, database: database)
         let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL)
+        let desk = GuichetDesk(
+            guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
+            accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now)
         let router = PortalRoutes(
             contextFactory: contextFactory,
             catalogueHandlers: CatalogueHandlers(
@@ -60,6 +63,7 @@ public struct PortalApplication: Sendable {
             agentInvoicePageHandlers: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
+            guichetRoutes: GuichetRoutes(contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,

@@ -21,6 +21,7 @@ struct PortalRoutes {
     let agentInvoicePageHandlers: AgentInvoicePageHandlers
     let agentInvoiceImportHandlers: AgentInvoiceImportHandlers
     let paymentReturnHandlers: PaymentReturnHandlers
+    let guichetRoutes: GuichetRoutes
     /// Present when the built-in PayFiP simulator takes the payments.
     let simulatorHandlers: PayFiPSimulatorHandlers?
     let staticFiles: StaticFiles
@@ -179,7 +180,7 @@ struct PortalRoutes {
             guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
             return try agentInvoice.receipt(context, id: id, paymentId: payment)
         }
-        page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
+        guichetRoutes.register(into: &routes)
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
 
         publicPage("/accessibilite") { context, _ in legal.show(template: "legal/accessibility", title: "Déclaration d'accessibilité", context) }

@@ -1,0 +1,35 @@
+import PortalCore
+import PortalHTTP
+
+/// The routes of the France Services counter (`/guichet…`) and the resident's page about it
+/// (`/mon-espace/france-services…`). A logged-out visitor logs in first, then comes back.
+struct GuichetRoutes {
+    let contextFactory: RequestContextFactory
+    let home: GuichetHomeHandlers
+
+    func register(into routes: inout RouterBuilder) {
+        let factory = contextFactory
+        /// A page of a signed-in space: a logged-out visitor logs in first (back here after a GET).
+        func page(_ method: HTTPMethod, _ pattern: String, fallback: String = GuichetPaths.home,
+                  _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
+            routes.add(method, pattern) { request, parameters in
+                let context = factory.context(for: request)
+                guard context.account != nil else {
+                    return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : fallback)")
+                }
+                return try handler(context, parameters)
+            }
+        }
+
+        let home = self.home
+        page(.GET, GuichetPaths.home) { context, _ in try home.home(context) }
+    }
+}
+
+extension RouteParameters {
+    /// The numeric route parameter `name`; a page that does not exist otherwise.
+    func id(_ name: String) throws -> Int64 {
+        guard let id = self[name].flatMap(Int64.init) else { throw PageNotFound() }
+        return id
+    }
+}
