@@ -67,4 +67,50 @@ import Testing
         ])
         #expect(reused.status == 422, "a code serves once")
     }
+
+    @Test func anAdviserCreatesTheAccountWithThePersonWhoThenChoosesTheirPassword() throws {
+        var adviser = server.browser()
+        _ = try adviser.submit("/connexion", from: "/connexion", form: [("email", "conseiller@demo.cctoval.fr"), ("password", DemoData.password)])
+        let form = try adviser.get("/guichet/habitants/nouveau")
+        #expect(form.status == 200)
+        #expect(!form.body.contains("type=\"password\""), "the adviser never types a password")
+        let wrong = try adviser.post("/guichet/habitants/nouveau", form: [
+            ("_csrf", form.csrfToken ?? ""), ("displayName", "Marcel Petit"), ("email", "habitant@demo.cctoval.fr"), ("commune", ""),
+            ("naissance", "1948"),
+        ])
+        #expect(wrong.status == 422)
+        #expect(wrong.text.contains("<title>Erreur : Créer un compte avec la personne"))
+        for field in ["commune", "naissance"] { #expect(wrong.body.contains("href=\"#\(field)\"")) }
+        #expect(wrong.body.contains("value=\"Marcel Petit\""))
+        let taken = try adviser.post("/guichet/habitants/nouveau", form: [
+            ("_csrf", form.csrfToken ?? ""), ("displayName", "Marcel Petit"), ("email", "habitant@demo.cctoval.fr"), ("commune", "37123"),
+            ("naissance", "12/05/1948"),
+        ])
+        #expect(taken.status == 422)
+        #expect(taken.text.contains("Un compte existe déjà avec cette adresse e-mail"))
+
+        let sheet = try adviser.post("/guichet/habitants/nouveau", form: [
+            ("_csrf", form.csrfToken ?? ""), ("displayName", "Marcel Petit"), ("email", "marcel.petit@example.org"), ("commune", "37123"),
+            ("naissance", "12/05/1948"),
+        ])
+        #expect(sheet.status == 200)
+        #expect(sheet.header("Cache-Control") == "no-store")
+        #expect(sheet.text.contains("Remettez cette feuille à la personne"))
+        #expect(sheet.text.contains("http://127.0.0.1:\(server.port)/activation"))
+        let code = try #require(sheet.body.range(of: "<p class=\"reference\">").map { String(sheet.body[$0.upperBound...].prefix(9)) })
+        #expect(code.count == 9 && code.contains("-"))
+        let home = try adviser.get("/guichet")
+        #expect(home.text.contains("Compte créé au guichet"), "the creation is journaled")
+        #expect(!home.text.contains(code), "the code is not kept anywhere the adviser can read it again")
+
+        var resident = server.browser()
+        let activated = try resident.submit("/activation", from: "/activation", form: [
+            ("email", "marcel.petit@example.org"), ("code", code), ("password", "les cerises de Bourgueil"),
+        ])
+        #expect(activated.header("Location") == "/connexion?active=1")
+        let loggedIn = try resident.submit("/connexion", from: "/connexion", form: [
+            ("email", "marcel.petit@example.org"), ("password", "les cerises de Bourgueil"),
+        ])
+        #expect(loggedIn.header("Location") == "/mon-espace")
+    }
 }

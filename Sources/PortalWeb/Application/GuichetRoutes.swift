@@ -6,6 +6,7 @@ import PortalHTTP
 struct GuichetRoutes {
     let contextFactory: RequestContextFactory
     let home: GuichetHomeHandlers
+    let accounts: GuichetAccountHandlers
 
     func register(into routes: inout RouterBuilder) {
         let factory = contextFactory
@@ -21,8 +22,10 @@ struct GuichetRoutes {
             }
         }
 
-        let home = self.home
+        let home = self.home, accounts = self.accounts
         page(.GET, GuichetPaths.home) { context, _ in try home.home(context) }
+        page(.GET, GuichetPaths.newAccount) { context, _ in try accounts.show(context) }
+        page(.POST, GuichetPaths.newAccount) { context, _ in try accounts.create(context) }
     }
 }
 

@@ -63,7 +63,9 @@ public struct PortalApplication: Sendable {
             agentInvoicePageHandlers: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
-            guichetRoutes: GuichetRoutes(contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk)),
+            guichetRoutes: GuichetRoutes(
+                contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk),
+                accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,
