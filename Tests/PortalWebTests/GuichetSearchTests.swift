@@ -7,15 +7,8 @@ import Testing
 
     init() throws { server = try PortalTestServer(demo: true) }
 
-    func loggedIn(_ login: String) throws -> Browser {
-        var browser = server.browser()
-        let response = try browser.submit("/connexion", from: "/connexion", form: [("email", login), ("password", "demo-portail-2026")])
-        #expect(response.status == 303)
-        return browser
-    }
-
     @Test func anAdviserFindsAResidentAndEverySearchIsInTheJournal() throws {
-        var adviser = try loggedIn("conseiller@demo.cctoval.fr")
+        var adviser = try server.loggedIn("conseiller@demo.cctoval.fr")
         let home = try adviser.get("/guichet")
         #expect(home.status == 200)
         #expect(home.text.contains("Bonjour Karim Benali – France Services de Langeais."))
@@ -48,7 +41,7 @@ import Testing
 
     @Test(arguments: ["habitant@demo.cctoval.fr", "agent.langeais@demo.cctoval.fr", "admin@demo.cctoval.fr"])
     func otherRolesGetNotFound(login: String) throws {
-        var browser = try loggedIn(login)
+        var browser = try server.loggedIn(login)
         for path in ["/guichet", "/guichet?nom=Martin", "/guichet/habitants/nouveau", "/guichet/habitants/1"] {
             #expect(try browser.get(path).status == 404, "\(login) \(path)")
         }

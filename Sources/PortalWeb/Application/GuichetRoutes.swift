@@ -7,6 +7,7 @@ struct GuichetRoutes {
     let contextFactory: RequestContextFactory
     let home: GuichetHomeHandlers
     let accounts: GuichetAccountHandlers
+    let residents: GuichetResidentHandlers
 
     func register(into routes: inout RouterBuilder) {
         let factory = contextFactory
@@ -26,6 +27,17 @@ struct GuichetRoutes {
         page(.GET, GuichetPaths.home) { context, _ in try home.home(context) }
         page(.GET, GuichetPaths.newAccount) { context, _ in try accounts.show(context) }
         page(.POST, GuichetPaths.newAccount) { context, _ in try accounts.create(context) }
+
+        let residents = self.residents
+        page(.GET, "/guichet/habitants/{id}") { context, parameters in try residents.show(context, id: try parameters.id("id")) }
+        page(.GET, "/guichet/habitants/{id}/recapitulatif") { context, parameters in
+            try residents.summary(context, id: try parameters.id("id"))
+        }
+        page(.POST, "/guichet/habitants/{id}/code") { context, parameters in try residents.sendCode(context, id: try parameters.id("id")) }
+        page(.POST, "/guichet/habitants/{id}/mandat") { context, parameters in try residents.record(context, id: try parameters.id("id")) }
+        page(.POST, "/guichet/mandats/{id}/revocation") { context, parameters in
+            try residents.revoke(context, mandateId: try parameters.id("id"))
+        }
     }
 }
 

@@ -65,7 +65,8 @@ public struct PortalApplication: Sendable {
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
             guichetRoutes: GuichetRoutes(
                 contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk),
-                accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL)),
+                accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL),
+                residents: GuichetResidentHandlers(desk: desk)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,
