@@ -56,6 +56,24 @@ struct GuichetTests {
         #expect(try guichet.journal(ofAdviser: adviser).map(\.action) == [.mandateRecorded], "reading is not journaled")
     }
 
+    @Test("The récépissé of a visit: what the site recorded for the resident that day, oldest first")
+    func visit() throws {
+        let resident = try #require(camille)
+        let mandate = try guichet.recordMandate(.init(families: ["famille"], duration: "1-mois", consent: "signature", readAndSigned: true),
+                                                for: resident.id, adviser: adviser, now: now)
+        try guichet.record("Demande CC-7K3-M9Q déposée", for: resident.id, under: mandate, adviser: adviser, now: now.addingTimeInterval(60))
+        try guichet.record("Le lendemain", for: resident.id, under: mandate, adviser: adviser, now: now.addingTimeInterval(86400))
+        _ = try guichet.search(name: "Martin", email: "", birthDate: "", adviser: adviser, now: now)
+        let visit = try guichet.visit(of: resident.id, adviser: adviser, now: now.addingTimeInterval(120))
+        #expect(visit.map(\.action) == [.mandateRecorded, .actedFor])
+        #expect(visit.last?.detail == "Demande CC-7K3-M9Q déposée")
+        #expect(try guichet.visit(of: resident.id, adviser: adviser, now: now.addingTimeInterval(86400)).map(\.detail) == ["Le lendemain"])
+        #expect(throws: GuichetError.notFound) { try guichet.visit(of: resident.id, adviser: fixture.accounts["agent.langeais"], now: now) }
+        #expect(throws: GuichetError.notFound) {
+            try guichet.visit(of: try #require(fixture.accounts["agent.langeais"]).id, adviser: adviser, now: now)
+        }
+    }
+
     @Test("An account made at the counter has no password until the resident chooses one with the code; the adviser never knows it")
     func accountAtTheCounter() throws {
         let created = try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",

@@ -37,6 +37,9 @@ public struct PortalApplication: Sendable {
         let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let payment = PaymentSetup(configuration, database: database)
         let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL)
+        let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
+        let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
+                                        now: configuration.now)
         let desk = GuichetDesk(
             guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
             accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now)
@@ -50,11 +53,10 @@ public struct PortalApplication: Sendable {
             profileHandlers: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
-            filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),
+            filingHandlers: filing,
             agentHandlers: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            dossierPages: DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
-                                       now: configuration.now),
+            dossierPages: dossierPages,
             residentInvoiceHandlers: ResidentInvoiceHandlers(
                 invoices: invoices, payments: gateway, spaces: spaces, pages: pages, publicURL: configuration.publicURL,
                 now: configuration.now),
@@ -66,7 +68,14 @@ public struct PortalApplication: Sendable {
             guichetRoutes: GuichetRoutes(
                 contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk),
                 accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL),
-                residents: GuichetResidentHandlers(desk: desk)),
+                residents: GuichetResidentHandlers(desk: desk),
+                invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),
+                documents: GuichetDocumentHandlers(desk: desk, dossiers: dossiers),
+                household: GuichetHouseholdHandlers(
+                    desk: desk, households: try Households(database: database, publicURL: configuration.publicURL),
+                    registrations: Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL)),
+                filing: GuichetFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
+                receipts: GuichetReceiptHandlers(desk: desk)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,

@@ -50,6 +50,19 @@ struct GuichetDesk: Sendable {
         }
     }
 
+    /// The family a procedure belongs to, which a mandate must cover to act in it.
+    func family(ofProcedure slug: String) -> ProcedureFamily {
+        ProcedureFamily.of(category: catalogue.procedure(slug: slug)?.categoryId ?? "")
+    }
+
+    /// The resident's account for reading what spans families (documents asked for, drafts), with
+    /// the families the site's valid mandates cover; 404 without any.
+    func actingForAnyFamily(of residentId: Int64, _ context: RequestContext) throws -> (Account, Set<ProcedureFamily>) {
+        let covered = try coveredFamilies(of: residentId, context)
+        guard let family = ProcedureFamily.allCases.first(where: covered.contains) else { throw PageNotFound() }
+        return (try acting(for: residentId, in: family, context).0, covered)
+    }
+
     /// Journals what the adviser did for the resident under `mandate`.
     func record(_ detail: String, for residentId: Int64, under mandate: Mandate, _ context: RequestContext) throws {
         try guichet.record(detail, for: residentId, under: mandate, adviser: try adviser(context), now: now())
