@@ -194,5 +194,55 @@ import Testing
         let own = try resident.get("/mon-espace/dossiers/\(filedId)")
         #expect(own.text.contains("Demande déposée au guichet France Services, par Karim Benali"))
         #expect(try agent.get("/agent/dossiers/\(filedId)").text.contains("Au guichet France Services"))
+
+        // Their France Services page: the mandate in force and the journal of what was done, searches aside.
+        #expect(try resident.get("/mon-espace").body.contains("href=\"/mon-espace/france-services\""))
+        let space = try resident.get("/mon-espace/france-services")
+        #expect(space.status == 200)
+        for text in ["Mandats en cours", "Famille (enfance, inscriptions, foyer)", "Factures et paiements", "France Services de Langeais",
+                     "Karim Benali", "Mandat enregistré", "Demande \(reference) déposée", "Inscription de Léo Martin"] {
+            #expect(space.text.contains(text), "\(text)")
+        }
+        #expect(!space.text.contains("Recherche d'un habitant"), "searches are not the resident's entries")
+        #expect(!space.text.contains("nom « Camille Martin »"))
+
+        // The resident revokes it: the adviser's acting pages answer 404 at once, the resident's page shows name and commune only.
+        let mandateId = try #require(space.body.range(of: "/mon-espace/france-services/mandats/").map {
+            String(space.body[$0.upperBound...].prefix { $0.isNumber })
+        })
+        let revoked = try resident.post("/mon-espace/france-services/mandats/\(mandateId)/revocation", form: [("_csrf", space.csrfToken ?? "")])
+        #expect(revoked.header("Location") == "/mon-espace/france-services?revoque=1")
+        let afterRevocation = try resident.get("/mon-espace/france-services?revoque=1")
+        #expect(afterRevocation.text.contains("Le mandat est révoqué"))
+        #expect(afterRevocation.text.contains("Vous n'avez aucun mandat en cours"))
+        #expect(afterRevocation.text.contains("Mandats terminés ou révoqués"))
+        #expect(afterRevocation.text.contains("Révoqué par vous"))
+        for path in [residentPath + "/factures", invoicePath, residentPath + "/pieces", residentPath + "/foyer", residentPath + "/demandes",
+                     draftPath + "/verifier", residentPath + "/dossiers/\(filedId)"] {
+            #expect(try adviser.get(path).status == 404, "\(path)")
+        }
+        #expect(try adviser.post(residentPath + "/inscriptions", form: [
+            ("_csrf", household.csrfToken ?? ""), ("membre", leo), ("activite", Self.activityId),
+        ]).status == 404)
+        let page = try adviser.get(residentPath)
+        #expect(!page.text.contains("Mandat en cours"))
+        #expect(!page.body.contains(residentPath + "/factures"))
+    }
+
+    @Test func residentsPageIsTheirsOnly() throws {
+        var visitor = server.browser()
+        #expect(try visitor.get("/mon-espace/france-services").header("Location") == "/connexion?next=/mon-espace/france-services")
+        for login in ["conseiller@demo.cctoval.fr", "agent.langeais@demo.cctoval.fr"] {
+            var other = try server.loggedIn(login)
+            #expect(try other.get("/mon-espace/france-services").status == 404, "\(login)")
+        }
+        // Someone else's mandate cannot be revoked.
+        var adviser = try server.loggedIn("conseiller@demo.cctoval.fr")
+        let page = try adviser.recordSignedMandate(for: residentId, families: ["famille"])
+        let mandateId = try #require(page.body.range(of: "/guichet/mandats/").map { String(page.body[$0.upperBound...].prefix { $0.isNumber }) })
+        var other = try server.loggedIn("habitante.bourgueil@demo.cctoval.fr")
+        let token = try other.get("/mon-espace/france-services").csrfToken ?? ""
+        #expect(try other.post("/mon-espace/france-services/mandats/\(mandateId)/revocation", form: [("_csrf", token)]).status == 404)
+        #expect(try adviser.get(residentPath + "/foyer").status == 200)
     }
 }

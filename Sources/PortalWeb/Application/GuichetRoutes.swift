@@ -13,6 +13,7 @@ struct GuichetRoutes {
     let household: GuichetHouseholdHandlers
     let filing: GuichetFilingHandlers
     let receipts: GuichetReceiptHandlers
+    let residentSpace: ResidentFranceServicesHandlers
 
     func register(into routes: inout RouterBuilder) {
         let factory = contextFactory
@@ -95,6 +96,12 @@ struct GuichetRoutes {
         }
         residentPage(.GET, "/dossiers/{dossier}/documents/{file}") { context, id, parameters in
             try filing.document(context, resident: id, dossier: try parameters.id("dossier"), file: try parameters.id("file"))
+        }
+
+        let residentSpace = self.residentSpace
+        page(.GET, ResidentFranceServicesHandlers.path) { context, _ in try residentSpace.show(context) }
+        page(.POST, ResidentFranceServicesHandlers.path + "/mandats/{id}/revocation", fallback: ResidentFranceServicesHandlers.path) {
+            context, parameters in try residentSpace.revoke(context, mandateId: try parameters.id("id"))
         }
     }
 }

@@ -75,7 +75,9 @@ public struct PortalApplication: Sendable {
                     desk: desk, households: try Households(database: database, publicURL: configuration.publicURL),
                     registrations: Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL)),
                 filing: GuichetFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
-                receipts: GuichetReceiptHandlers(desk: desk)),
+                receipts: GuichetReceiptHandlers(desk: desk),
+                residentSpace: ResidentFranceServicesHandlers(
+                    guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,
