@@ -42,8 +42,15 @@ import Testing
     @Test(arguments: ["habitant@demo.cctoval.fr", "agent.langeais@demo.cctoval.fr", "admin@demo.cctoval.fr"])
     func otherRolesGetNotFound(login: String) throws {
         var browser = try server.loggedIn(login)
-        for path in ["/guichet", "/guichet?nom=Martin", "/guichet/habitants/nouveau", "/guichet/habitants/1"] {
+        let resident = "/guichet/habitants/\(try server.accountId("habitant@demo.cctoval.fr"))"
+        for path in ["/guichet", "/guichet?nom=Martin", "/guichet/habitants/nouveau", resident, resident + "/recapitulatif?familles=famille&duree=visite",
+                     resident + "/factures", resident + "/pieces", resident + "/foyer", resident + "/demandes", resident + "/recepisse"] {
             #expect(try browser.get(path).status == 404, "\(login) \(path)")
+        }
+        let token = try browser.get("/demarches").csrfToken ?? ""
+        for path in ["/guichet/habitants/nouveau", resident + "/code", resident + "/mandat", resident + "/demandes", resident + "/inscriptions"] {
+            #expect(try browser.post(path, form: [("_csrf", token), ("familles", "famille"), ("duree", "visite"), ("consentement", "signature"),
+                                                  ("lecture", "oui")]).status == 404, "\(login) POST \(path)")
         }
     }
 

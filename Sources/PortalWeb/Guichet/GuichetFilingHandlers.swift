@@ -70,6 +70,7 @@ struct GuichetFilingHandlers: Sendable {
 
     /// `POST /guichet/habitants/{id}/demandes`: a new draft of the procedure `demarche` for the resident.
     func start(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
+        _ = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let slug = form["demarche"] ?? ""
