@@ -42,7 +42,7 @@ public struct PortalApplication: Sendable {
                                         now: configuration.now)
         let desk = GuichetDesk(
             guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
-            accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now)
+            catalogue: catalogue, pages: pages, now: configuration.now)
         let router = PortalRoutes(
             contextFactory: contextFactory,
             catalogueHandlers: CatalogueHandlers(

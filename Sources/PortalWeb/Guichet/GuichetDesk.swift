@@ -7,7 +7,6 @@ import PortalHTTP
 /// another role, a resident without a mandate covering the page — is a 404 page.
 struct GuichetDesk: Sendable {
     let guichet: Guichet
-    let accounts: Accounts
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
@@ -36,8 +35,7 @@ struct GuichetDesk: Sendable {
 
     /// The families the site's valid mandates of this resident cover; empty without one.
     func coveredFamilies(of residentId: Int64, _ context: RequestContext) throws -> Set<ProcedureFamily> {
-        let date = now()
-        return Set(try activeMandates(of: residentId, context).filter { $0.isActive(at: date) }.flatMap(\.families))
+        Set(try activeMandates(of: residentId, context).flatMap(\.families))
     }
 
     /// The site's valid mandates for this resident, latest first.

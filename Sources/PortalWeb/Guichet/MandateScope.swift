@@ -8,11 +8,6 @@ struct MandateScope {
     let families: [String]
     let duration: String
 
-    init(families: [String], duration: String) {
-        self.families = families
-        self.duration = duration
-    }
-
     /// From the query of a GET.
     init(query request: HTTPRequest) {
         families = request.queryItems.filter { $0.name == "familles" }.map(\.value)
