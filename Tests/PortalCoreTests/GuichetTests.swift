@@ -38,6 +38,42 @@ struct GuichetTests {
         #expect(journal.allSatisfy { $0.action == .search && $0.residentAccountId == nil && $0.siteId == "france-services-langeais" })
     }
 
+    @Test("Before a mandate, an adviser reads a resident's name and commune only; other accounts and roles get nothing")
+    func residentBeforeAMandate() throws {
+        let resident = try #require(camille)
+        let seen = try guichet.resident(resident.id, adviser: adviser, now: now)
+        #expect(seen.accountId == resident.id && seen.displayName == "Camille Martin" && seen.communeName == "Langeais" && !seen.hasMandate)
+        _ = try guichet.recordMandate(.init(families: ["famille"], duration: "visite", consent: "signature", readAndSigned: true),
+                                      for: resident.id, adviser: adviser, now: now)
+        #expect(try guichet.resident(resident.id, adviser: adviser, now: now).hasMandate)
+        #expect(try !guichet.resident(resident.id, adviser: adviser, now: now.addingTimeInterval(86400)).hasMandate, "the visit's mandate ended")
+        #expect(throws: GuichetError.notFound, "an agent is not a resident") {
+            try guichet.resident(try #require(fixture.accounts["agent.langeais"]).id, adviser: adviser, now: now)
+        }
+        for login in ["habitant", "agent.langeais", "admin"] {
+            #expect(throws: GuichetError.notFound) { try guichet.resident(resident.id, adviser: fixture.accounts[login], now: now) }
+        }
+        #expect(try guichet.journal(ofAdviser: adviser).map(\.action) == [.mandateRecorded], "reading is not journaled")
+    }
+
+    @Test("The récépissé of a visit: what the site recorded for the resident that day, oldest first")
+    func visit() throws {
+        let resident = try #require(camille)
+        let mandate = try guichet.recordMandate(.init(families: ["famille"], duration: "1-mois", consent: "signature", readAndSigned: true),
+                                                for: resident.id, adviser: adviser, now: now)
+        try guichet.record("Demande CC-7K3-M9Q déposée", for: resident.id, under: mandate, adviser: adviser, now: now.addingTimeInterval(60))
+        try guichet.record("Le lendemain", for: resident.id, under: mandate, adviser: adviser, now: now.addingTimeInterval(86400))
+        _ = try guichet.search(name: "Martin", email: "", birthDate: "", adviser: adviser, now: now)
+        let visit = try guichet.visit(of: resident.id, adviser: adviser, now: now.addingTimeInterval(120))
+        #expect(visit.map(\.action) == [.mandateRecorded, .actedFor])
+        #expect(visit.last?.detail == "Demande CC-7K3-M9Q déposée")
+        #expect(try guichet.visit(of: resident.id, adviser: adviser, now: now.addingTimeInterval(86400)).map(\.detail) == ["Le lendemain"])
+        #expect(throws: GuichetError.notFound) { try guichet.visit(of: resident.id, adviser: fixture.accounts["agent.langeais"], now: now) }
+        #expect(throws: GuichetError.notFound) {
+            try guichet.visit(of: try #require(fixture.accounts["agent.langeais"]).id, adviser: adviser, now: now)
+        }
+    }
+
     @Test("An account made at the counter has no password until the resident chooses one with the code; the adviser never knows it")
     func accountAtTheCounter() throws {
         let created = try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",

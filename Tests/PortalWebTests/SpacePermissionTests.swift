@@ -32,6 +32,7 @@ import Testing
                 let expected = switch home {
                 case "/mon-espace": "<h1>Mon espace</h1>"
                 case "/agent": "<h1>Demandes à traiter</h1>"
+                case "/guichet": "<h1>Guichet France Services</h1>"
                 default: "Cet espace est en cours de construction"
                 }
                 #expect(page.text.contains(expected))

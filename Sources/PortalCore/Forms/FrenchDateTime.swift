@@ -4,8 +4,13 @@ import Foundation
 public enum FrenchDateTime {
     /// "le 1er mars 2026 à 11 h 01".
     public static func text(_ date: Date) -> String {
+        "le \(CalendarDay(date).french) à \(time(date))"
+    }
+
+    /// "11 h 01": the time of day in France.
+    public static func time(_ date: Date) -> String {
         let time = CalendarDay.calendar.dateComponents([.hour, .minute], from: date)
-        return "le \(CalendarDay(date).french) à \(time.hour ?? 0) h \(String(format: "%02d", time.minute ?? 0))"
+        return "\(time.hour ?? 0) h \(String(format: "%02d", time.minute ?? 0))"
     }
 
     /// "09:05": the time of day in France, as spreadsheets read it.

@@ -14,6 +14,8 @@ public struct InvoiceEvent: Sendable, Hashable {
         case sentToCollection = "recouvrement"
         /// Something an agent must look at: a provider's answer that does not match, money for a cancelled invoice.
         case anomaly = "anomalie"
+        /// The payer says, at a France Services counter, that they paid by another channel; nothing was credited.
+        case declaredPayment = "paiement_declare"
 
         public var label: String {
             switch self {
@@ -26,8 +28,12 @@ public struct InvoiceEvent: Sendable, Hashable {
             case .cancelled: "Facture annulée"
             case .sentToCollection: "Transmise au recouvrement"
             case .anomaly: "Anomalie à vérifier"
+            case .declaredPayment: "Paiement déclaré au guichet France Services, à vérifier"
             }
         }
+
+        /// The régie's agents must check it.
+        public var needsCheck: Bool { self == .anomaly || self == .declaredPayment }
     }
 
     public var kind: Kind

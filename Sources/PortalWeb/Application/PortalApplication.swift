@@ -35,22 +35,30 @@ public struct PortalApplication: Sendable {
         let dossiers = try Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let spaces = Spaces(catalogue: catalogue)
         let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let households = try Households(database: database, publicURL: configuration.publicURL)
+        let registrations = Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let payment = PaymentSetup(configuration, database: database)
         let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL)
+        let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
+        let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
+                                        now: configuration.now)
+        let desk = GuichetDesk(
+            guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
+            catalogue: catalogue, pages: pages, now: configuration.now)
         let router = PortalRoutes(
             contextFactory: contextFactory,
             catalogueHandlers: CatalogueHandlers(
                 catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
             communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
             accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now),
+            activationHandlers: ActivationHandlers(accounts: accounts, pages: pages, now: configuration.now),
             profileHandlers: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
             legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
-            filingHandlers: FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now),
+            filingHandlers: filing,
             agentHandlers: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            dossierPages: DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
-                                       now: configuration.now),
+            dossierPages: dossierPages,
             residentInvoiceHandlers: ResidentInvoiceHandlers(
                 invoices: invoices, payments: gateway, spaces: spaces, pages: pages, publicURL: configuration.publicURL,
                 now: configuration.now),
@@ -60,9 +68,20 @@ public struct PortalApplication: Sendable {
             agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
             householdRoutes: HouseholdRoutes(
-                households: try Households(database: database, publicURL: configuration.publicURL),
-                registrations: Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
+                households: households, registrations: registrations,
                 catalogue: catalogue, spaces: spaces, pages: pages, now: configuration.now),
+            guichetRoutes: GuichetRoutes(
+                contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk),
+                accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL),
+                residents: GuichetResidentHandlers(desk: desk),
+                invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),
+                documents: GuichetDocumentHandlers(desk: desk, dossiers: dossiers),
+                household: GuichetHouseholdHandlers(
+                    desk: desk, households: households, registrations: registrations),
+                filing: GuichetFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
+                receipts: GuichetReceiptHandlers(desk: desk),
+                residentSpace: ResidentFranceServicesHandlers(
+                    guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)),
             simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
             staticFiles: staticFiles,
             database: database,

@@ -7,6 +7,7 @@ struct PortalRoutes {
     let catalogueHandlers: CatalogueHandlers
     let communeHandlers: CommuneHandlers
     let accountHandlers: AccountHandlers
+    let activationHandlers: ActivationHandlers
     let profileHandlers: ProfileHandlers
     let spaceHandlers: SpaceHandlers
     let legalHandlers: LegalHandlers
@@ -22,6 +23,7 @@ struct PortalRoutes {
     let paymentReturnHandlers: PaymentReturnHandlers
     /// « Mon foyer », « Inscriptions » and the agents' registration lists.
     let householdRoutes: HouseholdRoutes
+    let guichetRoutes: GuichetRoutes
     /// Present when the built-in PayFiP simulator takes the payments.
     let simulatorHandlers: PayFiPSimulatorHandlers?
     let staticFiles: StaticFiles
@@ -98,6 +100,9 @@ struct PortalRoutes {
         formPage(.GET, "/connexion") { context, _ in accounts.logInForm(context) }
         formPage(.POST, "/connexion") { context, _ in try accounts.logIn(context) }
         page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
+        let activation = activationHandlers
+        formPage(.GET, ActivationHandlers.path) { context, _ in activation.show(context) }
+        formPage(.POST, ActivationHandlers.path) { context, _ in try activation.activate(context) }
 
         page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
         page(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
@@ -178,7 +183,7 @@ struct PortalRoutes {
             return try agentInvoice.receipt(context, id: id, paymentId: payment)
         }
         householdRoutes.add(to: &routes, contexts: factory)
-        page(.GET, "/guichet") { context, _ in try spaces.show(.franceServices, context) }
+        guichetRoutes.register(into: &routes)
         page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
 
         publicPage("/accessibilite") { context, _ in legal.show(template: "legal/accessibility", title: "Déclaration d'accessibilité", context) }

@@ -3,7 +3,9 @@ import PortalCore
 import PortalHTTP
 
 /// A resident files a request online: start a draft, answer it page by page (saved at every
-/// step), check the answers, file it, and read the acknowledgement.
+/// step), check the answers, file it, and read the acknowledgement. The same pages serve a France
+/// Services adviser filling a request in for a resident under a mandate: they take the
+/// ``FilingPlace`` of the counter, and a context acting as the resident (``RequestContext/acting(as:)``).
 struct FilingHandlers: Sendable {
     let dossiers: Dossiers
     let catalogue: Catalogue
@@ -28,14 +30,14 @@ struct FilingHandlers: Sendable {
     }
 
     /// `GET /mon-espace/demandes/{id}`: where the resident left off.
-    func resume(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+    func resume(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace) throws -> HTTPResponse {
         try followingFiled(context) {
-            let (draft, form) = try draftAndForm(context, id: id)
+            let (draft, form) = try draftAndForm(context, id: id, place: place)
             if form.ending(for: draft.answers) != nil || form.firstIncompletePage(for: draft.answers) == nil {
-                return pages.redirect(to: Self.draftPath(id) + "/verifier", context)
+                return pages.redirect(to: place.draft(id) + "/verifier", context)
             }
             let page = form.firstIncompletePage(for: draft.answers) ?? form.pages[0]
-            return pages.redirect(to: Self.draftPath(id) + "/pages/\(page.id)", context)
+            return pages.redirect(to: place.draft(id) + "/pages/\(page.id)", context)
         }
     }
 
@@ -63,22 +65,25 @@ struct FilingHandlers: Sendable {
         let sendsFiles: Bool
         let stepText: String
         let draftExpiry: String
+        let spacePath: String
+        let spaceName: String
+        let atCounter: Bool
     }
 
     /// `GET /mon-espace/demandes/{id}/pages/{page}`.
-    func showPage(_ context: RequestContext, id: Int64, pageId: String) throws -> HTTPResponse {
+    func showPage(_ context: RequestContext, id: Int64, pageId: String, place: FilingPlace = .residentSpace) throws -> HTTPResponse {
         try followingFiled(context) {
-            let (draft, form) = try draftAndForm(context, id: id)
+            let (draft, form) = try draftAndForm(context, id: id, place: place)
             guard let page = form.visiblePages(for: draft.answers).first(where: { $0.id == pageId }) else { throw PageNotFound() }
-            return render(page, of: form, draft: draft, context: context, input: nil, errors: ValidationErrors(), status: .ok)
+            return render(page, of: form, draft: draft, context: context, place: place, input: nil, errors: ValidationErrors(), status: .ok)
         }
     }
 
     /// `POST /mon-espace/demandes/{id}/pages/{page}`: saves the page, then the next one (or the
     /// check-answers page, or the explanation that ends the form).
-    func answerPage(_ context: RequestContext, id: Int64, pageId: String) throws -> HTTPResponse {
+    func answerPage(_ context: RequestContext, id: Int64, pageId: String, place: FilingPlace = .residentSpace) throws -> HTTPResponse {
         try followingFiled(context) {
-            let (draft, form) = try draftAndForm(context, id: id)
+            let (draft, form) = try draftAndForm(context, id: id, place: place)
             guard let page = form.visiblePages(for: draft.answers).first(where: { $0.id == pageId }) else { throw PageNotFound() }
             let posted = try context.request.postedForm()
             let input = FormInput(Dictionary(grouping: posted.fields, by: \.name).mapValues { $0.map(\.value) })
@@ -87,30 +92,31 @@ struct FilingHandlers: Sendable {
             guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
                 var stale = ValidationErrors()
                 stale.add(AccountHandlers.staleFormMessage, for: page.fields.first?.id ?? "")
-                return render(page, of: form, draft: draft, context: context, input: input, errors: stale, status: .forbidden)
+                return render(page, of: form, draft: draft, context: context, place: place, input: input, errors: stale, status: .forbidden)
             }
             let result = try dossiers.answer(
                 page: page.id, of: id, input: input, uploads: uploads, validator: validator(), actor: context.account, now: now())
             guard result.errors.isEmpty else {
                 // Read again: documents sent with this page are kept and shown as sent.
                 let kept = try dossiers.dossier(id: id, actor: context.account, now: now())
-                return render(page, of: form, draft: kept, context: context, input: input, errors: result.errors, status: .unprocessableContent)
+                return render(page, of: form, draft: kept, context: context, place: place, input: input, errors: result.errors,
+                              status: .unprocessableContent)
             }
             if form.ending(for: result.answers) != nil {
-                return pages.redirect(to: Self.draftPath(id) + "/fin", context)
+                return pages.redirect(to: place.draft(id) + "/fin", context)
             }
             if posted["retour"] == "verifier", form.firstIncompletePage(for: result.answers) == nil {
-                return pages.redirect(to: Self.draftPath(id) + "/verifier", context)
+                return pages.redirect(to: place.draft(id) + "/verifier", context)
             }
             guard let next = form.page(after: page.id, answers: result.answers) else {
-                return pages.redirect(to: Self.draftPath(id) + "/verifier", context)
+                return pages.redirect(to: place.draft(id) + "/verifier", context)
             }
-            return pages.redirect(to: Self.draftPath(id) + "/pages/\(next.id)", context)
+            return pages.redirect(to: place.draft(id) + "/pages/\(next.id)", context)
         }
     }
 
     private func render(
-        _ page: FormPage, of form: FormDefinition, draft: Dossier, context: RequestContext, input: FormInput?,
+        _ page: FormPage, of form: FormDefinition, draft: Dossier, context: RequestContext, place: FilingPlace, input: FormInput?,
         errors: ValidationErrors, status: HTTPStatus
     ) -> HTTPResponse {
         let visible = form.visiblePages(for: draft.answers)
@@ -119,8 +125,8 @@ struct FilingHandlers: Sendable {
         let returnTo = context.request.queryValue("retour") == "verifier" || input.map({ $0.text("retour") == "verifier" }) == true
             ? "verifier" : nil
         let back = returnTo != nil || index == 0
-            ? (index == 0 && returnTo == nil ? "/demarches/\(draft.procedureSlug)" : Self.draftPath(draft.id) + "/verifier")
-            : Self.draftPath(draft.id) + "/pages/\(visible[index - 1].id)"
+            ? (index == 0 && returnTo == nil ? place.procedures ?? "/demarches/\(draft.procedureSlug)" : place.draft(draft.id) + "/verifier")
+            : place.draft(draft.id) + "/pages/\(visible[index - 1].id)"
         let view = PageView(
             layout: pages.layout(page.title, context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken,
@@ -128,7 +134,7 @@ struct FilingHandlers: Sendable {
             reference: draft.reference,
             title: page.title,
             intro: page.intro,
-            action: Self.draftPath(draft.id) + "/pages/\(page.id)",
+            action: place.draft(draft.id) + "/pages/\(page.id)",
             backPath: back,
             returnTo: returnTo,
             hasErrors: !errors.isEmpty,
@@ -138,7 +144,10 @@ struct FilingHandlers: Sendable {
             },
             sendsFiles: page.fields.contains { $0.kind == .file },
             stepText: "Étape \(index + 1) sur \(visible.count)",
-            draftExpiry: draft.draftExpiresAt.map { CalendarDay($0).french } ?? ""
+            draftExpiry: draft.draftExpiresAt.map { CalendarDay($0).french } ?? "",
+            spacePath: place.spacePath,
+            spaceName: place.spaceName,
+            atCounter: place.atCounter
         )
         return pages.page("filing/page", view, context, status: status)
     }
@@ -189,24 +198,26 @@ struct FilingHandlers: Sendable {
         let action: String
         let incomplete: Bool
         let resumePath: String
+        let atCounter: Bool
     }
 
     /// `GET /mon-espace/demandes/{id}/verifier`.
-    func checkAnswers(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+    func checkAnswers(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace) throws -> HTTPResponse {
         try followingFiled(context) {
-            let (draft, form) = try draftAndForm(context, id: id)
-            if form.ending(for: draft.answers) != nil { return pages.redirect(to: Self.draftPath(id) + "/fin", context) }
+            let (draft, form) = try draftAndForm(context, id: id, place: place)
+            if form.ending(for: draft.answers) != nil { return pages.redirect(to: place.draft(id) + "/fin", context) }
             let rows = AnswerRow.rows(draft.answers, of: form, catalogue: catalogue) { page in
-                Self.draftPath(id) + "/pages/\(page.id)?retour=verifier"
+                place.draft(id) + "/pages/\(page.id)?retour=verifier"
             }
             let view = CheckView(
                 layout: pages.layout("Vérifiez vos réponses", context),
                 csrfToken: context.csrfToken,
                 procedureTitle: draft.procedureTitle,
                 rows: rows,
-                action: Self.draftPath(id) + "/deposer",
+                action: place.draft(id) + "/deposer",
                 incomplete: form.firstIncompletePage(for: draft.answers) != nil,
-                resumePath: Self.draftPath(id)
+                resumePath: place.draft(id),
+                atCounter: place.atCounter
             )
             return pages.page("filing/check-answers", view, context)
         }
@@ -218,13 +229,16 @@ struct FilingHandlers: Sendable {
         let title: String
         let body: String
         let changePath: String
+        let spacePath: String
+        let spaceName: String
+        let atCounter: Bool
     }
 
     /// `GET /mon-espace/demandes/{id}/fin`: an answer means the request is not for this person.
-    func ending(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+    func ending(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace) throws -> HTTPResponse {
         try followingFiled(context) {
-            let (draft, form) = try draftAndForm(context, id: id)
-            guard let ending = form.ending(for: draft.answers) else { return pages.redirect(to: Self.draftPath(id), context) }
+            let (draft, form) = try draftAndForm(context, id: id, place: place)
+            guard let ending = form.ending(for: draft.answers) else { return pages.redirect(to: place.draft(id), context) }
             let page = form.visiblePages(for: draft.answers).first { page in
                 page.fields.contains { field in field.choices.contains { $0.ending == ending } }
             }
@@ -233,31 +247,38 @@ struct FilingHandlers: Sendable {
                 procedureTitle: draft.procedureTitle,
                 title: ending.title,
                 body: ending.body,
-                changePath: Self.draftPath(id) + "/pages/\(page?.id ?? form.pages[0].id)"
+                changePath: place.draft(id) + "/pages/\(page?.id ?? form.pages[0].id)",
+                spacePath: place.spacePath,
+                spaceName: place.spaceName,
+                atCounter: place.atCounter
             )
             return pages.page("filing/ending", view, context)
         }
     }
 
     /// `POST /mon-espace/demandes/{id}/deposer`: files the dossier, then its acknowledgement.
-    /// Posting again (double click, back and resubmit) shows the same dossier.
-    func submit(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+    /// Posting again (double click, back and resubmit) shows the same dossier; `filed` is called
+    /// when this request is the one that filed it.
+    func submit(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace,
+                filed: (Dossier) throws -> Void = { _ in }) throws -> HTTPResponse {
         guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace", context) }
         let form = try context.request.urlEncodedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
+            let wasDraft = try dossiers.residentsOwnDossier(id, context, now: now()).status == .draft
             let dossier = try dossiers.submit(id, actor: context.account, now: now())
-            return pages.redirect(to: "/mon-espace/dossiers/\(dossier.id)?depose=1", context)
+            if wasDraft { try filed(dossier) }
+            return pages.redirect(to: place.dossier(dossier.id) + "?depose=1", context)
         } catch DossierError.incomplete(let pageId) {
-            return pages.redirect(to: Self.draftPath(id) + "/pages/\(pageId)", context)
+            return pages.redirect(to: place.draft(id) + "/pages/\(pageId)", context)
         } catch DossierError.endedByAnswer {
-            return pages.redirect(to: Self.draftPath(id) + "/fin", context)
+            return pages.redirect(to: place.draft(id) + "/fin", context)
         }
     }
 
     // MARK: Shared
 
-    static func draftPath(_ id: Int64) -> String { "/mon-espace/demandes/\(id)" }
+    static func draftPath(_ id: Int64) -> String { FilingPlace.residentSpace.draft(id) }
 
     /// Runs a draft page's handler; a draft filed meanwhile sends the browser to its dossier.
     private func followingFiled(_ context: RequestContext, _ handler: () throws -> HTTPResponse) throws -> HTTPResponse {
@@ -270,9 +291,9 @@ struct FilingHandlers: Sendable {
 
     /// The resident's draft and its form; anything else is 404. A dossier already filed (the
     /// resident came back with the browser's back button) is shown instead of its old pages.
-    private func draftAndForm(_ context: RequestContext, id: Int64) throws -> (Dossier, FormDefinition) {
+    private func draftAndForm(_ context: RequestContext, id: Int64, place: FilingPlace) throws -> (Dossier, FormDefinition) {
         let dossier = try dossiers.residentsOwnDossier(id, context, now: now())
-        guard dossier.status == .draft else { throw AlreadyFiled(location: "/mon-espace/dossiers/\(dossier.id)") }
+        guard dossier.status == .draft else { throw AlreadyFiled(location: place.dossier(dossier.id)) }
         return (dossier, try dossiers.form(of: dossier))
     }
 

@@ -117,7 +117,11 @@ struct AccountHandlers: Sendable {
         if let account = context.account {
             return pages.redirect(to: next ?? account.role.home.path, context)
         }
-        let notice = context.request.queryValue("deconnecte") == "1" ? "Vous êtes déconnecté(e). À bientôt !" : nil
+        let notice: String? = switch (context.request.queryValue("deconnecte"), context.request.queryValue("active")) {
+        case ("1", _): "Vous êtes déconnecté(e). À bientôt !"
+        case (_, "1"): "Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe."
+        default: nil
+        }
         return renderLogIn(context, email: "", next: next, notice: notice, errors: [], status: .ok)
     }
 

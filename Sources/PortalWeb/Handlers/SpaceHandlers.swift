@@ -1,8 +1,7 @@
 import PortalCore
 import PortalHTTP
 
-/// The spaces still under construction: the France Services
-/// assisted mode and the administration. Who may open which is decided in PortalCore.
+/// The space still under construction: the administration. Who may open which is decided in PortalCore.
 struct SpaceHandlers: Sendable {
     let spaces: Spaces
     let pages: PageRenderer
@@ -43,17 +42,11 @@ struct SpaceHandlers: Sendable {
     }
 
     /// What the spaces still under construction say; the resident's space is ``DossierPages``,
-    /// the agent's ``AgentHandlers``.
+    /// the agent's ``AgentHandlers``, the France Services counter ``GuichetHomeHandlers``.
     private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String])? {
         switch space {
-        case .resident, .agent:
+        case .resident, .agent, .franceServices:
             nil
-        case .franceServices:
-            ("Guichet France Services",
-             "Vous y accompagnerez bientôt les personnes reçues au guichet, avec leur accord enregistré.",
-             ["La recherche d'un usager et l'enregistrement de son mandat (objet, durée)",
-              "Le dépôt et le suivi de démarches pour son compte, chaque action étant tracée à votre nom",
-              "Les démarches auprès des organismes partenaires (ANTS, impots.gouv.fr, CAF…)"])
         case .admin:
             ("Administration",
              "Vous y gérerez bientôt le portail de la Communauté de communes.",

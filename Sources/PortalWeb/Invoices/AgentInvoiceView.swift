@@ -116,7 +116,7 @@ struct AgentInvoiceView {
         hasPayments = !payments.isEmpty
         events = detail.events.map { event in
             EventLine(date: TimelineLine.dateTime(event.at), who: event.actorId.flatMap { names[$0] } ?? "Le portail",
-                      text: event.kind.label, detail: event.text, isAnomaly: event.kind == .anomaly)
+                      text: event.kind.label, detail: event.text, isAnomaly: event.kind.needsCheck)
         }
         hasAnomalies = events.contains(where: \.isAnomaly)
         canRecordPayment = invoice.status.isOpen

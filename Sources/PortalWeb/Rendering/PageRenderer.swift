@@ -24,7 +24,7 @@ struct PageRenderer: Sendable {
                 current: item.path == "/" ? path == "/" : (path == item.path || path.hasPrefix(item.path + "/"))
             )
         }
-        let badge = context.account.map { account in
+        let badge = context.loggedIn.map { account in
             LayoutContext.AccountBadge(
                 displayName: account.displayName,
                 spacePath: account.role.home.path,
@@ -36,7 +36,7 @@ struct PageRenderer: Sendable {
             hasErrors: hasErrors,
             stylesheetURL: staticFiles.url(for: "portal.css"),
             scriptURL: staticFiles.url(for: "portal.js"),
-            csrfToken: context.account == nil ? nil : context.csrfToken,
+            csrfToken: context.loggedIn == nil ? nil : context.csrfToken,
             account: badge,
             navigation: navigation
         )

@@ -5,8 +5,9 @@ import PortalHTTP
 /// which commune they chose, and what the anti-forgery tokens of its forms are bound to.
 struct RequestContext {
     let request: HTTPRequest
-    /// The logged-in account, if the session cookie names a live session.
-    let account: Account?
+    /// The account the use cases act as: the logged-in one, if the session cookie names a live
+    /// session — or, at a France Services counter, the resident the adviser acts for (``acting(as:)``).
+    private(set) var account: Account?
     /// The raw session token from the cookie, when it names a live session.
     let sessionToken: String?
     /// The value this browser's form tokens are bound to: the session token, else the anonymous
@@ -19,6 +20,21 @@ struct RequestContext {
     let communeInsee: String?
     /// Cookies to set on the response (a new anonymous binding, a changed commune choice).
     var cookiesToSet: [SetCookie]
+    /// At a France Services counter, the adviser logged in while `account` is the resident they act for.
+    private(set) var adviserAtCounter: Account? = nil
+
+    /// The person logged in, whom the page's header names.
+    var loggedIn: Account? { adviserAtCounter ?? account }
+
+    /// The same request with the use cases acting as `resident`, the account
+    /// ``Guichet/actingAccount(for:family:adviser:now:)`` gave the adviser logged in; the
+    /// anti-forgery tokens stay bound to the adviser's session.
+    func acting(as resident: Account) -> RequestContext {
+        var context = self
+        context.adviserAtCounter = account
+        context.account = resident
+        return context
+    }
 
     /// The token to put in the forms of this page (computed on use: an HMAC), empty without a binding.
     var csrfToken: String {
