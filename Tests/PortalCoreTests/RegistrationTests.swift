@@ -179,4 +179,23 @@ struct RegistrationTests {
         #expect(paid.events.last?.kind == .anomaly)
         #expect(paid.events.last?.text?.contains("remboursement ou avoir à prévoir") == true)
     }
+
+    @Test("Adults of the household register to an activity that takes adults, not to one for children")
+    func adults() throws {
+        let camille = fixture.accounts["habitant"]
+        let adult = try households.household(of: camille, now: now).adults[0]
+        #expect(throws: RegistrationError.ageOutOfRange("de 3 ans à 11 ans")) {
+            try registrations.register("loisirs-test", memberId: adult.id, actor: camille, now: now)
+        }
+        var music = Self.leisure
+        music.id = "musique-test"
+        music.minAgeMonths = 72
+        music.maxAgeMonths = 1200
+        music.requiredDocuments = []
+        try fixture.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO activity (id, organisationId, definition) VALUES (?, ?, ?)",
+                           arguments: [music.id, music.organisationId, String(decoding: try JSONEncoder().encode(music), as: UTF8.self)])
+        }
+        #expect(try registrations.register("musique-test", memberId: adult.id, actor: camille, now: now).status == .confirmed)
+    }
 }

@@ -71,7 +71,7 @@ import Testing
         // No child chosen: the form says so, in the summary and next to the select.
         let none = try camille.post("/mon-espace/inscriptions", form: [("_csrf", page.csrfToken ?? ""), ("activite", "atelier-test"), ("membre", "")])
         #expect(none.status == 422)
-        #expect(none.text.contains("<a href=\"#membre-atelier-test\">Choisissez l'enfant à inscrire.</a>"))
+        #expect(none.text.contains("<a href=\"#membre-atelier-test\">Choisissez la personne à inscrire.</a>"))
         #expect(none.body.contains("id=\"membre-atelier-test-error\""))
 
         let confirmed = try register("Léo", &camille)

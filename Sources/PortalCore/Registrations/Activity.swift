@@ -35,6 +35,13 @@ public struct Activity: Sendable, Hashable, Identifiable, Codable {
 
     public func isOpen(on day: CalendarDay) -> Bool { opensOn <= day && day <= closesOn }
 
+    /// Whether `member`'s age on the first day is in range. An adult responsible for a household
+    /// whose birth date the portal does not know is of age: accepted when the activity takes adults.
+    public func accepts(_ member: HouseholdMember) -> Bool {
+        if let months = member.ageInMonths(on: startsOn) { return (minAgeMonths...maxAgeMonths).contains(months) }
+        return member.kind == .adult && maxAgeMonths >= 18 * 12
+    }
+
     /// "de 3 à 11 ans", "de 10 semaines à 3 ans".
     public var ageRangeText: String {
         func text(_ months: Int) -> String {

@@ -48,10 +48,7 @@ public struct Registrations: Sendable {
             let household = try Households.fetch(householdId, now: now, db)
             guard let member = household.member(memberId) else { throw RegistrationError.notFound }
             guard activity.isOpen(on: today) else { throw RegistrationError.closed(opensOn: activity.opensOn, closesOn: activity.closesOn) }
-            guard let months = member.ageInMonths(on: activity.startsOn),
-                  (activity.minAgeMonths...activity.maxAgeMonths).contains(months) else {
-                throw RegistrationError.ageOutOfRange(activity.ageRangeText)
-            }
+            guard activity.accepts(member) else { throw RegistrationError.ageOutOfRange(activity.ageRangeText) }
             if !activity.communes.isEmpty {
                 guard let commune = actor.communeInsee, activity.communes.contains(commune) else { throw RegistrationError.communeNotServed }
             }

@@ -55,6 +55,8 @@ struct RegistrationsView {
         let yourPrice: String?
         let selectId: String
         let members: [MemberOption]
+        /// Someone of the household the activity takes.
+        let hasMembers: Bool
         let error: String?
         /// Documents to add before registering, after a refusal for lack of them.
         let missingDocuments: [DocumentLink]
@@ -115,7 +117,10 @@ extension RegistrationsView.Card {
                 ?? "Sans attestation de quotient familial valable dans votre foyer : \(price), le tarif le plus élevé."
         }
         selectId = "membre-\(activity.id)"
-        members = household.children.map { RegistrationsView.MemberOption(id: $0.id, name: $0.fullName, selected: $0.id == selected) }
+        members = (household.children + household.adults).filter(activity.accepts).map {
+            RegistrationsView.MemberOption(id: $0.id, name: $0.fullName, selected: $0.id == selected)
+        }
+        hasMembers = !members.isEmpty
         error = refusal?.message
         let missing = refusal?.missing ?? []
         missingDocuments = missing.map { RegistrationsView.DocumentLink(label: $0.label, path: HouseholdPaths.newDocument($0)) }

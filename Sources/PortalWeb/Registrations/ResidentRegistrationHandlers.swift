@@ -47,7 +47,7 @@ struct ResidentRegistrationHandlers: Sendable {
             return try render(context, actor: actor, refusal: refusal, status: .forbidden)
         }
         guard let memberId else {
-            let refusal = Refusal(activityId: activityId, memberId: nil, message: "Choisissez l'enfant à inscrire.", missing: [])
+            let refusal = Refusal(activityId: activityId, memberId: nil, message: "Choisissez la personne à inscrire.", missing: [])
             return try render(context, actor: actor, refusal: refusal, status: .unprocessableContent)
         }
         do {
