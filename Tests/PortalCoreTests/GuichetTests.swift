@@ -89,19 +89,20 @@ struct GuichetTests {
         #expect(mail.recipient == "marcel.petit@example.org")
         #expect(mail.textBody.contains(created.activationCode))
         #expect { try accounts.activate(email: "marcel.petit@example.org", code: "AAAA-AAAA", password: "une phrase de passe solide",
-                                        now: now) } throws: { error in
+                                        remoteAddress: "192.0.2.1", now: now) } throws: { error in
             guard case GuichetError.invalid(let errors) = error else { return false }
             return errors["code"]?.hasPrefix("Cette adresse e-mail et ce code ne correspondent pas") == true
         }
         _ = try accounts.activate(email: "Marcel.Petit@example.org", code: created.activationCode.lowercased().replacingOccurrences(of: "-", with: " "),
-                                  password: "une phrase de passe solide", now: now)
+                                  password: "une phrase de passe solide", remoteAddress: "192.0.2.1", now: now)
         guard case .success = try accounts.logIn(email: "marcel.petit@example.org", password: "une phrase de passe solide",
                                                  remoteAddress: "192.0.2.1", now: now) else {
             Issue.record("the chosen password works")
             return
         }
         #expect(throws: GuichetError.self, "the code serves once") {
-            try accounts.activate(email: "marcel.petit@example.org", code: created.activationCode, password: "une autre phrase de passe", now: now)
+            try accounts.activate(email: "marcel.petit@example.org", code: created.activationCode, password: "une autre phrase de passe",
+                                  remoteAddress: "192.0.2.1", now: now)
         }
         #expect { try guichet.createAccount(displayName: "Camille", email: "habitant@demo.cctoval.fr", communeInsee: "37123",
                                             birthDate: "01/01/1980", adviser: adviser, now: now) } throws: { error in
@@ -230,5 +231,25 @@ struct GuichetTests {
         #expect(throws: HouseholdError.notFound) { try households.household(of: acting, now: now.addingTimeInterval(120)) }
         // The resident themself is not affected.
         #expect(try dossiers.dossier(id: draft.id, actor: resident, now: now.addingTimeInterval(120)).id == draft.id)
+    }
+
+    @Test("Guessing activation codes is throttled as log-ins are")
+    func activationThrottled() throws {
+        let created = try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",
+                                                birthDate: "12/05/1948", adviser: adviser, now: now)
+        let accounts = Accounts(database: fixture.database, hasher: TestSupport.hasher)
+        for _ in 0..<Accounts.maximumFailuresPerEmail {
+            #expect(throws: GuichetError.self) {
+                try accounts.activate(email: "marcel.petit@example.org", code: "AAAA-AAAA", password: "une phrase de passe solide",
+                                      remoteAddress: "192.0.2.7", now: now)
+            }
+        }
+        #expect { try accounts.activate(email: "marcel.petit@example.org", code: created.activationCode, password: "une phrase de passe solide",
+                                        remoteAddress: "192.0.2.7", now: now) } throws: { error in
+            guard case GuichetError.invalid(let errors) = error else { return false }
+            return errors["code"] == LogInResult.throttledMessage
+        }
+        _ = try accounts.activate(email: "marcel.petit@example.org", code: created.activationCode, password: "une phrase de passe solide",
+                                  remoteAddress: "192.0.2.7", now: now.addingTimeInterval(Accounts.throttleWindow + 1))
     }
 }

@@ -20,15 +20,7 @@ extension Accounts {
         let email = EmailAddress.normalise(email)
         let since = now.addingTimeInterval(-Self.throttleWindow)
         let attempt = try database.pool.read { db -> Attempt in
-            let byEmail = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM login_failure WHERE email = ? AND failedAt > ?",
-                arguments: [email, since]) ?? 0
-            let byAddress = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM login_failure WHERE remoteAddress = ? AND failedAt > ?",
-                arguments: [remoteAddress, since]) ?? 0
-            if byEmail >= Self.maximumFailuresPerEmail || byAddress >= Self.maximumFailuresPerAddress {
-                return .throttled
-            }
+            if try Self.isThrottled(email: email, remoteAddress: remoteAddress, since: since, db) { return .throttled }
             return .allowed(try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email]))
         }
         guard case .allowed(let candidate) = attempt else { return .throttled(message: LogInResult.throttledMessage) }
@@ -57,7 +49,16 @@ extension Accounts {
         case allowed(Row?)
     }
 
-    private func recordFailure(email: String, remoteAddress: String, now: Date) throws {
+    /// Too many recent failures for this e-mail or this remote address (log-ins and activation codes alike).
+    static func isThrottled(email: String, remoteAddress: String, since: Date, _ db: Database) throws -> Bool {
+        let byEmail = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM login_failure WHERE email = ? AND failedAt > ?", arguments: [email, since]) ?? 0
+        let byAddress = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM login_failure WHERE remoteAddress = ? AND failedAt > ?", arguments: [remoteAddress, since]) ?? 0
+        return byEmail >= maximumFailuresPerEmail || byAddress >= maximumFailuresPerAddress
+    }
+
+    func recordFailure(email: String, remoteAddress: String, now: Date) throws {
         try database.pool.write { db in
             try db.execute(
                 sql: "DELETE FROM login_failure WHERE failedAt <= ?",

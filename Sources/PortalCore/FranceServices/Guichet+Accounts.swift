@@ -52,10 +52,16 @@ extension Guichet {
 
 extension Accounts {
     /// A resident chooses their password with the code given at the counter. Field names:
-    /// `email`, `code`, `password`. The same message answers an unknown address and a wrong code.
-    public func activate(email: String, code: String, password: String, now: Date) throws -> Account {
+    /// `email`, `code`, `password`. The same message answers an unknown address and a wrong code;
+    /// wrong codes count as failed log-ins, so guessing is throttled as log-ins are.
+    public func activate(email: String, code: String, password: String, remoteAddress: String, now: Date) throws -> Account {
         let email = EmailAddress.normalise(email)
         var errors = ValidationErrors()
+        let since = now.addingTimeInterval(-Self.throttleWindow)
+        guard try !database.pool.read({ db in try Self.isThrottled(email: email, remoteAddress: remoteAddress, since: since, db) }) else {
+            errors.add(LogInResult.throttledMessage, for: "code")
+            throw GuichetError.invalid(errors)
+        }
         if let problem = PasswordPolicy.problem(with: password, email: email) { errors.add(problem, for: "password") }
         let digest = Guichet.digest(code)
         let found = try database.pool.read { db -> (Account, Int64)? in
@@ -66,6 +72,7 @@ extension Accounts {
             return (account, activation)
         }
         if found == nil {
+            try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
             errors.add("Cette adresse e-mail et ce code ne correspondent pas, ou le code a expiré. Vérifiez-les, ou demandez un nouveau code au guichet.", for: "code")
         }
         guard errors.isEmpty, let (account, activation) = found else { throw GuichetError.invalid(errors) }

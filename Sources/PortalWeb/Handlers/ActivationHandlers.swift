@@ -59,7 +59,7 @@ struct ActivationHandlers: Sendable {
             return render(context, email: email, code: code, errors: errors, status: .unprocessableContent)
         }
         do {
-            _ = try accounts.activate(email: email, code: code, password: password, now: now())
+            _ = try accounts.activate(email: email, code: code, password: password, remoteAddress: context.request.remoteAddress, now: now())
         } catch GuichetError.invalid(let invalid) {
             // In the order of the page's fields.
             let links = ["code", "password"].compactMap { field in invalid[field].map { FieldErrorLink(field: field, message: $0) } }
