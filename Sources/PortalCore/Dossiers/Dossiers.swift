@@ -44,8 +44,10 @@ public struct Dossiers: Sendable {
     /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
     public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
         guard let actor, actor.role == .resident, let commune = actor.communeInsee else { throw DossierError.notFound }
-        guard try database.pool.read({ db in try actor.mayAct(in: Account.family(ofProcedure: procedureSlug, db), now: now, db) }) else {
-            throw DossierError.notFound
+        // An adviser acting outside their mandate learns nothing, not even whether the form exists.
+        if actor.counterAdviser != nil {
+            let family = ProcedureFamily.of(category: catalogue.procedure(slug: procedureSlug)?.categoryId ?? "")
+            guard try database.pool.read({ db in try actor.mayAct(in: family, now: now, db) }) else { throw DossierError.notFound }
         }
         guard let procedure = catalogue.procedure(slug: procedureSlug),
               let form = try forms.current(procedureSlug: procedureSlug) else { throw DossierError.procedureNotOnline }
@@ -246,7 +248,7 @@ public struct Dossiers: Sendable {
         case .resident:
             guard dossier.accountId == actor.id else { throw DossierError.notFound }
             if dossier.status == .draft, let expiry = dossier.draftExpiresAt, expiry <= now { throw DossierError.notFound }
-            guard try actor.mayAct(in: Account.family(ofProcedure: dossier.procedureSlug, db), now: now, db) else {
+            guard try actor.mayAct(in: { try Account.family(ofProcedure: dossier.procedureSlug, db) }, now: now, db) else {
                 throw DossierError.notFound
             }
         case .agent:
