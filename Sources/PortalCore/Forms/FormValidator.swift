@@ -157,8 +157,7 @@ public struct FormValidator: Sendable {
             if field.required { throw Problem(message: field.rules.requiredMessage ?? Self.missingMessage(.date)) }
             return nil
         }
-        guard let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), parts[2].count == 4,
-              let date = CalendarDay(year: year, month: month, day: day) else {
+        guard parts[2].count == 4, let date = CalendarDay(typedDay: parts[0], month: parts[1], year: parts[2]) else {
             throw Problem(message: "Saisissez une date réelle, par exemple 27 3 2007.")
         }
         if let earliest = field.rules.earliest.flatMap(bound), date < earliest {

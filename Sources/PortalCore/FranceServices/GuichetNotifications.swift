@@ -4,7 +4,7 @@ public struct GuichetNotifications: Sendable {
     public var publicURL: String
 
     public init(publicURL: String) {
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
     }
 
     /// To a resident whose account an adviser created: how to choose their own password.

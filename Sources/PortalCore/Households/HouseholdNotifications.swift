@@ -4,7 +4,7 @@ public struct HouseholdNotifications: Sendable {
     public var publicURL: String
 
     public init(publicURL: String) {
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
     }
 
     /// The path of the page where an invitation is accepted.

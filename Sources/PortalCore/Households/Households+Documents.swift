@@ -35,8 +35,7 @@ extension Households {
         var errors = ValidationErrors()
         let kind = SupportingDocument.Kind(rawValue: form.kind)
         if kind == nil { errors.add("Choisissez le type de document.", for: "type") }
-        let parts = [form.day, form.month, form.year].map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let issuedOn = parts.allSatisfy { $0 != nil } ? CalendarDay(year: parts[2]!, month: parts[1]!, day: parts[0]!) : nil
+        let issuedOn = CalendarDay(typedDay: form.day, month: form.month, year: form.year)
         if let issuedOn {
             if today < issuedOn {
                 errors.add("La date du document ne peut pas être dans le futur.", for: "date")

@@ -156,8 +156,7 @@ public struct Households: Sendable {
         if firstName.count > 60 { errors.add("Le prénom doit faire 60 caractères au plus.", for: "prenom") }
         if lastName.isEmpty { errors.add("Saisissez le nom de famille de l'enfant.", for: "nom") }
         if lastName.count > 60 { errors.add("Le nom doit faire 60 caractères au plus.", for: "nom") }
-        let birth = [form.birthDay, form.birthMonth, form.birthYear].map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let birthDate = birth.allSatisfy { $0 != nil } ? CalendarDay(year: birth[2]!, month: birth[1]!, day: birth[0]!) : nil
+        let birthDate = CalendarDay(typedDay: form.birthDay, month: form.birthMonth, year: form.birthYear)
         if let birthDate {
             if today < birthDate {
                 errors.add("La date de naissance ne peut pas être dans le futur.", for: "naissance")

@@ -7,7 +7,7 @@ public struct InvoiceNotifications: Sendable {
     public var publicURL: String
 
     public init(publicURL: String) {
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
     }
 
     private func link(_ invoice: Invoice) -> String { "\(publicURL)/mon-espace/factures/\(invoice.id)" }

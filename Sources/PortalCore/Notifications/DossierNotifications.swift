@@ -8,7 +8,7 @@ public struct DossierNotifications: Sendable {
     public var publicURL: String
 
     public init(publicURL: String) {
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
     }
 
     /// To the resident: the acknowledgement of their request.

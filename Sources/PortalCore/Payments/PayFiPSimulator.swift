@@ -58,7 +58,7 @@ public struct PayFiPSimulator: PaymentProvider {
     public init(database: PortalDatabase, publicURL: String, callback: Callback = .immediate,
                 send: @escaping @Sendable (Notification) -> Void, now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
         self.callback = callback
         self.send = send
         self.now = now

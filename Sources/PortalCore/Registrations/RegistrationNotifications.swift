@@ -4,7 +4,7 @@ public struct RegistrationNotifications: Sendable {
     public var publicURL: String
 
     public init(publicURL: String) {
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = PortalAddress.base(publicURL)
     }
 
     private var link: String { "\(publicURL)/mon-espace/inscriptions" }

@@ -76,7 +76,7 @@ struct GuichetAccountHandlers: Sendable {
             createdOn: CalendarDay(now).french,
             code: created.activationCode,
             validUntil: CalendarDay(now.addingTimeInterval(Guichet.activationLifetime)).french,
-            activationURL: (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + ActivationHandlers.path,
+            activationURL: PortalAddress.base(publicURL) + ActivationHandlers.path,
             residentPath: GuichetPaths.resident(account.id),
             site: site.map(OrganisationView.init))
         var response = desk.pages.page("guichet/account-sheet", view, context)

@@ -15,7 +15,7 @@ struct PaymentGateway: Sendable {
     init(invoices: Invoices, provider: any PaymentProvider, publicURL: String) {
         self.invoices = invoices
         self.provider = provider
-        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        let base = PortalAddress.base(publicURL)
         returnURLs = Invoices.ReturnURLs(notification: base + Self.notificationPath, redirect: base + Self.returnPath)
     }
 

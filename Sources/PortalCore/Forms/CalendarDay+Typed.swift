@@ -13,4 +13,11 @@ extension CalendarDay {
               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
         self.init(year: year, month: month, day: day)
     }
+
+    /// A day typed in three boxes, day, month and year (GOV.UK's date pattern), or nil.
+    public init?(typedDay day: String, month: String, year: String) {
+        let parts = [day, month, year].map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let day = parts[0], let month = parts[1], let year = parts[2] else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
 }
