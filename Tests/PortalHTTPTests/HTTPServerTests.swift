@@ -119,30 +119,6 @@ struct HTTPServerTests {
         #expect(running.waitForConnections(atMost: 0))
     }
 
-    @Test func connectionCapAnswers503ThenRecovers() throws {
-        let running = try RunningServer { $0.maxConnections = 2 }
-        var held: [RawHTTPClient] = []
-        for _ in 0..<2 {
-            let client = try running.client()
-            try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(try client.readResponse().status == 200)
-            held.append(client)
-        }
-        let refused = try running.client()
-        let response = try refused.readResponse()
-        #expect(response.status == 503)
-        #expect(response.header("Retry-After") != nil)
-        #expect(response.header("Connection") == "close")
-        #expect(refused.isClosedByServer())
-
-        held.forEach { $0.close() }
-        held.removeAll()
-        #expect(running.waitForConnections(atMost: 0))
-        let later = try running.client()
-        try later.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try later.readResponse().status == 200)
-    }
-
     @Test func garbageNeverStopsTheServer() throws {
         let running = try RunningServer { $0.headerReadTimeout = 0.5 }
         var generator = SystemRandomNumberGenerator()

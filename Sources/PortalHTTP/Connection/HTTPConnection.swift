@@ -11,10 +11,13 @@ import Glibc
 /// The responder runs on `queue` too: connections already run in parallel on their own queues,
 /// and handing each request to another queue and back cost two thread wake-ups per request,
 /// which dominated the time of a cached page.
+///
+/// An idle connection holds no read buffer (one is borrowed for each burst of reads), so thousands of
+/// silent or keep-alive connections cost little memory.
 final class HTTPConnection: @unchecked Sendable {
     /// How long a closing connection waits for the peer to finish sending after our last response.
     static let lingerTimeout: TimeInterval = 2
-    /// Size of the read buffer.
+    /// Size of the buffer borrowed for each burst of reads.
     static let readBufferSize = 32768
     /// Reads performed per readiness event before yielding the queue.
     static let readsPerEvent = 8
@@ -24,9 +27,10 @@ final class HTTPConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     private let responder: any HTTPResponder
     private let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    private let onActivity: @Sendable (ConnectionActivity) -> Void
     private let onFinish: @Sendable () -> Void
     private var machine: HTTPConnectionStateMachine
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 16)
+    private var reportedActivity: ConnectionActivity?
 
     private var readSource: DispatchSourceRead?
     private var readSuspended = false
@@ -46,16 +50,21 @@ final class HTTPConnection: @unchecked Sendable {
     /// request waits for `queue` still carries `Connection: close`.
     private let shutdownPending = Locked(false)
 
-    /// Wraps an accepted non-blocking socket; call ``start(rejecting:)`` next.
+    /// Wraps an accepted non-blocking socket; call ``start(rejecting:underPressure:)`` next.
+    ///
+    /// - Parameters:
+    ///   - onActivity: told, on the connection's queue, each time the connection's ``ConnectionActivity`` changes.
+    ///   - onFinish: told once the descriptor is closed.
     init(
         fd: Int32, remoteAddress: String, configuration: HTTPServerConfiguration,
-        responder: any HTTPResponder,
-        accessLog: (@Sendable (AccessLogEntry) -> Void)?, onFinish: @escaping @Sendable () -> Void
+        responder: any HTTPResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
+        onActivity: @escaping @Sendable (ConnectionActivity) -> Void, onFinish: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.responder = responder
         self.accessLog = accessLog
+        self.onActivity = onActivity
         self.onFinish = onFinish
         queue = DispatchQueue(label: "portal.http.connection")
         timer = DispatchSource.makeTimerSource(queue: queue)
@@ -65,13 +74,11 @@ final class HTTPConnection: @unchecked Sendable {
         )
     }
 
-    deinit {
-        readBuffer.deallocate()
-    }
-
-    /// Starts reading; with `rejecting`, answers `503` with `Retry-After` straight away and closes.
-    func start(rejecting: Bool) {
+    /// Starts reading; with `rejecting`, answers `503` with `Retry-After` straight away and closes, draining
+    /// what the client sends meanwhile so that it reads the answer rather than a reset.
+    func start(rejecting: Bool, underPressure: Bool) {
         queue.async { [self] in
+            machine.pressureChanged(underPressure)
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { [unowned self] in self.readAvailable() }
             source.setCancelHandler { [self] in self.sourceCancelled() }
@@ -107,28 +114,49 @@ final class HTTPConnection: @unchecked Sendable {
         queue.async { [self] in finish() }
     }
 
+    /// Gives up the connection's slot if it is still silent or idle (see ``HTTPConnectionStateMachine/shed()``).
+    func shed() {
+        queue.async { [self] in
+            guard !finished, !lingering, !closeAfterWrite else { return }
+            perform(machine.shed())
+        }
+    }
+
+    /// The server is near its connection cap, or back from it: shorter first-byte and idle delays apply.
+    func setPressure(_ underPressure: Bool) {
+        queue.async { [self] in
+            guard !finished, !lingering, !closeAfterWrite else { return }
+            machine.pressureChanged(underPressure)
+            perform([])
+        }
+    }
+
     // MARK: Events
 
     /// Reads until the socket is drained (a reset queued behind data is only seen that way),
     /// yielding the queue after a few buffers so one busy peer cannot starve the others.
     private func readAvailable() {
-        for _ in 0..<Self.readsPerEvent {
-            guard !finished, lingering || !readSuspended else { return }
-            let count = read(fd, readBuffer.baseAddress, readBuffer.count)
-            if count > 0 {
-                if !lingering {
-                    perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]), at: now()))
+        let drained = withUnsafeTemporaryAllocation(byteCount: Self.readBufferSize, alignment: 16) { buffer in
+            for _ in 0..<Self.readsPerEvent {
+                guard !finished, lingering || !readSuspended else { return true }
+                let count = read(fd, buffer.baseAddress, buffer.count)
+                if count > 0 {
+                    if !lingering {
+                        perform(machine.bytesReceived(UnsafeRawBufferPointer(rebasing: buffer[..<count]), at: now()))
+                    }
+                } else if count == 0 {
+                    if lingering { finish() } else { perform(machine.peerClosed(at: now())) }
+                    return true
+                } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                    return true
+                } else if errno != EINTR {
+                    finish()
+                    return true
                 }
-            } else if count == 0 {
-                if lingering { return finish() }
-                return perform(machine.peerClosed(at: now()))
-            } else if errno == EAGAIN || errno == EWOULDBLOCK {
-                return
-            } else if errno != EINTR {
-                return finish()
             }
+            return false
         }
-        queue.async { [self] in readAvailable() }
+        if !drained { queue.async { [self] in readAvailable() } }
     }
 
     private func timerFired() {
@@ -174,9 +202,17 @@ final class HTTPConnection: @unchecked Sendable {
                 accessLog?(AccessLogEntry(method: "-", path: "-", status: status.code, duration: 0, remoteAddress: remoteAddress))
             }
         }
+        report(finished || lingering ? .busy : machine.activity)
         guard !finished, !lingering else { return }
         setReading(machine.wantsToRead)
         arm(machine.deadline)
+    }
+
+    /// Tells the server what the connection now does, when that changed.
+    private func report(_ activity: ConnectionActivity) {
+        guard activity != reportedActivity else { return }
+        reportedActivity = activity
+        onActivity(activity)
     }
 
     /// Writes as much as the socket takes; waits for writability on `EAGAIN`.
@@ -282,7 +318,8 @@ final class HTTPConnection: @unchecked Sendable {
         return ConnectionTime(uptime: Self.uptime(), httpDate: cachedDate.text)
     }
 
-    private static func uptime() -> TimeInterval {
+    /// Monotonic seconds: the clock of deadlines and of ``ConnectionActivity``.
+    static func uptime() -> TimeInterval {
         TimeInterval(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 /// Requests are answered one at a time, in order (pipelined requests wait in the parser's buffer).
 /// Timeouts: a new connection's first byte and a whole head must arrive within `headerReadTimeout`
 /// (absolute from the first byte), a body may pause at most `bodyReadTimeout`, an idle keep-alive
-/// connection lasts `idleTimeout`, a response write `writeTimeout`. The transport arms a timer on
-/// ``deadline`` and calls ``timerFired(at:)``.
+/// connection lasts `idleTimeout`, a response write `writeTimeout`. While the server is near its
+/// connection cap, the first-byte and idle delays shrink to `pressureTimeout`. The transport arms a
+/// timer on ``deadline`` and calls ``timerFired(at:)``.
 struct HTTPConnectionStateMachine {
     /// What the transport must do.
     enum Action {
@@ -45,8 +46,10 @@ struct HTTPConnectionStateMachine {
     private var lastBodyActivity: TimeInterval = 0
     private var writeStartedAt: TimeInterval = 0
     private var answeredOnce = false
+    private var receivedBytes = false
     private var peerHasClosed = false
     private var draining = false
+    private var underPressure = false
 
     /// Creates the state of a connection accepted at `time`.
     init(configuration: HTTPServerConfiguration, remoteAddress: String, at time: ConnectionTime) {
@@ -77,7 +80,8 @@ struct HTTPConnectionStateMachine {
         case .reading:
             if parser.isReadingBody { return lastBodyActivity + configuration.bodyReadTimeout }
             if let headStartedAt { return headStartedAt + configuration.headerReadTimeout }
-            return idleSince + (answeredOnce ? configuration.idleTimeout : configuration.headerReadTimeout)
+            let timeout = answeredOnce ? configuration.idleTimeout : configuration.headerReadTimeout
+            return idleSince + (underPressure ? min(timeout, configuration.pressureTimeout) : timeout)
         case .responding, .closed:
             return nil
         case .writing:
@@ -85,9 +89,17 @@ struct HTTPConnectionStateMachine {
         }
     }
 
+    /// Whether closing the connection now would cost anything, and since when it would not.
+    var activity: ConnectionActivity {
+        guard case .reading = state, parser.isIdle, !peerHasClosed else { return .busy }
+        if answeredOnce { return .idle(since: idleSince) }
+        return receivedBytes ? .busy : .silent(since: idleSince)
+    }
+
     /// The peer sent bytes.
     mutating func bytesReceived(_ bytes: some Sequence<UInt8>, at time: ConnectionTime) -> [Action] {
         guard !isClosed else { return [] }
+        receivedBytes = true
         parser.append(bytes)
         guard case .reading = state else { return [] }
         return parse(at: time)
@@ -150,6 +162,27 @@ struct HTTPConnectionStateMachine {
             return [.close]
         }
         return []
+    }
+
+    /// The server is near (or back from) its connection cap: first-byte and idle delays shrink to
+    /// `pressureTimeout` (or return to normal). Call ``deadline`` again afterwards.
+    mutating func pressureChanged(_ underPressure: Bool) {
+        self.underPressure = underPressure
+    }
+
+    /// The server needs this connection's slot: a silent connection is dropped at once, an idle keep-alive
+    /// one closed; any other keeps going (it has just become busy) and nothing happens.
+    mutating func shed() -> [Action] {
+        switch activity {
+        case .silent:
+            state = .closed
+            return [.abort]
+        case .idle:
+            state = .closed
+            return [.close]
+        case .busy:
+            return []
+        }
     }
 
     /// Pulls parser events until a request is dispatched, more bytes are needed, or an error is answered.

@@ -5,21 +5,18 @@ import Glibc
 /// An HTTP/1.1 server on Glibc sockets and Dispatch.
 ///
 /// A non-blocking listening socket is drained by a read source; each connection runs on its own
-/// serial queue, where its responder runs too. See ``HTTPServerConfiguration`` for limits.
+/// serial queue, where its responder runs too. See ``HTTPServerConfiguration`` for limits, and
+/// ``ConnectionAdmission`` for what happens at the connection cap.
 public final class HTTPServer: Sendable {
-    /// Connections accepted beyond `maxConnections` only to be answered `503`; past these, they are closed at once.
-    static let rejectionSlots = 64
-
     private enum Phase {
         case idle, running, stopping, stopped
     }
 
     private struct State {
         var phase = Phase.idle
-        var listener: Int32 = -1
         var acceptSource: DispatchSourceRead?
+        var admission = ConnectionAdmission(capacity: 1)
         var connections: [Int: HTTPConnection] = [:]
-        var nextID = 0
     }
 
     private let configuration: HTTPServerConfiguration
@@ -43,9 +40,11 @@ public final class HTTPServer: Sendable {
         self.accessLog = accessLog
     }
 
-    /// Binds and listens, then accepts on Dispatch; returns the bound port (useful with port 0).
+    /// Raises the open-file limit (``OpenFileLimit``), sizes the connection cap, binds and listens, then
+    /// accepts on Dispatch; returns the bound port (useful with port 0).
     public func start() throws -> Int {
         signal(SIGPIPE, SIG_IGN)
+        let openFiles = OpenFileLimit.raiseToHardLimit()
         return try state.withLock { state in
             guard state.phase == .idle else { throw HTTPServerError.alreadyStarted }
             let (listener, port) = try self.listener.map { ($0.descriptor, $0.port) }
@@ -53,7 +52,8 @@ public final class HTTPServer: Sendable {
             let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: acceptQueue)
             source.setEventHandler { [self] in acceptPending(on: listener) }
             source.setCancelHandler { close(listener) }
-            state.listener = listener
+            state.admission = configuration.maxConnections.map(ConnectionAdmission.init(capacity:))
+                ?? ConnectionAdmission(openFileLimit: openFiles)
             state.acceptSource = source
             state.phase = .running
             source.resume()
@@ -93,6 +93,11 @@ public final class HTTPServer: Sendable {
         state.withLock { $0.connections.count }
     }
 
+    /// The most connections served at once (others are shed or refused).
+    public var connectionCapacity: Int {
+        state.withLock { $0.admission.capacity }
+    }
+
     /// Accepts until `EAGAIN`; pauses briefly when out of file descriptors instead of spinning.
     private func acceptPending(on listener: Int32) {
         while true {
@@ -113,23 +118,66 @@ public final class HTTPServer: Sendable {
     }
 
     private func register(fd: Int32, peer: String) {
-        let admitted = state.withLock { (state: inout State) -> (connection: HTTPConnection, rejecting: Bool)? in
-            let count = state.connections.count
-            guard state.phase == .running, count < configuration.maxConnections + Self.rejectionSlots else { return nil }
-            let id = state.nextID
-            state.nextID += 1
+        let acceptedAt = HTTPConnection.uptime()
+        let admitted = state.withLock { (state: inout State) -> Admitted? in
+            guard state.phase == .running else { return nil }
+            let decision = state.admission.admit(at: acceptedAt)
+            let id: Int, victim: Int?
+            switch decision {
+            case .admit(let admittedID, let shedding): (id, victim) = (admittedID, shedding)
+            case .refuse(let refusedID): (id, victim) = (refusedID, nil)
+            case .drop: return nil
+            }
             let connection = HTTPConnection(
-                fd: fd, remoteAddress: peer, configuration: configuration, responder: responder,
-                accessLog: accessLog,
-                onFinish: { [self] in self.state.withLock { _ = $0.connections.removeValue(forKey: id) } }
+                fd: fd, remoteAddress: peer, configuration: configuration, responder: responder, accessLog: accessLog,
+                onActivity: { [self] activity in self.state.withLock { $0.admission.update(id, activity) } },
+                onFinish: { [self] in self.connectionClosed(id) }
             )
             state.connections[id] = connection
-            return (connection, count >= configuration.maxConnections)
+            return Admitted(
+                connection: connection, rejecting: decision == .refuse(id: id), victim: victim.flatMap { state.connections[$0] },
+                pressure: Self.pressureChange(&state), underPressure: state.admission.isUnderPressure
+            )
         }
         guard let admitted else {
             close(fd)
             return
         }
-        admitted.connection.start(rejecting: admitted.rejecting)
+        admitted.victim?.shed()
+        admitted.pressure?.apply()
+        admitted.connection.start(rejecting: admitted.rejecting, underPressure: admitted.underPressure)
+    }
+
+    private func connectionClosed(_ id: Int) {
+        let pressure = state.withLock { state in
+            state.connections.removeValue(forKey: id)
+            state.admission.remove(id)
+            return Self.pressureChange(&state)
+        }
+        pressure?.apply()
+    }
+
+    /// The connections to tell when pressure starts or ends.
+    private static func pressureChange(_ state: inout State) -> PressureChange? {
+        state.admission.pressureChange().map { PressureChange(underPressure: $0, connections: Array(state.connections.values)) }
+    }
+
+    /// A new connection, what to do with it and what it changes.
+    private struct Admitted {
+        let connection: HTTPConnection
+        let rejecting: Bool
+        let victim: HTTPConnection?
+        let pressure: PressureChange?
+        let underPressure: Bool
+    }
+
+    /// Pressure started or ended: every connection is told.
+    private struct PressureChange {
+        let underPressure: Bool
+        let connections: [HTTPConnection]
+
+        func apply() {
+            connections.forEach { $0.setPressure(underPressure) }
+        }
     }
 }

@@ -17,8 +17,13 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: TimeInterval = 15
     /// How long writing one response may take.
     public var writeTimeout: TimeInterval = 30
-    /// Open connections allowed; beyond, new connections get `503` with `Retry-After` and are closed.
-    public var maxConnections = 512
+    /// How long a new connection may stay silent, or a keep-alive one idle, while the server is near
+    /// its connection cap (three quarters of it).
+    public var pressureTimeout: TimeInterval = 2
+    /// Open connections allowed; nil sizes the cap from the open-file limit (see ``ConnectionAdmission``).
+    /// At the cap, a silent or idle connection is shed to make room; when every connection is busy, a new one
+    /// gets `503` with `Retry-After` and is closed.
+    public var maxConnections: Int?
     /// How long ``HTTPServer/shutdown()`` waits for requests in flight before closing everything.
     public var shutdownGracePeriod: TimeInterval = 10
 
