@@ -22,10 +22,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the demo accounts and print their logins.")
     var demo = false
 
-    @Flag(name: .long, help: "Mark cookies Secure (when served over HTTPS behind a proxy).")
-    var secureCookies = false
-
-    @Option(name: .long, help: "The portal's address as people reach it, for links in e-mails (default: http://HOST:PORT).")
+    @Option(name: .long, help: "The portal's address as people reach it, for links in e-mails (default: http://HOST:PORT); in https://, cookies are Secure and responses carry Strict-Transport-Security.")
     var publicURL: String?
 
     @Option(name: .long, help: "The From address of the portal's e-mails.")
@@ -122,7 +119,7 @@ struct ServeCommand: ParsableCommand {
         let application = try PortalApplication(
             database: database,
             configuration: WebConfiguration(
-                resourcesDirectory: resources, secureCookies: secureCookies,
+                resourcesDirectory: resources,
                 publicURL: publicURL, payment: payment),
             logger: logger
         )

@@ -25,7 +25,7 @@ public struct PortalApplication: Sendable {
         let staticFiles = try StaticFiles(directory: configuration.resourcesDirectory.appendingPathComponent("static"))
         let contextFactory = RequestContextFactory(
             accounts: accounts, catalogue: catalogue, csrf: csrf,
-            secureCookies: configuration.secureCookies, now: configuration.now
+            cookies: PortalCookies(secure: configuration.isServedOverHTTPS), now: configuration.now
         )
         let pages = PageRenderer(
             templates: try TemplateRenderer(directory: configuration.resourcesDirectory.appendingPathComponent("templates")),
@@ -88,7 +88,7 @@ public struct PortalApplication: Sendable {
             cache: PageCache()
         ).router(errorPages: ErrorPages(pages: pages, logger: logger))
         payments = gateway
-        responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets))
+        responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
     }
 }
 

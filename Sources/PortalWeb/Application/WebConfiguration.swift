@@ -5,9 +5,9 @@ import PortalCore
 public struct WebConfiguration: Sendable {
     /// The folder holding `templates/` and `static/`.
     public var resourcesDirectory: URL
-    /// Mark cookies `Secure` (set when the portal is served over HTTPS behind a proxy).
-    public var secureCookies: Bool
     /// The portal's address as people reach it, for links in e-mails (`https://demarches.cctoval.fr`).
+    /// In `https://`, cookies are `Secure` and `__Host-` prefixed and responses ask for HTTPS from then on
+    /// (`Strict-Transport-Security`), as behind a TLS proxy.
     public var publicURL: String
     /// The clock, injectable for tests.
     public var now: @Sendable () -> Date
@@ -15,14 +15,20 @@ public struct WebConfiguration: Sendable {
     public var payment: PaymentProviderSetting
 
     public init(
-        resourcesDirectory: URL, secureCookies: Bool = false, publicURL: String = "http://127.0.0.1:8080",
+        resourcesDirectory: URL, publicURL: String = "http://127.0.0.1:8080",
         now: @escaping @Sendable () -> Date = { Date() }, payment: PaymentProviderSetting = .simulator(.immediate)
     ) {
         self.resourcesDirectory = resourcesDirectory
-        self.secureCookies = secureCookies
         self.publicURL = publicURL
         self.now = now
         self.payment = payment
+    }
+}
+
+extension WebConfiguration {
+    /// Whether people reach the portal over HTTPS, from its public address.
+    var isServedOverHTTPS: Bool {
+        publicURL.lowercased().hasPrefix("https://")
     }
 }
 

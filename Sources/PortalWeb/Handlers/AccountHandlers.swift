@@ -177,12 +177,12 @@ struct AccountHandlers: Sendable {
         if let token = context.sessionToken {
             try accounts.logOut(token: token)
         }
-        let expired = pages.contextFactory.cookie(CookieNames.session, "", maxAge: 0)
+        let expired = pages.contextFactory.cookies.session(token: "", maxAge: 0)
         return pages.redirect(to: "/connexion?deconnecte=1", context, extraCookies: [expired])
     }
 
     private func sessionCookie(_ token: String) -> SetCookie {
-        pages.contextFactory.cookie(CookieNames.session, token, maxAge: nil)
+        pages.contextFactory.cookies.session(token: token, maxAge: nil)
     }
 }
 

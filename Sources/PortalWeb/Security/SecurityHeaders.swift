@@ -5,12 +5,19 @@ import PortalHTTP
 /// The Content-Security-Policy allows scripts, styles and images from this origin only:
 /// no inline script, no framing, forms posted only here — and to the payment provider's origin
 /// when it is elsewhere, since paying an invoice posts to the portal, which redirects there.
+/// Served over HTTPS, responses also ask browsers to use nothing else for a year (HSTS).
 struct SecurityHeaders: Sendable {
-    let contentSecurityPolicy: String
+    /// HSTS's duration, in seconds: a year, as browsers' preload lists require.
+    static let strictTransportMaxAge = 31_536_000
 
-    /// - Parameter formTargets: origins besides this one that a form submission may lead to
-    ///   (`https://www.payfip.gouv.fr`).
-    init(formTargets: [String] = []) {
+    let contentSecurityPolicy: String
+    let strictTransport: Bool
+
+    /// - Parameters:
+    ///   - formTargets: origins besides this one that a form submission may lead to (`https://www.payfip.gouv.fr`).
+    ///   - strictTransport: the portal is reached over HTTPS: send `Strict-Transport-Security`.
+    init(formTargets: [String] = [], strictTransport: Bool = false) {
+        self.strictTransport = strictTransport
         contentSecurityPolicy = [
             "default-src 'self'",
             "script-src 'self'",
@@ -32,5 +39,8 @@ struct SecurityHeaders: Sendable {
         headers["X-Frame-Options"] = "DENY"
         headers["Cross-Origin-Opener-Policy"] = "same-origin"
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
+        if strictTransport {
+            headers["Strict-Transport-Security"] = "max-age=\(Self.strictTransportMaxAge)"
+        }
     }
 }

@@ -11,18 +11,18 @@ struct RequestContextFactory: Sendable {
     let accounts: Accounts
     let catalogue: Catalogue
     let csrf: CSRFProtection
-    let secureCookies: Bool
+    let cookies: PortalCookies
     let now: @Sendable () -> Date
 
     /// - Parameter issuingFormBinding: give an anonymous visitor without one a new anti-forgery
     ///   cookie, because the page shows (or may show again) a form posted without an account.
     func context(for request: HTTPRequest, issuingFormBinding: Bool = false) -> RequestContext {
-        let cookies = request.headers["Cookie"].map(Cookies.parse) ?? [:]
+        let received = request.headers["Cookie"].map(Cookies.parse) ?? [:]
         var toSet: [SetCookie] = []
 
         var account: Account?
         var sessionToken: String?
-        if let token = cookies[CookieNames.session], let found = try? accounts.session(token: token, now: now()) {
+        if let token = received[cookies.session], let found = try? accounts.session(token: token, now: now()) {
             account = found
             sessionToken = token
         }
@@ -30,24 +30,24 @@ struct RequestContextFactory: Sendable {
         var binding: String?
         if let sessionToken {
             binding = sessionToken
-        } else if let existing = cookies[CookieNames.anonymousCSRF], Base64URL.decode(existing)?.count == 32 {
+        } else if let existing = received[cookies.anonymousCSRF], Base64URL.decode(existing)?.count == 32 {
             binding = existing
         } else if issuingFormBinding {
             let fresh = CSRFProtection.newAnonymousBinding()
             binding = fresh
-            toSet.append(cookie(CookieNames.anonymousCSRF, fresh, maxAge: nil))
+            toSet.append(cookies.make(cookies.anonymousCSRF, fresh, maxAge: nil))
         }
 
         var commune: String?
         if let chosen = request.queryValue("commune") {
             if catalogue.commune(insee: chosen) != nil {
                 commune = chosen
-                if cookies[CookieNames.commune] != chosen {
-                    toSet.append(cookie(CookieNames.commune, chosen, maxAge: 365 * 24 * 3600))
+                if received[cookies.commune] != chosen {
+                    toSet.append(cookies.make(cookies.commune, chosen, maxAge: 365 * 24 * 3600))
                 }
             }
         }
-        if commune == nil, let remembered = cookies[CookieNames.commune], catalogue.commune(insee: remembered) != nil {
+        if commune == nil, let remembered = received[cookies.commune], catalogue.commune(insee: remembered) != nil {
             commune = remembered
         }
         if commune == nil, let own = account?.communeInsee {
@@ -63,10 +63,5 @@ struct RequestContextFactory: Sendable {
             communeInsee: commune,
             cookiesToSet: toSet
         )
-    }
-
-    /// A cookie with the portal's attributes: whole site, HttpOnly, SameSite=Lax, Secure when configured.
-    func cookie(_ name: String, _ value: String, maxAge: Int?) -> SetCookie {
-        SetCookie(name: name, value: value, path: "/", maxAge: maxAge, httpOnly: true, secure: secureCookies, sameSite: .lax)
     }
 }

@@ -22,8 +22,9 @@ final class PortalTestServer: @unchecked Sendable {
 
     /// - Parameter forms: published after the shipped ones, so a test knows exactly what it fills in.
     /// - Parameter payment: who takes card payments (the simulator, notifying at once, by default).
+    /// - Parameter publicURL: the address people reach the portal at (by default, the test's own `http://` one).
     init(demo: Bool = true, forms: [FormDefinition] = [], payment: PaymentProviderSetting = .simulator(.immediate),
-         now: @escaping @Sendable () -> Date = { Date() }) throws {
+         publicURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) throws {
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         database = try PortalDatabase(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
@@ -43,7 +44,7 @@ final class PortalTestServer: @unchecked Sendable {
         let listener = try HTTPListener.bind(host: "127.0.0.1", port: 0)
         let application = try PortalApplication(
             database: database,
-            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: "http://127.0.0.1:\(listener.port)",
+            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL ?? "http://127.0.0.1:\(listener.port)",
                                             now: now, payment: payment),
             hasher: Self.hasher
         )
