@@ -56,5 +56,18 @@ import Testing
         var stranger = server.browser()
         _ = try stranger.submit("/connexion", from: "/connexion", form: [("email", "habitante.bourgueil@demo.cctoval.fr"), ("password", "demo-portail-2026")])
         #expect(try stranger.get(documentPath).status == 404)
+
+        // One path per role: the handling agent reads it under /agent only, the resident under /mon-espace only.
+        let agentDocumentPath = documentPath.replacingOccurrences(of: "/mon-espace/", with: "/agent/")
+        var agent = server.browser()
+        _ = try agent.submit("/connexion", from: "/connexion", form: [("email", "agent.dechets@demo.cctoval.fr"), ("password", "demo-portail-2026")])
+        #expect(try agent.get(agentDocumentPath).bytes == Self.pdf)
+        #expect(try agent.get(documentPath).status == 404)
+        #expect(try browser.get(agentDocumentPath).status == 404)
+        let agentDossier = try agent.get(dossierPath.replacingOccurrences(of: "/mon-espace/", with: "/agent/"))
+        let message = try agent.post(dossierPath + "/message", form: [("_csrf", agentDossier.csrfToken ?? ""), ("body", "Bonjour")])
+        #expect(message.status == 404, "the agent writes from the agent space, not the resident's")
+        #expect(try browser.get(dossierPath).status == 200)
+        #expect(try !browser.get(dossierPath).text.contains("Bonjour"))
     }
 }

@@ -2,9 +2,8 @@ import PortalCore
 import PortalHTTP
 
 /// The routes of the France Services counter (`/guichet…`) and the resident's page about it
-/// (`/mon-espace/france-services…`). A logged-out visitor logs in first, then comes back.
+/// (`/mon-espace/france-services…`), each reachable by its space's role only (``SpaceRoutes``).
 struct GuichetRoutes {
-    let contextFactory: RequestContextFactory
     let home: GuichetHomeHandlers
     let accounts: GuichetAccountHandlers
     let residents: GuichetResidentHandlers
@@ -15,18 +14,11 @@ struct GuichetRoutes {
     let receipts: GuichetReceiptHandlers
     let residentSpace: ResidentFranceServicesHandlers
 
-    func register(into routes: inout RouterBuilder) {
-        let factory = contextFactory
-        /// A page of a signed-in space: a logged-out visitor logs in first (back here after a GET).
-        func page(_ method: HTTPMethod, _ pattern: String, fallback: String = GuichetPaths.home,
+    func register(into routes: inout RouterBuilder, spaces: SpaceRoutes) {
+        /// A page of a signed-in space (``SpaceRoutes``): advisers' under `/guichet`, the resident's under `/mon-espace`.
+        func page(_ method: HTTPMethod, _ pattern: String, fallback: String? = nil,
                   _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(method, pattern) { request, parameters in
-                let context = factory.context(for: request)
-                guard context.account != nil else {
-                    return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : fallback)")
-                }
-                return try handler(context, parameters)
-            }
+            spaces.add(method, pattern, to: &routes, fallback: fallback, handler)
         }
 
         let home = self.home, accounts = self.accounts

@@ -3,7 +3,7 @@ import PortalCore
 import PortalHTTP
 
 /// The routes of households and registrations: the résident's « Mon foyer » and « Inscriptions »,
-/// the agents' lists per activity. A logged-out visitor logs in first, then comes back.
+/// the agents' lists per activity, each reachable by its space's role only (``SpaceRoutes``).
 struct HouseholdRoutes: Sendable {
     let household: HouseholdHandlers
     let children: ChildFormHandlers
@@ -23,23 +23,11 @@ struct HouseholdRoutes: Sendable {
         agentRegistrations = AgentRegistrationHandlers(registrations: registrations, spaces: spaces, pages: pages, now: now)
     }
 
-    /// The `{id}` of the path; anything but a number is a page that does not exist.
-    private static func id(_ parameters: RouteParameters) throws -> Int64 {
-        guard let id = parameters["id"].flatMap(Int64.init) else { throw PageNotFound() }
-        return id
-    }
-
-    func add(to routes: inout RouterBuilder, contexts factory: RequestContextFactory) {
+    func add(to routes: inout RouterBuilder, spaces: SpaceRoutes) {
         /// A page of a signed-in space; a posted form without a session goes back to `home` after logging in.
         func signedIn(_ method: HTTPMethod, _ pattern: String, home: String,
                       _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(method, pattern) { request, parameters in
-                let context = factory.context(for: request)
-                guard context.account != nil else {
-                    return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : home)")
-                }
-                return try handler(context, parameters)
-            }
+            spaces.add(method, pattern, to: &routes, fallback: home, handler)
         }
         let household = self.household, children = self.children, documents = self.documents, invitations = self.invitations
         let resident = residentRegistrations, agent = agentRegistrations
@@ -49,15 +37,15 @@ struct HouseholdRoutes: Sendable {
         signedIn(.GET, HouseholdPaths.newChild, home: HouseholdPaths.household) { context, _ in try children.showNew(context) }
         signedIn(.POST, HouseholdPaths.newChild, home: HouseholdPaths.household) { context, _ in try children.add(context) }
         signedIn(.GET, "/mon-espace/foyer/enfants/{id}", home: HouseholdPaths.household) { context, parameters in
-            try children.showEdit(context, id: try Self.id(parameters))
+            try children.showEdit(context, id: try parameters.id("id"))
         }
         signedIn(.POST, "/mon-espace/foyer/enfants/{id}", home: HouseholdPaths.household) { context, parameters in
-            try children.update(context, id: try Self.id(parameters))
+            try children.update(context, id: try parameters.id("id"))
         }
         signedIn(.GET, HouseholdPaths.newDocument, home: HouseholdPaths.household) { context, _ in try documents.show(context) }
         signedIn(.POST, HouseholdPaths.newDocument, home: HouseholdPaths.household) { context, _ in try documents.add(context) }
         signedIn(.GET, "/mon-espace/foyer/documents/{id}", home: HouseholdPaths.household) { context, parameters in
-            try documents.download(context, id: try Self.id(parameters))
+            try documents.download(context, id: try parameters.id("id"))
         }
         signedIn(.GET, "/mon-espace/foyer/invitation/{token}", home: HouseholdPaths.household) { context, parameters in
             try invitations.show(context, token: parameters["token"] ?? "")
@@ -69,10 +57,10 @@ struct HouseholdRoutes: Sendable {
         signedIn(.GET, RegistrationPaths.resident, home: RegistrationPaths.resident) { context, _ in try resident.list(context) }
         signedIn(.POST, RegistrationPaths.resident, home: RegistrationPaths.resident) { context, _ in try resident.register(context) }
         signedIn(.GET, "/mon-espace/inscriptions/{id}/annulation", home: RegistrationPaths.resident) { context, parameters in
-            try resident.confirmCancel(context, id: try Self.id(parameters))
+            try resident.confirmCancel(context, id: try parameters.id("id"))
         }
         signedIn(.POST, "/mon-espace/inscriptions/{id}/annulation", home: RegistrationPaths.resident) { context, parameters in
-            try resident.cancel(context, id: try Self.id(parameters))
+            try resident.cancel(context, id: try parameters.id("id"))
         }
 
         signedIn(.GET, RegistrationPaths.agent, home: RegistrationPaths.agent) { context, _ in try agent.list(context) }
@@ -83,7 +71,7 @@ struct HouseholdRoutes: Sendable {
             try agent.export(context, activityId: parameters["activity"] ?? "")
         }
         signedIn(.POST, "/agent/inscriptions/{activity}/refus/{id}", home: RegistrationPaths.agent) { context, parameters in
-            try agent.refuse(context, activityId: parameters["activity"] ?? "", registrationId: try Self.id(parameters))
+            try agent.refuse(context, activityId: parameters["activity"] ?? "", registrationId: try parameters.id("id"))
         }
     }
 }

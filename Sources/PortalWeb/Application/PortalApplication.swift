@@ -71,7 +71,7 @@ public struct PortalApplication: Sendable {
                 households: households, registrations: registrations,
                 catalogue: catalogue, spaces: spaces, pages: pages, now: configuration.now),
             guichetRoutes: GuichetRoutes(
-                contextFactory: contextFactory, home: GuichetHomeHandlers(desk: desk),
+                home: GuichetHomeHandlers(desk: desk),
                 accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL),
                 residents: GuichetResidentHandlers(desk: desk),
                 invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),

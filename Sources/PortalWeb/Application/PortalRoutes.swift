@@ -55,32 +55,16 @@ struct PortalRoutes {
             }
         }
 
-        /// Registers a page of a signed-in space (a dossier's, by its `id`): a logged-out visitor
-        /// logs in first, then comes back.
-        func dossierPage(
-            _ method: HTTPMethod, _ pattern: String,
-            _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse
-        ) {
-            routes.add(method, pattern) { request, parameters in
-                let context = factory.context(for: request)
-                guard context.account != nil else {
-                    let back = method == .GET ? request.path : "/mon-espace"
-                    return HTTPResponse.redirect(to: "/connexion?next=\(back)")
-                }
-                guard let id = parameters["id"].flatMap(Int64.init) else { throw PageNotFound() }
-                return try handler(context, id, parameters)
-            }
+        let spaceRoutes = SpaceRoutes(contexts: factory)
+        /// Registers a page of a signed-in space (see ``SpaceRoutes``).
+        func spacePage(_ method: HTTPMethod, _ pattern: String,
+                       _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
+            spaceRoutes.add(method, pattern, to: &routes, handler)
         }
-
-        /// Registers a page of the agent space without an id: a logged-out visitor logs in first.
-        func agentPage(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
-            routes.add(method, pattern) { request, _ in
-                let context = factory.context(for: request)
-                guard context.account != nil else {
-                    return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : "/agent")")
-                }
-                return try handler(context)
-            }
+        /// Registers a page of a signed-in space about the object `{id}`.
+        func objectPage(_ method: HTTPMethod, _ pattern: String,
+                        _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse) {
+            spaceRoutes.add(method, pattern, to: &routes) { context, parameters in try handler(context, try parameters.id("id"), parameters) }
         }
 
         let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers, profile = profileHandlers
@@ -104,40 +88,34 @@ struct PortalRoutes {
         formPage(.GET, ActivationHandlers.path) { context, _ in activation.show(context) }
         formPage(.POST, ActivationHandlers.path) { context, _ in try activation.activate(context) }
 
-        page(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
-        page(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
-        page(.POST, ProfileHandlers.path) { context, _ in try profile.save(context) }
+        spacePage(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
+        spacePage(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
+        spacePage(.POST, ProfileHandlers.path) { context, _ in try profile.save(context) }
         page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
-        dossierPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
-        dossierPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+        objectPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
+        objectPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
             try filing.showPage(context, id: id, pageId: parameters["page"] ?? "")
         }
-        dossierPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+        objectPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
             try filing.answerPage(context, id: id, pageId: parameters["page"] ?? "")
         }
-        dossierPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
-        dossierPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
-        dossierPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
-        dossierPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
-        dossierPage(.POST, "/mon-espace/dossiers/{id}/pieces/{request}") { context, id, parameters in
-            guard let request = parameters["request"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try dossiers.supply(context, id: id, requestId: request)
+        objectPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
+        objectPage(.GET, "/mon-espace/demandes/{id}/fin") { context, id, _ in try filing.ending(context, id: id) }
+        objectPage(.POST, "/mon-espace/demandes/{id}/deposer") { context, id, _ in try filing.submit(context, id: id) }
+        objectPage(.GET, "/mon-espace/dossiers/{id}") { context, id, _ in try dossiers.dossier(context, id: id) }
+        objectPage(.POST, "/mon-espace/dossiers/{id}/pieces/{request}") { context, id, parameters in
+            try dossiers.supply(context, id: id, requestId: try parameters.id("request"))
         }
-        dossierPage(.POST, "/mon-espace/dossiers/{id}/message") { context, id, _ in try dossiers.message(context, id: id) }
-        dossierPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
-            guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try dossiers.document(context, dossierId: id, fileId: file)
+        objectPage(.POST, "/mon-espace/dossiers/{id}/message") { context, id, _ in try dossiers.message(context, id: id) }
+        objectPage(.GET, "/mon-espace/dossiers/{id}/documents/{file}") { context, id, parameters in
+            try dossiers.document(context, dossierId: id, fileId: try parameters.id("file"))
         }
-        page(.GET, ResidentInvoiceHandlers.listPath) { context, _ in
-            context.account == nil ? HTTPResponse.redirect(to: "/connexion?next=\(ResidentInvoiceHandlers.listPath)")
-                : try residentInvoices.list(context)
-        }
-        dossierPage(.GET, "/mon-espace/factures/{id}") { context, id, _ in try residentInvoices.show(context, id: id) }
-        dossierPage(.GET, "/mon-espace/factures/{id}/facture.pdf") { context, id, _ in try residentInvoices.pdf(context, id: id) }
-        dossierPage(.POST, "/mon-espace/factures/{id}/payer") { context, id, _ in try residentInvoices.pay(context, id: id) }
-        dossierPage(.GET, "/mon-espace/factures/{id}/recus/{payment}") { context, id, parameters in
-            guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try residentInvoices.receipt(context, id: id, paymentId: payment)
+        spacePage(.GET, ResidentInvoiceHandlers.listPath) { context, _ in try residentInvoices.list(context) }
+        objectPage(.GET, "/mon-espace/factures/{id}") { context, id, _ in try residentInvoices.show(context, id: id) }
+        objectPage(.GET, "/mon-espace/factures/{id}/facture.pdf") { context, id, _ in try residentInvoices.pdf(context, id: id) }
+        objectPage(.POST, "/mon-espace/factures/{id}/payer") { context, id, _ in try residentInvoices.pay(context, id: id) }
+        objectPage(.GET, "/mon-espace/factures/{id}/recus/{payment}") { context, id, parameters in
+            try residentInvoices.receipt(context, id: id, paymentId: try parameters.id("payment"))
         }
         routes.add(.POST, PaymentGateway.notificationPath) { request, _ in try paymentReturn.notification(request) }
         page(.GET, PaymentGateway.returnPath) { context, _ in try paymentReturn.payerReturn(context) }
@@ -147,44 +125,39 @@ struct PortalRoutes {
             page(.POST, PayFiPSimulator.pagePath) { context, _ in try simulator.finish(context) }
             routes.add(.POST, PayFiPSimulatorHandlers.soapPath) { request, _ in simulator.soap(request) }
         }
-        page(.GET, "/agent") { context, _ in
-            context.account == nil ? HTTPResponse.redirect(to: "/connexion?next=/agent") : try agent.queue(context)
+        spacePage(.GET, "/agent") { context, _ in try agent.queue(context) }
+        spacePage(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }
+        objectPage(.GET, "/agent/dossiers/{id}") { context, id, _ in try agentDossier.show(context, id: id) }
+        objectPage(.POST, "/agent/dossiers/{id}/action") { context, id, _ in try agentDossier.act(context, id: id) }
+        objectPage(.POST, "/agent/dossiers/{id}/pieces") { context, id, _ in try agentDossier.requestDocument(context, id: id) }
+        objectPage(.POST, "/agent/dossiers/{id}/pieces/{request}/verification") { context, id, parameters in
+            try agentDossier.reviewDocument(context, id: id, requestId: try parameters.id("request"))
         }
-        page(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }
-        dossierPage(.GET, "/agent/dossiers/{id}") { context, id, _ in try agentDossier.show(context, id: id) }
-        dossierPage(.POST, "/agent/dossiers/{id}/action") { context, id, _ in try agentDossier.act(context, id: id) }
-        dossierPage(.POST, "/agent/dossiers/{id}/pieces") { context, id, _ in try agentDossier.requestDocument(context, id: id) }
-        dossierPage(.POST, "/agent/dossiers/{id}/pieces/{request}/verification") { context, id, parameters in
-            guard let request = parameters["request"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try agentDossier.reviewDocument(context, id: id, requestId: request)
-        }
-        dossierPage(.POST, "/agent/dossiers/{id}/attribution") { context, id, _ in try agentDossier.assign(context, id: id) }
-        dossierPage(.POST, "/agent/dossiers/{id}/note") { context, id, _ in try agentDossier.write(context, id: id, isInternal: true) }
-        dossierPage(.POST, "/agent/dossiers/{id}/message") { context, id, _ in try agentDossier.write(context, id: id, isInternal: false) }
-        dossierPage(.GET, "/agent/dossiers/{id}/documents/{file}") { context, id, parameters in
-            guard let file = parameters["file"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try dossiers.document(context, dossierId: id, fileId: file)
+        objectPage(.POST, "/agent/dossiers/{id}/attribution") { context, id, _ in try agentDossier.assign(context, id: id) }
+        objectPage(.POST, "/agent/dossiers/{id}/note") { context, id, _ in try agentDossier.write(context, id: id, isInternal: true) }
+        objectPage(.POST, "/agent/dossiers/{id}/message") { context, id, _ in try agentDossier.write(context, id: id, isInternal: false) }
+        objectPage(.GET, "/agent/dossiers/{id}/documents/{file}") { context, id, parameters in
+            try dossiers.document(context, dossierId: id, fileId: try parameters.id("file"))
         }
         let agentInvoices = agentInvoiceHandlers, agentInvoiceForm = agentInvoiceFormHandlers
         let agentInvoice = agentInvoicePageHandlers, agentInvoiceImport = agentInvoiceImportHandlers
-        agentPage(.GET, AgentInvoicePaths.list) { context in try agentInvoices.list(context) }
-        agentPage(.GET, AgentInvoicePaths.export) { context in try agentInvoices.export(context) }
-        agentPage(.GET, AgentInvoicePaths.paymentsExport) { context in try agentInvoices.paymentsExport(context) }
-        agentPage(.GET, AgentInvoicePaths.new) { context in try agentInvoiceForm.show(context) }
-        agentPage(.POST, AgentInvoicePaths.new) { context in try agentInvoiceForm.issue(context) }
-        agentPage(.GET, AgentInvoicePaths.importFile) { context in try agentInvoiceImport.show(context) }
-        agentPage(.POST, AgentInvoicePaths.importFile) { context in try agentInvoiceImport.importFile(context) }
-        dossierPage(.GET, "/agent/factures/{id}") { context, id, _ in try agentInvoice.show(context, id: id) }
-        dossierPage(.POST, "/agent/factures/{id}/encaissement") { context, id, _ in try agentInvoice.recordPayment(context, id: id) }
-        dossierPage(.POST, "/agent/factures/{id}/annulation") { context, id, _ in try agentInvoice.cancel(context, id: id) }
-        dossierPage(.POST, "/agent/factures/{id}/recouvrement") { context, id, _ in try agentInvoice.sendToCollection(context, id: id) }
-        dossierPage(.GET, "/agent/factures/{id}/recus/{payment}") { context, id, parameters in
-            guard let payment = parameters["payment"].flatMap(Int64.init) else { throw PageNotFound() }
-            return try agentInvoice.receipt(context, id: id, paymentId: payment)
+        spacePage(.GET, AgentInvoicePaths.list) { context, _ in try agentInvoices.list(context) }
+        spacePage(.GET, AgentInvoicePaths.export) { context, _ in try agentInvoices.export(context) }
+        spacePage(.GET, AgentInvoicePaths.paymentsExport) { context, _ in try agentInvoices.paymentsExport(context) }
+        spacePage(.GET, AgentInvoicePaths.new) { context, _ in try agentInvoiceForm.show(context) }
+        spacePage(.POST, AgentInvoicePaths.new) { context, _ in try agentInvoiceForm.issue(context) }
+        spacePage(.GET, AgentInvoicePaths.importFile) { context, _ in try agentInvoiceImport.show(context) }
+        spacePage(.POST, AgentInvoicePaths.importFile) { context, _ in try agentInvoiceImport.importFile(context) }
+        objectPage(.GET, "/agent/factures/{id}") { context, id, _ in try agentInvoice.show(context, id: id) }
+        objectPage(.POST, "/agent/factures/{id}/encaissement") { context, id, _ in try agentInvoice.recordPayment(context, id: id) }
+        objectPage(.POST, "/agent/factures/{id}/annulation") { context, id, _ in try agentInvoice.cancel(context, id: id) }
+        objectPage(.POST, "/agent/factures/{id}/recouvrement") { context, id, _ in try agentInvoice.sendToCollection(context, id: id) }
+        objectPage(.GET, "/agent/factures/{id}/recus/{payment}") { context, id, parameters in
+            try agentInvoice.receipt(context, id: id, paymentId: try parameters.id("payment"))
         }
-        householdRoutes.add(to: &routes, contexts: factory)
-        guichetRoutes.register(into: &routes)
-        page(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
+        householdRoutes.add(to: &routes, spaces: spaceRoutes)
+        guichetRoutes.register(into: &routes, spaces: spaceRoutes)
+        spacePage(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
 
         publicPage("/accessibilite") { context, _ in legal.show(template: "legal/accessibility", title: "Déclaration d'accessibilité", context) }
         publicPage("/mentions-legales") { context, _ in legal.show(template: "legal/legal-notice", title: "Mentions légales", context) }
