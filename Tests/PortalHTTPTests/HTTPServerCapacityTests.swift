@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import PortalHTTP
+@testable import PortalHTTP
 import PortalTestSupport
 
 /// The server under many connections, over real sockets: silent and idle ones never lock others out,
@@ -92,6 +92,28 @@ import PortalTestSupport
         let later = try running.client()
         try later.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try later.readResponse().status == 200)
+    }
+
+    @Test func pastTheRefusalSlotsANewClientStillReadsA503() throws {
+        let inResponder = Box(0), released = Box(false)
+        let running = try RunningServer(configure: { $0.maxConnections = 1 }, responder: ClosureResponder { _ in
+            inResponder.update { $0 += 1 }
+            _ = eventually(timeout: 10) { released.current }
+            return .text("ok")
+        })
+        let busy = try running.client()
+        try busy.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(eventually { inResponder.current == 1 })
+        // Refused clients that neither send nor close hold every refusal slot while the server drains them.
+        let slots = ConnectionAdmission(capacity: 1).refusalSlots
+        var refused: [RawHTTPClient] = []
+        for _ in 0..<slots { refused.append(try running.client()) }
+        #expect(eventually { running.server.connectionCount == 1 + slots })
+        let late = try running.client()
+        let response = try late.readResponse()
+        #expect(response.status == 503)
+        #expect(response.header("Retry-After") != nil)
+        released.update { $0 = true }
     }
 
     @Test func nearTheCapSilentConnectionsGetTheShorterDelay() throws {

@@ -7,7 +7,7 @@ import Foundation
 /// ``admit(at:)`` on each accept. At the cap, silent connections (nothing received yet) go first, then
 /// idle keep-alive ones, the oldest first; only when every connection is busy is a new one refused.
 /// Refusals take their own slots (the `503` is written, then the socket drained before closing, so the
-/// client reads it); past those, a connection is dropped at once.
+/// client reads it); past those, a connection is answered as best it can be and closed at once.
 struct ConnectionAdmission {
     /// What to do with a new connection.
     enum Decision: Equatable {
@@ -15,7 +15,7 @@ struct ConnectionAdmission {
         case admit(id: Int, shedding: Int?)
         /// Answer `503` and close.
         case refuse(id: Int)
-        /// Close at once: even the refusal slots are taken.
+        /// Answer `503` if the socket takes it at once, and close without draining: even the refusal slots are taken.
         case drop
     }
 

@@ -90,14 +90,18 @@ final class HTTPConnection: @unchecked Sendable {
             timer.resume()
             source.resume()
             if rejecting {
-                var response = HTTPResponse.text("503 Service Unavailable\n", status: .serviceUnavailable)
-                response.headers["Retry-After"] = "1"
-                let bytes = response.serialized(date: now().httpDate, includeBody: true, connection: "close")
-                perform([.rejected(.serviceUnavailable), .write(bytes), .close])
+                perform([.rejected(.serviceUnavailable), .write(Self.refusal(date: now().httpDate)), .close])
             } else {
                 perform([])
             }
         }
+    }
+
+    /// The whole answer to a connection refused because the server is full: `503`, `Retry-After`, `Connection: close`.
+    static func refusal(date: String) -> [UInt8] {
+        var response = HTTPResponse.text("503 Service Unavailable\n", status: .serviceUnavailable)
+        response.headers["Retry-After"] = "1"
+        return response.serialized(date: date, includeBody: true, connection: "close")
     }
 
     /// Asks the connection to finish its current response and close (graceful shutdown).

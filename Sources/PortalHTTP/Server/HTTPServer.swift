@@ -140,6 +140,10 @@ public final class HTTPServer: Sendable {
             )
         }
         guard let admitted else {
+            // Even the refusal slots are taken: the 503 is sent if the socket takes it at once, without draining.
+            let refusal = HTTPConnection.refusal(date: HTTPDate.now())
+            _ = refusal.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
+            Glibc.shutdown(fd, Int32(SHUT_WR))
             close(fd)
             return
         }
