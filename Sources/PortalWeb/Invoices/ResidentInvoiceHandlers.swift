@@ -57,8 +57,8 @@ struct ResidentInvoiceHandlers: Sendable {
         let form = try context.request.postedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
-            let url = try payments.start(id, actor: context.account, now: now())
-            return pages.redirect(to: url, context)
+            let start = try payments.start(id, actor: context.account, now: now())
+            return pages.redirect(to: start.pageURL, context, extraCookies: start.cookies)
         } catch InvoiceError.notFound {
             throw PageNotFound()
         } catch let error as InvoiceError {
