@@ -220,7 +220,7 @@ struct GuichetTests {
                                       for: resident.id, adviser: adviser, now: now)
         let (payer, _) = try guichet.actingAccount(for: resident.id, family: .payments, adviser: adviser, now: now)
         #expect(try fixture.invoices.invoices(of: payer, now: now).toPay.map(\.id) == [invoice.id])
-        let harness = SimulatorHarness(database: fixture.database, now: now)
+        let harness = try SimulatorHarness(database: fixture.database, now: now)
         #expect(throws: InvoiceError.notFound) {
             try fixture.invoices.startOnlinePayment(invoice.id, actor: payer, provider: harness.simulator,
                                                     returnURLs: SimulatorHarness.returnURLs, now: now)

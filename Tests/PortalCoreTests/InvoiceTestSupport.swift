@@ -50,9 +50,9 @@ final class SimulatorHarness: @unchecked Sendable {
     private var sent: [PayFiPSimulator.Notification] = []
     private(set) var simulator: PayFiPSimulator!
 
-    init(database: PortalDatabase, now: Date, callback: PayFiPSimulator.Callback = .immediate) {
+    init(database: PortalDatabase, now: Date, callback: PayFiPSimulator.Callback = .immediate) throws {
         clock = now
-        simulator = PayFiPSimulator(
+        simulator = try PayFiPSimulator(
             database: database, publicURL: "http://127.0.0.1:8080", callback: callback,
             send: { [unowned self] notification in self.lock.withLock { self.sent.append(notification) } },
             now: { [unowned self] in self.lock.withLock { self.clock } })
@@ -67,9 +67,14 @@ final class SimulatorHarness: @unchecked Sendable {
     static let returnURLs = Invoices.ReturnURLs(
         notification: "http://127.0.0.1:8080/paiement/payfip/notification", redirect: "http://127.0.0.1:8080/paiement/payfip/retour")
 
-    /// The operation id in a payment page URL.
-    static func operationId(in url: String) -> String {
-        String(url[url.range(of: "idop=")!.upperBound...])
+    /// The open operation as its payer's page shows it.
+    func openOperation(_ operationId: String) throws -> SimulatedOperation? {
+        try simulator.openOperation(operationId, payerToken: simulator.payerToken(for: operationId))
+    }
+
+    /// The payer's choice on the operation's page; where they are sent back.
+    func finish(_ operationId: String, choice: PayFiPSimulator.Choice) throws -> String? {
+        try simulator.finish(operationId, choice: choice, payerToken: simulator.payerToken(for: operationId))
     }
 }
 

@@ -12,11 +12,11 @@ struct OnlinePaymentTests {
 
     init() throws {
         fixture = try InvoiceFixture()
-        harness = SimulatorHarness(database: fixture.database, now: fixture.now.addingTimeInterval(3600))
+        harness = try SimulatorHarness(database: fixture.database, now: fixture.now.addingTimeInterval(3600))
         invoice = try fixture.issuedInvoice()
     }
 
-    func start(_ provider: (any PaymentProvider)? = nil, actor: Account? = nil) throws -> String {
+    func start(_ provider: (any PaymentProvider)? = nil, actor: Account? = nil) throws -> Invoices.OnlinePaymentStart {
         try fixture.invoices.startOnlinePayment(invoice.id, actor: actor ?? resident, provider: provider ?? harness.simulator,
                                                 returnURLs: SimulatorHarness.returnURLs, now: harness.now)
     }
@@ -29,8 +29,8 @@ struct OnlinePaymentTests {
 
     @Test("The order is in PayFiP's terms: client number, year, reference, cents, e-mail, ASCII object, return URLs, mode")
     func order() throws {
-        let operationId = SimulatorHarness.operationId(in: try start())
-        let operation = try #require(try harness.simulator.openOperation(operationId))
+        let operationId = try start().operationId
+        let operation = try #require(try harness.openOperation(operationId))
         #expect(operation.order == PayFiPOrder(
             numcli: "037123", exer: "2026", refdet: "F3712326000001", montant: 2250, mel: "habitant@demo.cctoval.fr",
             objet: "Facture F-37123-26-000001 Restauration scolaire   fevrier 2026",
@@ -40,11 +40,11 @@ struct OnlinePaymentTests {
 
     @Test("Paying: the notification and the return both confirm; the invoice is credited once, with one receipt")
     func pay() throws {
-        let url = try start()
-        #expect(url.hasPrefix("http://127.0.0.1:8080/payfip-sim/paiement?idop="))
-        let operationId = SimulatorHarness.operationId(in: url)
+        let started = try start()
+        #expect(started.pageURL == "http://127.0.0.1:8080/payfip-sim/paiement?idop=" + started.operationId)
+        let operationId = started.operationId
         #expect(try confirm(operationId).status == .pending, "in progress until the payer chooses")
-        let back = try #require(try harness.simulator.finish(operationId, choice: .pay))
+        let back = try #require(try harness.finish(operationId, choice: .pay))
         #expect(back == SimulatorHarness.returnURLs.redirect + "?idop=" + operationId)
         #expect(harness.notifications.map(\.operationId) == [operationId])
         let paid = try confirm(operationId)
@@ -57,13 +57,13 @@ struct OnlinePaymentTests {
         #expect(receipts.count == 1)
         #expect(receipts.first?.textBody.contains("Carte bancaire en ligne (PayFiP)") == true)
         #expect(throws: InvoiceError.notPayable(.paid)) { try start() }
-        #expect(try harness.simulator.finish(operationId, choice: .pay) == nil, "a finished operation cannot be paid again")
+        #expect(try harness.finish(operationId, choice: .pay) == nil, "a finished operation cannot be paid again")
     }
 
     @Test("Both return paths at the same time credit once", arguments: 1...5)
     func concurrentConfirmations(round: Int) async throws {
-        let operationId = SimulatorHarness.operationId(in: try start())
-        _ = try harness.simulator.finish(operationId, choice: .pay)
+        let operationId = try start().operationId
+        _ = try harness.finish(operationId, choice: .pay)
         let invoices = fixture.invoices, simulator = harness.simulator!, now = harness.now
         let statuses = try await withThrowingTaskGroup(of: PaymentStatus.self) { group in
             for _ in 0..<6 {
@@ -83,11 +83,11 @@ struct OnlinePaymentTests {
         (PayFiPSimulator.Choice.refuse, PaymentStatus.refused), (.abandon, .cancelled),
     ])
     func refusedOrAbandoned(choice: PayFiPSimulator.Choice, status: PaymentStatus) throws {
-        let operationId = SimulatorHarness.operationId(in: try start())
-        _ = try harness.simulator.finish(operationId, choice: choice)
+        let operationId = try start().operationId
+        _ = try harness.finish(operationId, choice: choice)
         #expect(try confirm(operationId).status == status)
         #expect(try current().status == .toPay)
-        let again = SimulatorHarness.operationId(in: try start())
+        let again = try start().operationId
         #expect(again != operationId)
     }
 
@@ -96,8 +96,8 @@ struct OnlinePaymentTests {
     ])
     func resultCodes(code: String, status: PaymentStatus) throws {
         let provider = AlteredProvider(base: harness.simulator) { $0.resultrans = code }
-        let operationId = SimulatorHarness.operationId(in: try start(provider))
-        _ = try harness.simulator.finish(operationId, choice: .pay)
+        let operationId = try start(provider).operationId
+        _ = try harness.finish(operationId, choice: .pay)
         #expect(try confirm(operationId, provider).status == status)
         #expect(try current().status == (status == .paid ? .paid : .toPay))
     }
@@ -107,29 +107,29 @@ struct OnlinePaymentTests {
         let first = try start()
         #expect(try start() == first)
         let invoices = fixture.invoices, simulator = harness.simulator!, now = harness.now, resident = resident, id = invoice.id
-        let urls = try await withThrowingTaskGroup(of: String.self) { group in
+        let starts = try await withThrowingTaskGroup(of: Invoices.OnlinePaymentStart.self) { group in
             for _ in 0..<4 {
                 group.addTask {
                     try invoices.startOnlinePayment(id, actor: resident, provider: simulator, returnURLs: SimulatorHarness.returnURLs, now: now)
                 }
             }
-            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            return try await group.reduce(into: Set<Invoices.OnlinePaymentStart>()) { $0.insert($1) }
         }
-        #expect(urls == [first])
+        #expect(starts == [first])
         let payments = try await fixture.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment") }
         #expect(payments == 1)
     }
 
     @Test("After 15 minutes an unfinished operation expires: its page is refused, it counts as abandoned, a new one starts")
     func expiry() throws {
-        let operationId = SimulatorHarness.operationId(in: try start())
+        let operationId = try start().operationId
         harness.advance(by: 14 * 60)
-        #expect(try harness.simulator.openOperation(operationId) != nil)
-        #expect(try start().contains(operationId))
+        #expect(try harness.openOperation(operationId) != nil)
+        #expect(try start().operationId == operationId)
         harness.advance(by: 60)
-        #expect(try harness.simulator.openOperation(operationId) == nil)
-        #expect(try harness.simulator.finish(operationId, choice: .pay) == nil)
-        let again = SimulatorHarness.operationId(in: try start())
+        #expect(try harness.openOperation(operationId) == nil)
+        #expect(try harness.finish(operationId, choice: .pay) == nil)
+        let again = try start().operationId
         #expect(again != operationId)
         let old = try fixture.database.pool.read { db in
             try String.fetchOne(db, sql: "SELECT status FROM payment WHERE operationId = ?", arguments: [operationId])
@@ -147,8 +147,8 @@ struct OnlinePaymentTests {
         ]
         for alter in alterations {
             let provider = AlteredProvider(base: harness.simulator, alter: alter)
-            let operationId = SimulatorHarness.operationId(in: try start(provider))
-            _ = try harness.simulator.finish(operationId, choice: .pay)
+            let operationId = try start(provider).operationId
+            _ = try harness.finish(operationId, choice: .pay)
             let payment = try confirm(operationId, provider)
             #expect(payment.status == .refused)
             #expect(payment.providerResult == "incoherent")
@@ -160,9 +160,9 @@ struct OnlinePaymentTests {
 
     @Test("A dropped notification is made up for: the portal asks the provider again later")
     func droppedNotification() throws {
-        let dropping = SimulatorHarness(database: fixture.database, now: harness.now, callback: .dropped)
-        let operationId = SimulatorHarness.operationId(in: try start(dropping.simulator))
-        _ = try dropping.simulator.finish(operationId, choice: .pay)
+        let dropping = try SimulatorHarness(database: fixture.database, now: harness.now, callback: .dropped)
+        let operationId = try start(dropping.simulator).operationId
+        _ = try dropping.finish(operationId, choice: .pay)
         #expect(dropping.notifications.isEmpty)
         #expect(try fixture.invoices.recheckPendingPayments(provider: dropping.simulator, now: harness.now) == 0, "too early")
         #expect(try fixture.invoices.recheckPendingPayments(provider: dropping.simulator, now: harness.now.addingTimeInterval(180)) == 1)
@@ -171,9 +171,9 @@ struct OnlinePaymentTests {
 
     @Test("Repeated and delayed notifications are passed on as told")
     func callbacks() throws {
-        let repeating = SimulatorHarness(database: fixture.database, now: harness.now, callback: .repeated(3))
-        let operationId = SimulatorHarness.operationId(in: try start(repeating.simulator))
-        _ = try repeating.simulator.finish(operationId, choice: .pay)
+        let repeating = try SimulatorHarness(database: fixture.database, now: harness.now, callback: .repeated(3))
+        let operationId = try start(repeating.simulator).operationId
+        _ = try repeating.finish(operationId, choice: .pay)
         #expect(repeating.notifications.count == 3)
         #expect(repeating.notifications.allSatisfy { $0.url == SimulatorHarness.returnURLs.notification })
         for _ in 0..<3 { _ = try confirm(operationId, repeating.simulator) }
@@ -201,6 +201,6 @@ struct OnlinePaymentTests {
             func details(operationId: String) throws(PaymentProviderError) -> PayFiPTransaction { throw .unavailable("connexion refusée") }
         }
         #expect(throws: InvoiceError.providerUnavailable) { try start(Down()) }
-        #expect(try start().contains("idop="), "the next attempt starts afresh")
+        #expect(try start().pageURL.contains("idop="), "the next attempt starts afresh")
     }
 }

@@ -52,6 +52,7 @@ import PortalTestSupport
             #expect(try client.readResponse().status == 200)
             idle.append(client)
         }
+        #expect(eventually { running.server.sheddableConnectionCount == 2 })
         let client = try running.client()
         try client.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readResponse().text == "GET /third 0")

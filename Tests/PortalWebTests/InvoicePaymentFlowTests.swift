@@ -144,24 +144,31 @@ import Testing
     }
 
     @Test func theRealClientSpeaksWithTheSimulatorsSOAPService() throws {
+        let key = try #require(server.application.payFiPSimulatorKey)
         let service = PayFiPWebService(endpoint: URL(string: "http://127.0.0.1:\(server.port)/payfip-sim/services/securite")!,
-                                       paymentPage: "http://127.0.0.1:\(server.port)/payfip-sim/paiement?idop=")
+                                       paymentPage: "http://127.0.0.1:\(server.port)/payfip-sim/paiement?idop=", simulatorKey: key)
         let order = PayFiPOrder(numcli: "037123", exer: "2026", refdet: "TEST000001", montant: 1250, mel: "camille@example.org",
-                                objet: "Essai", urlnotif: "http://127.0.0.1:1/notification", urlredirect: "http://127.0.0.1:1/retour", saisie: .test)
+                                objet: "Essai", urlnotif: "http://127.0.0.1:\(server.port)/paiement/payfip/notification",
+                                urlredirect: "http://127.0.0.1:\(server.port)/paiement/payfip/retour", saisie: .test)
         let operationId = try service.createPayment(order)
         #expect(throws: PaymentProviderError.inProgress) { try service.details(operationId: operationId) }
         #expect(throws: PaymentProviderError.refused(code: "P1", label: "IdOp incorrect")) { try service.details(operationId: "inconnu") }
         var bad = order
         bad.montant = 5
         #expect(throws: PaymentProviderError.self) { try service.createPayment(bad) }
-        var browser = server.browser()
-        #expect(try browser.get(local(service.paymentPageURL(operationId: operationId))).status == 200)
-        _ = try browser.post("/payfip-sim/paiement", form: [("idop", operationId), ("choix", "refuser")])
+        // The operation's page opens only with its payer token, which the portal gives the browser it sends there.
+        var stranger = server.browser()
+        #expect(try stranger.get(local(service.paymentPageURL(operationId: operationId))).status == 404)
+        var payer = server.browser()
+        payer.cookies["payfip_sim_\(operationId)"] = try PayFiPSimulator(
+            database: server.database, publicURL: "http://127.0.0.1:\(server.port)", send: { _ in }).payerToken(for: operationId)
+        #expect(try payer.get(local(service.paymentPageURL(operationId: operationId))).status == 200)
+        _ = try payer.post("/payfip-sim/paiement", form: [("idop", operationId), ("choix", "refuser")])
         let transaction = try service.details(operationId: operationId)
         #expect(transaction.resultrans == "R")
         #expect(transaction.montant == 1250)
         #expect(transaction.refdet == "TEST000001")
-        #expect(try browser.get(local(service.paymentPageURL(operationId: operationId))).status == 404, "finished")
+        #expect(try payer.get(local(service.paymentPageURL(operationId: operationId))).status == 404, "finished")
         let unreachable = PayFiPWebService(endpoint: URL(string: "http://127.0.0.1:1/")!, paymentPage: "", timeout: 2)
         #expect(throws: PaymentProviderError.self) { try unreachable.createPayment(order) }
     }

@@ -10,29 +10,28 @@ public struct InvoiceNotifications: Sendable {
         self.publicURL = PortalAddress.base(publicURL)
     }
 
-    private func link(_ invoice: Invoice) -> String { "\(publicURL)/mon-espace/factures/\(invoice.id)" }
+    private func link(_ invoiceId: Int64) -> String { "\(publicURL)/mon-espace/factures/\(invoiceId)" }
 
     /// To the payer: a new invoice is on the portal.
     func issued(_ invoice: Invoice, regie: Regie, to payer: Payer) -> MailMessage {
         .portal(to: payer.email, subject: "Nouvelle facture \(invoice.number) : \(Euros.format(invoice.totalCents))", paragraphs: [
             "Bonjour \(payer.name),",
             "\(regie.name) vous adresse la facture \(invoice.number) « \(invoice.object) » de \(Euros.format(invoice.totalCents)), à payer avant le \(invoice.dueOn.french).",
-            "Vous pouvez la consulter et la payer en ligne par carte bancaire : \(link(invoice))",
+            "Vous pouvez la consulter et la payer en ligne par carte bancaire : \(link(invoice.id))",
         ])
     }
 
     /// To the payer: the receipt of a payment, the legal acknowledgement of it.
-    func receipt(_ payment: Payment, of invoice: Invoice, regie: Regie, to payer: Payer) -> MailMessage {
-        var paragraphs = [
+    func receipt(_ receipt: PaymentReceipt, to payer: Payer) -> MailMessage {
+        let payment = receipt.payment
+        let invoice = "la facture \(receipt.invoiceNumber) « \(receipt.invoiceObject) »"
+        return .portal(to: payer.email, subject: "Reçu de votre paiement : facture \(receipt.invoiceNumber)", paragraphs: [
             "Bonjour \(payer.name),",
-            "\(regie.name) a bien reçu votre paiement de \(Euros.format(payment.amountCents)) pour la facture \(invoice.number) « \(invoice.object) », \(FrenchDateTime.text(payment.settledAt ?? payment.createdAt)).",
+            "\(receipt.regie.name) a bien reçu votre paiement de \(Euros.format(payment.amountCents)) pour \(invoice), \(FrenchDateTime.text(receipt.receivedAt)).",
             "Moyen de paiement : \(payment.channel.label). Reçu n° \(payment.receiptNumber)\(payment.reference.map { ", référence \($0)" } ?? "").",
-        ]
-        paragraphs.append(invoice.remainingCents == 0
-            ? "La facture est entièrement payée."
-            : "Il reste \(Euros.format(invoice.remainingCents)) à payer.")
-        paragraphs.append("Votre reçu est disponible dans votre espace : \(link(invoice))")
-        return .portal(to: payer.email, subject: "Reçu de votre paiement : facture \(invoice.number)", paragraphs: paragraphs)
+            receipt.isFullyPaid ? "La facture est entièrement payée." : "Il reste \(Euros.format(receipt.remainingCents)) à payer.",
+            "Votre reçu est disponible dans votre espace : \(link(receipt.invoiceId))",
+        ])
     }
 
     /// To the payer: the due date is near.
@@ -40,7 +39,7 @@ public struct InvoiceNotifications: Sendable {
         .portal(to: payer.email, subject: "Rappel : facture \(invoice.number) à payer avant le \(invoice.dueOn.french)", paragraphs: [
             "Bonjour \(payer.name),",
             "La facture \(invoice.number) « \(invoice.object) » de \(regie.name) est à payer avant le \(invoice.dueOn.french). Il reste \(Euros.format(invoice.remainingCents)) à payer.",
-            "Pour la payer en ligne : \(link(invoice))",
+            "Pour la payer en ligne : \(link(invoice.id))",
             "Si vous l'avez déjà payée, ne tenez pas compte de ce message.",
         ])
     }
@@ -50,7 +49,7 @@ public struct InvoiceNotifications: Sendable {
         .portal(to: payer.email, subject: "Facture \(invoice.number) non payée", paragraphs: [
             "Bonjour \(payer.name),",
             "La facture \(invoice.number) « \(invoice.object) » de \(regie.name) devait être payée avant le \(invoice.dueOn.french). Il reste \(Euros.format(invoice.remainingCents)) à payer.",
-            "Vous pouvez encore la payer en ligne jusqu'au \(invoice.payableOnlineUntil.french) : \(link(invoice))",
+            "Vous pouvez encore la payer en ligne jusqu'au \(invoice.payableOnlineUntil.french) : \(link(invoice.id))",
             "Sans paiement, elle sera transmise au comptable public pour recouvrement. En cas de difficulté, contactez le service.",
         ])
     }

@@ -80,10 +80,11 @@ extension Invoices {
                 à rembourser ou à affecter.
                 """, db)
         }
-        guard let updated = try Invoice.fetch(id: invoice.id, db),
+        let payments = try Payment.fetchAll(invoiceId: invoice.id, db)
+        guard let receipt = PaymentReceipt(payment, of: invoice, regie: regie, payments: payments),
               let payer = try Row.fetchOne(db, sql: "SELECT email, displayName FROM account WHERE id = ?", arguments: [invoice.payerAccountId])
         else { return }
         let recipient = InvoiceNotifications.Payer(email: payer["email"], name: payer["displayName"])
-        try Outbox.enqueue(notifications.receipt(payment, of: updated, regie: regie, to: recipient), now: now, db)
+        try Outbox.enqueue(notifications.receipt(receipt, to: recipient), now: now, db)
     }
 }

@@ -18,19 +18,27 @@ extension Invoices {
         }
     }
 
+    /// An online payment under way at the provider: its operation, and the page to send the payer to.
+    public struct OnlinePaymentStart: Sendable, Hashable {
+        /// The provider's operation id (PayFiP's `idOp`).
+        public var operationId: String
+        /// The provider's payment page for it.
+        public var pageURL: String
+    }
+
     /// Starts paying what remains of an invoice by card: registers the payment with the
-    /// provider and returns the provider's page to send the payer to. Only the payer may;
-    /// while an operation of this invoice is open, its page is returned again, so that a double
-    /// click or a second tab never opens a second payment.
+    /// provider and returns its operation and page. Only the payer may; while an operation of
+    /// this invoice is open, it is returned again, so that a double click or a second tab never
+    /// opens a second payment.
     public func startOnlinePayment(_ id: Int64, actor: Account?, provider: any PaymentProvider, returnURLs: ReturnURLs,
-                                   now: Date) throws -> String {
+                                   now: Date) throws -> OnlinePaymentStart {
         // Only the payer pays: an adviser acting for them takes no money.
         guard let actor, actor.role == .resident, actor.counterAdviser == nil else { throw InvoiceError.notFound }
         // A first click still registering its operation is waited for, briefly.
         for _ in 0..<50 {
             switch try reserveOnlinePayment(id, actor: actor, returnURLs: returnURLs, now: now) {
             case .open(let operationId):
-                return provider.paymentPageURL(operationId: operationId)
+                return OnlinePaymentStart(operationId: operationId, pageURL: provider.paymentPageURL(operationId: operationId))
             case .beingRegistered:
                 Thread.sleep(forTimeInterval: 0.1)
             case .stale(let payment):
@@ -46,7 +54,7 @@ extension Invoices {
                 try database.pool.write { db in
                     try db.execute(sql: "UPDATE payment SET operationId = ? WHERE id = ?", arguments: [operationId, payment.id])
                 }
-                return provider.paymentPageURL(operationId: operationId)
+                return OnlinePaymentStart(operationId: operationId, pageURL: provider.paymentPageURL(operationId: operationId))
             }
         }
         throw InvoiceError.paymentInProgress

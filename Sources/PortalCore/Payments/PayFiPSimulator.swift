@@ -8,6 +8,11 @@ import GRDB
 /// finished operations. Unknown operations and those older than ``operationLifetime`` are
 /// refused; an unfinished operation is "in progress" (PayFiP's `P5`) until it expires, and
 /// abandoned (`A`) after.
+///
+/// Unlike PayFiP it is not an open service: it takes only operations that notify and send the
+/// payer back to the portal's own addresses (so it never posts to, nor redirects to, another
+/// site), and its page shows an operation only to the holder of its ``payerToken(for:)``, which
+/// the portal gives the browser it sends there.
 public struct PayFiPSimulator: PaymentProvider {
     /// What the simulator does with the notification of a finished operation; tests choose.
     public enum Callback: Sendable, Hashable {
@@ -48,27 +53,34 @@ public struct PayFiPSimulator: PaymentProvider {
     public static let operationLifetime: TimeInterval = 15 * 60
 
     public let database: PortalDatabase
-    /// The portal's address, where the simulator's pages are.
+    /// The portal's address: where the simulator's pages are, and under which every operation's
+    /// notification and return addresses must be.
     public let publicURL: String
     public let callback: Callback
     /// Sends notifications (posting over HTTP is the web layer's business).
     public let send: @Sendable (Notification) -> Void
     public let now: @Sendable () -> Date
+    /// The key of the payers' tokens, kept in the database so that tokens outlive a restart.
+    let payerKey: [UInt8]
 
     public init(database: PortalDatabase, publicURL: String, callback: Callback = .immediate,
-                send: @escaping @Sendable (Notification) -> Void, now: @escaping @Sendable () -> Date = Date.init) {
+                send: @escaping @Sendable (Notification) -> Void, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.database = database
         self.publicURL = PortalAddress.base(publicURL)
         self.callback = callback
         self.send = send
         self.now = now
+        payerKey = try database.secretKey(named: "payfip-sim-payer")
     }
 
     /// The path of the simulator's payment page.
     public static let pagePath = "/payfip-sim/paiement"
 
     public func createPayment(_ order: PayFiPOrder) throws(PaymentProviderError) -> String {
-        let problems = order.problems
+        var problems = order.problems
+        if ![order.urlnotif, order.urlredirect].allSatisfy(isPortalAddress) {
+            problems.append("urlnotif and urlredirect must be addresses under \(publicURL)/")
+        }
         guard problems.isEmpty else { throw .refused(code: "P1", label: problems.joined(separator: "; ")) }
         let operationId = RandomToken.make(byteCount: 18)
         do {
@@ -106,16 +118,20 @@ public struct PayFiPSimulator: PaymentProvider {
         return operation.transaction(result: operation.result ?? "A", at: operation.settledAt ?? operation.createdAt)
     }
 
-    /// The operation the payment page shows, or nil when it is unknown, expired or finished.
-    public func openOperation(_ operationId: String) throws -> SimulatedOperation? {
+    /// The operation the payment page shows to the holder of `payerToken`, or nil when it is
+    /// unknown, expired or finished, or the token is not its payer's.
+    public func openOperation(_ operationId: String, payerToken: String?) throws -> SimulatedOperation? {
+        guard isPayerToken(payerToken, of: operationId) else { return nil }
         let operation = try database.pool.read { db in try SimulatedOperation.fetch(operationId, db) }
         guard let operation, operation.result == nil, !operation.isExpired(at: now()) else { return nil }
         return operation
     }
 
-    /// Records the payer's choice for an open operation, sends the notification as ``callback``
-    /// says, and returns where to send the payer back; nil when the operation is not open.
-    public func finish(_ operationId: String, choice: Choice) throws -> String? {
+    /// Records the choice of the holder of `payerToken` for an open operation, sends the
+    /// notification as ``callback`` says, and returns where to send the payer back; nil when
+    /// the operation is not open or the token is not its payer's.
+    public func finish(_ operationId: String, choice: Choice, payerToken: String?) throws -> String? {
+        guard isPayerToken(payerToken, of: operationId) else { return nil }
         let finishedAt = now()
         let operation: SimulatedOperation? = try database.pool.write { db in
             guard let operation = try SimulatedOperation.fetch(operationId, db), operation.result == nil,

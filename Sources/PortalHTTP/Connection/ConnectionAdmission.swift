@@ -47,6 +47,9 @@ struct ConnectionAdmission {
     /// Connections served and being refused.
     var count: Int { served.count + refused.count }
 
+    /// Served connections that could be shed now (silent or idle).
+    var sheddableCount: Int { served.values.count { $0.shedOrder != nil } }
+
     /// Decides about a connection accepted at `now` (monotonic seconds, the connections' clock), and records it.
     mutating func admit(at now: TimeInterval) -> Decision {
         let id = nextID

@@ -93,6 +93,11 @@ public final class HTTPServer: Sendable {
         state.withLock { $0.connections.count }
     }
 
+    /// The open connections that are silent or idle, the first to be shed at the cap.
+    var sheddableConnectionCount: Int {
+        state.withLock { $0.admission.sheddableCount }
+    }
+
     /// The most connections served at once (others are shed or refused).
     public var connectionCapacity: Int {
         state.withLock { $0.admission.capacity }

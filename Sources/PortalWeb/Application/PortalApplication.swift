@@ -10,6 +10,11 @@ import PortalHTTP
 public struct PortalApplication: Sendable {
     /// The responder to give the HTTP server.
     public let responder: PortalResponder
+    /// The key the built-in PayFiP simulator's SOAP service asks of its callers
+    /// (``PayFiPWebService/simulatorKeyHeader``), drawn at each start and kept in memory: only
+    /// code in this process, such as a test of the real SOAP client, can call that service. Nil
+    /// when PayFiP takes the payments.
+    public let payFiPSimulatorKey: String?
     private let payments: PaymentGateway
 
     /// - Parameter hasher: how new passwords are hashed (tests pass cheaper parameters).
@@ -37,8 +42,9 @@ public struct PortalApplication: Sendable {
         let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
         let households = try Households(database: database, publicURL: configuration.publicURL)
         let registrations = Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
-        let payment = PaymentSetup(configuration, database: database)
-        let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL)
+        let payment = try PaymentSetup(configuration, database: database)
+        let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL,
+                                     payerCookies: payment.payerCookies)
         let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
         let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
                                         now: configuration.now)
@@ -82,12 +88,16 @@ public struct PortalApplication: Sendable {
                 receipts: GuichetReceiptHandlers(desk: desk),
                 residentSpace: ResidentFranceServicesHandlers(
                     guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)),
-            simulatorHandlers: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages) },
+            simulatorHandlers: payment.simulator.map {
+                PayFiPSimulatorHandlers(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS)
+            },
+            simulatorSOAPService: payment.simulatorSOAPService,
             staticFiles: staticFiles,
             database: database,
             cache: PageCache()
         ).router(errorPages: ErrorPages(pages: pages, logger: logger))
         payments = gateway
+        payFiPSimulatorKey = payment.simulatorSOAPService?.key
         responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
     }
 }

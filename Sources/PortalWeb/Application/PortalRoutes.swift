@@ -26,6 +26,8 @@ struct PortalRoutes {
     let guichetRoutes: GuichetRoutes
     /// Present when the built-in PayFiP simulator takes the payments.
     let simulatorHandlers: PayFiPSimulatorHandlers?
+    /// The simulator's SOAP service, present with its pages.
+    let simulatorSOAPService: PayFiPSimulatorSOAPService?
     let staticFiles: StaticFiles
     let database: PortalDatabase
     /// Shares the anonymous renderings of the information pages.
@@ -123,7 +125,9 @@ struct PortalRoutes {
         if let simulator = simulatorHandlers {
             page(.GET, PayFiPSimulator.pagePath) { context, _ in try simulator.page(context) }
             page(.POST, PayFiPSimulator.pagePath) { context, _ in try simulator.finish(context) }
-            routes.add(.POST, PayFiPSimulatorHandlers.soapPath) { request, _ in simulator.soap(request) }
+        }
+        if let soap = simulatorSOAPService {
+            routes.add(.POST, PayFiPSimulatorSOAPService.path) { request, _ in soap.respond(to: request) }
         }
         spacePage(.GET, "/agent") { context, _ in try agent.queue(context) }
         spacePage(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }

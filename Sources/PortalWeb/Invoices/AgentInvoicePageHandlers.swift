@@ -92,10 +92,10 @@ struct AgentInvoicePageHandlers: Sendable {
     /// `GET /agent/factures/{id}/recus/{payment}`: the printable receipt of a payment received.
     func receipt(_ context: RequestContext, id: Int64, paymentId: Int64) throws -> HTTPResponse {
         let detail = try managedDetail(id, context)
-        guard let payment = detail.payments.first(where: { $0.id == paymentId && $0.status == .paid }) else { throw PageNotFound() }
-        let recordedBy = try payment.recordedBy.flatMap { try invoices.names(of: [$0])[$0] }
-        let view = AgentReceiptView(detail, payment: payment, organisation: invoices.organisation(of: detail.regie), recordedBy: recordedBy,
-                                    layout: pages.layout("Reçu \(payment.receiptNumber)", context))
+        guard let receipt = detail.receipt(for: paymentId) else { throw PageNotFound() }
+        let recordedBy = try receipt.payment.recordedBy.flatMap { try invoices.names(of: [$0])[$0] }
+        let view = AgentReceiptView(receipt, payerName: detail.payerName, organisation: invoices.organisation(of: detail.regie),
+                                    recordedBy: recordedBy, layout: pages.layout("Reçu \(receipt.payment.receiptNumber)", context))
         return pages.page("agent-invoices/receipt", view, context)
     }
 

@@ -1,6 +1,7 @@
 import PortalCore
 
-/// The receipt of a payment as the régie prints it for the payer at the counter.
+/// The receipt of a payment as the régie prints it for the payer at the counter: the payer's
+/// receipt with the payer's name and who recorded the payment.
 struct AgentReceiptView {
     let layout: LayoutContext
     let receiptNumber: String
@@ -9,34 +10,35 @@ struct AgentReceiptView {
     let invoiceNumber: String
     let invoiceObject: String
     let invoicePath: String
+    let invoiceTotal: String
     let payerName: String
     let amount: String
     let receivedAt: String
     let channel: String
     let reference: String?
     let recordedBy: String?
-    /// What remained to pay once this payment was received.
+    /// What had been paid, this payment included, and what remained, once this payment was received.
+    let paidSoFar: String
     let remaining: String
     let fullyPaid: Bool
 
-    init(_ detail: InvoiceDetail, payment: Payment, organisation: Organisation?, recordedBy: String?, layout: LayoutContext) {
+    init(_ receipt: PaymentReceipt, payerName: String, organisation: Organisation?, recordedBy: String?, layout: LayoutContext) {
         self.layout = layout
-        receiptNumber = payment.receiptNumber
-        regieName = detail.regie.name
+        receiptNumber = receipt.payment.receiptNumber
+        regieName = receipt.regie.name
         service = organisation.map(OrganisationView.init)
-        invoiceNumber = detail.invoice.number
-        invoiceObject = detail.invoice.object
-        invoicePath = AgentInvoicePaths.invoice(detail.invoice.id)
-        payerName = detail.payerName
-        amount = Euros.format(payment.amountCents)
-        receivedAt = FrenchDateTime.text(payment.settledAt ?? payment.createdAt)
-        channel = payment.channel.label
-        reference = payment.reference
+        invoiceNumber = receipt.invoiceNumber
+        invoiceObject = receipt.invoiceObject
+        invoicePath = AgentInvoicePaths.invoice(receipt.invoiceId)
+        invoiceTotal = Euros.format(receipt.invoiceTotalCents)
+        self.payerName = payerName
+        amount = Euros.format(receipt.payment.amountCents)
+        receivedAt = FrenchDateTime.text(receipt.receivedAt)
+        channel = receipt.payment.channel.label
+        reference = receipt.payment.reference
         self.recordedBy = recordedBy
-        // What remained once this payment was received, whatever came after it.
-        let paidSoFar = detail.payments.filter { $0.status == .paid && $0.id <= payment.id }.reduce(0) { $0 + $1.amountCents }
-        let remainingCents = max(0, detail.invoice.totalCents - paidSoFar)
-        remaining = Euros.format(remainingCents)
-        fullyPaid = remainingCents == 0
+        paidSoFar = Euros.format(receipt.paidSoFarCents)
+        remaining = Euros.format(receipt.remainingCents)
+        fullyPaid = receipt.isFullyPaid
     }
 }

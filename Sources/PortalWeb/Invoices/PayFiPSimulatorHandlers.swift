@@ -1,16 +1,19 @@
 import Foundation
 import PortalCore
 import PortalHTTP
-import PortalPayFiP
 
-/// The built-in PayFiP simulator's side of the web: its payment page, where the payer pays,
-/// refuses or gives up, and its SOAP service, which speaks PayFiP's protocol so that the real
-/// client can be tried against it. Present only when the simulator is the provider.
+/// The built-in PayFiP simulator's payment page, where the payer pays, refuses or gives up.
+/// Present only when the simulator is the provider.
+///
+/// The page shows and acts on an operation only for the browser the portal sent there: when a
+/// payer starts paying, the portal's redirect to this page sets ``payerCookie(_:simulator:secure:)``,
+/// holding the operation's payer token; anyone else with the operation id gets the 404 of an
+/// unknown operation, never the payer's e-mail or the amount.
 struct PayFiPSimulatorHandlers: Sendable {
     let simulator: PayFiPSimulator
     let pages: PageRenderer
-
-    static let soapPath = "/payfip-sim/services/securite"
+    /// Mark the payer cookie `Secure`.
+    let secureCookies: Bool
 
     struct PageView {
         let layout: LayoutContext
@@ -30,11 +33,23 @@ struct PayFiPSimulatorHandlers: Sendable {
         }
     }
 
+    /// The cookie carrying operation `operationId`'s payer token, sent to the simulator's pages
+    /// only (same site, never from another one), for as long as the operation stays open.
+    static func payerCookie(_ operationId: String, simulator: PayFiPSimulator, secure: Bool) -> SetCookie {
+        SetCookie(name: Self.cookiePrefix + operationId, value: simulator.payerToken(for: operationId),
+                  path: cookiePath, maxAge: Int(PayFiPSimulator.operationLifetime), httpOnly: true, secure: secure, sameSite: .strict)
+    }
+
+    private static let cookiePath = "/payfip-sim"
+    /// Followed by an operation id, the name of that operation's payer cookie. Not on the personal-data page,
+    /// which describes the portal connected to PayFiP, where no such cookie exists.
+    private static let cookiePrefix = "payfip_sim_"
+
     /// `GET /payfip-sim/paiement?idop=…`.
     func page(_ context: RequestContext) throws -> HTTPResponse {
-        guard let operationId = context.request.queryValue("idop"), let operation = try simulator.openOperation(operationId) else {
-            return unknownOperation(context)
-        }
+        guard let operationId = context.request.queryValue("idop"),
+              let operation = try simulator.openOperation(operationId, payerToken: Self.payerToken(operationId, in: context.request))
+        else { return unknownOperation(context) }
         let order = operation.order
         let view = PageView(
             layout: pages.layout("Simulateur de paiement PayFiP", context), operationId: operationId,
@@ -46,43 +61,28 @@ struct PayFiPSimulatorHandlers: Sendable {
                 .init(value: PayFiPSimulator.Choice.refuse.rawValue, label: "Refuser (paiement refusé par la banque)", primary: false),
                 .init(value: PayFiPSimulator.Choice.abandon.rawValue, label: "Abandonner", primary: false),
             ])
-        return pages.page("payfip-sim/page", view, context)
+        var response = pages.page("payfip-sim/page", view, context)
+        response.headers["Cache-Control"] = "no-store"
+        return response
     }
 
-    /// `POST /payfip-sim/paiement`: `idop` and `choix`; back to the portal's return address.
+    /// `POST /payfip-sim/paiement`: `idop` and `choix`; back to the portal's return address,
+    /// the payer cookie dropped.
     func finish(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
         guard let operationId = form.fields.first(where: { $0.name == "idop" })?.value,
               let choice = form.fields.first(where: { $0.name == "choix" }).flatMap({ PayFiPSimulator.Choice(rawValue: $0.value) })
         else { return .text("idop et choix attendus", status: .badRequest) }
-        guard let back = try simulator.finish(operationId, choice: choice) else { return unknownOperation(context) }
-        return pages.redirect(to: back, context)
+        guard let back = try simulator.finish(operationId, choice: choice, payerToken: Self.payerToken(operationId, in: context.request))
+        else { return unknownOperation(context) }
+        var spent = Self.payerCookie(operationId, simulator: simulator, secure: secureCookies)
+        (spent.value, spent.maxAge) = ("", 0)
+        return pages.redirect(to: back, context, extraCookies: [spent])
     }
 
-    /// `POST /payfip-sim/services/securite`: `creerPaiementSecurise` and `recupererDetailPaiementSecurise`.
-    func soap(_ request: HTTPRequest) -> HTTPResponse {
-        let answer: String
-        var status = HTTPStatus.ok
-        do {
-            switch try PayFiPSOAP.read(Data(request.body)) {
-            case .createPayment(let order):
-                answer = PayFiPSOAP.createdResponse(operationId: try simulator.createPayment(order))
-            case .details(let operationId):
-                answer = PayFiPSOAP.transactionResponse(try simulator.details(operationId: operationId))
-            default:
-                throw PaymentProviderError.refused(code: "T1", label: "Opération inconnue")
-            }
-        } catch PaymentProviderError.inProgress {
-            (answer, status) = (PayFiPSOAP.fault(code: "P5", label: "Transaction en cours"), .internalServerError)
-        } catch PaymentProviderError.refused(let code, let label) {
-            (answer, status) = (PayFiPSOAP.fault(code: code, label: label), .internalServerError)
-        } catch {
-            (answer, status) = (PayFiPSOAP.fault(code: "T1", label: "Requête illisible : \(error)"), .internalServerError)
-        }
-        var response = HTTPResponse(status: status, body: Array(answer.utf8))
-        response.headers["Content-Type"] = "text/xml; charset=utf-8"
-        response.headers["Cache-Control"] = "no-store"
-        return response
+    /// The payer token the browser holds for `operationId`.
+    private static func payerToken(_ operationId: String, in request: HTTPRequest) -> String? {
+        request.headers["Cookie"].map(Cookies.parse)?[Self.cookiePrefix + operationId]
     }
 
     private static func modeName(_ mode: PayFiPMode) -> String {

@@ -57,8 +57,8 @@ struct ResidentInvoiceHandlers: Sendable {
         let form = try context.request.postedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
-            let url = try payments.start(id, actor: context.account, now: now())
-            return pages.redirect(to: url, context)
+            let start = try payments.start(id, actor: context.account, now: now())
+            return pages.redirect(to: start.pageURL, context, extraCookies: start.cookies)
         } catch InvoiceError.notFound {
             throw PageNotFound()
         } catch let error as InvoiceError {
@@ -69,9 +69,9 @@ struct ResidentInvoiceHandlers: Sendable {
     /// `GET /mon-espace/factures/{id}/recus/{payment}`: the receipt of a payment received.
     func receipt(_ context: RequestContext, id: Int64, paymentId: Int64) throws -> HTTPResponse {
         let detail = try ownDetail(id, context)
-        guard let payment = detail.payments.first(where: { $0.id == paymentId && $0.status == .paid }) else { throw PageNotFound() }
-        let view = ReceiptView(detail, payment: payment, organisation: invoices.organisation(of: detail.regie),
-                               layout: pages.layout("Reçu \(payment.receiptNumber)", context))
+        guard let receipt = detail.receipt(for: paymentId) else { throw PageNotFound() }
+        let view = ReceiptView(receipt, organisation: invoices.organisation(of: detail.regie),
+                               layout: pages.layout("Reçu \(receipt.payment.receiptNumber)", context))
         return pages.page("invoices/receipt", view, context)
     }
 
