@@ -15,16 +15,19 @@ extension Accounts {
     ///
     /// - throws: `.access(.unauthenticated)` without an actor; `.access(.notFound)` when the
     ///   form is about another account (or the account no longer exists); `.invalid` with
-    ///   French messages keyed by ``ProfileForm/Field`` raw values (name missing or too long;
+    ///   French messages keyed by ``ProfileForm/Field`` raw values (a text field not on one line,
+    ///   see ``TypedText``; name missing or too long;
     ///   commune missing for a resident, or not a member; phone not a French number; an
     ///   address with a part missing, a postal code that is not 5 digits, or too long);
     ///   `.storage` when the database fails.
     public func updateProfile(_ form: ProfileForm, actor: Account?, now: Date) throws(ProfileError) -> Account {
         guard let actor else { throw .access(.unauthenticated) }
         guard actor.id == form.accountId else { throw .access(.notFound) }
-        let details = ProfileDetails(form)
+        // In the order of the page's fields, so the error summary reads top to bottom.
+        var errors = ValidationErrors()
+        let details = ProfileDetails(form, errors: &errors)
         do {
-            let errors = try validate(details, role: actor.role)
+            try validate(details, role: actor.role, into: &errors)
             guard errors.isEmpty else { throw ProfileError.invalid(errors) }
             let updated = try database.pool.write { db -> Account? in
                 try db.execute(
@@ -48,9 +51,7 @@ extension Accounts {
         }
     }
 
-    private func validate(_ details: ProfileDetails, role: Role) throws -> ValidationErrors {
-        // In the order of the page's fields, so the error summary reads top to bottom.
-        var errors = ValidationErrors()
+    private func validate(_ details: ProfileDetails, role: Role, into errors: inout ValidationErrors) throws {
         func add(_ message: String, for field: ProfileForm.Field) { errors.add(message, for: field.rawValue) }
         if details.name.isEmpty {
             add("Saisissez votre nom.", for: .displayName)
@@ -86,11 +87,10 @@ extension Accounts {
                 add("Le nom de la commune doit contenir au plus \(Self.maximumCityLength) caractères.", for: .city)
             }
         }
-        return errors
     }
 }
 
-/// A profile form trimmed and normalised, ready to check and store.
+/// A profile form normalised (see ``TypedText``), ready to check and store.
 private struct ProfileDetails {
     let name: String
     let commune: String
@@ -101,13 +101,18 @@ private struct ProfileDetails {
     /// The address parts as typed (trimmed; spaces removed from the postal code).
     let typedAddress: (street: String, postalCode: String, city: String)
 
-    init(_ form: ProfileForm) {
-        func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        name = trimmed(form.displayName)
-        commune = trimmed(form.communeInsee)
-        typedPhone = trimmed(form.phone)
+    /// Each text field refused by ``TypedText`` gets its message in `errors` and is read as empty.
+    init(_ form: ProfileForm, errors: inout ValidationErrors) {
+        func line(_ text: String, _ subject: String, _ field: ProfileForm.Field) -> String {
+            errors.singleLine(text, subject: subject, for: field.rawValue)
+        }
+        name = line(form.displayName, "Votre nom", .displayName)
+        commune = form.communeInsee.trimmingCharacters(in: .whitespaces)
+        typedPhone = line(form.phone, "Le numéro de téléphone", .phone)
         phone = typedPhone.isEmpty ? nil : FrenchPhoneNumber.normalise(typedPhone)
-        typedAddress = (trimmed(form.street), trimmed(form.postalCode).filter { $0 != " " }, trimmed(form.city))
+        typedAddress = (line(form.street, "L'adresse (numéro et rue)", .street),
+                        line(form.postalCode, "Le code postal", .postalCode).filter { $0 != " " },
+                        line(form.city, "La commune de votre adresse", .city))
     }
 
     /// The address to store: nil when its three parts are empty (or, before validation, incomplete).

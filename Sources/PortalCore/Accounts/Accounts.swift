@@ -21,14 +21,17 @@ public struct Accounts: Sendable {
     ///
     /// - throws: `.invalid` with French messages keyed by ``SignUpForm/Field``
     ///   raw values (e-mail missing, malformed or already used, password
-    ///   refused by ``PasswordPolicy``, name missing or too long, commune not
-    ///   a member), or `.storage` when the database fails.
+    ///   refused by ``PasswordPolicy``, name missing, too long or not on one
+    ///   line (see ``TypedText``), commune not a member), or `.storage` when
+    ///   the database fails.
     public func signUp(_ form: SignUpForm, now: Date) throws(SignUpError) -> Account {
         let email = EmailAddress.normalise(form.email)
-        let name = form.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         let commune = form.communeInsee.trimmingCharacters(in: .whitespaces)
         do {
-            var errors = try validate(form, email: email, name: name, commune: commune)
+            // In the order of the form's fields, so the error summary reads top to bottom.
+            var errors = ValidationErrors()
+            let name = errors.singleLine(form.displayName, subject: "Votre nom", for: SignUpForm.Field.displayName.rawValue)
+            try validate(form, email: email, name: name, commune: commune, into: &errors)
             guard errors.isEmpty else { throw SignUpError.invalid(errors) }
             let passwordHash = try hasher.hash(form.password)
             do {
@@ -50,9 +53,7 @@ public struct Accounts: Sendable {
 
     static let emailTakenMessage = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une autre adresse."
 
-    private func validate(_ form: SignUpForm, email: String, name: String, commune: String) throws -> ValidationErrors {
-        // In the order of the form's fields, so the error summary reads top to bottom.
-        var errors = ValidationErrors()
+    private func validate(_ form: SignUpForm, email: String, name: String, commune: String, into errors: inout ValidationErrors) throws {
         if name.isEmpty {
             errors.add("Saisissez votre nom.", for: .displayName)
         } else if name.count > Self.maximumNameLength {
@@ -77,7 +78,6 @@ public struct Accounts: Sendable {
         }) {
             errors.add("Choisissez une commune de la communauté de communes dans la liste.", for: .commune)
         }
-        return errors
     }
 
     /// The account with this id.

@@ -39,6 +39,14 @@ public struct DocumentRequest: Sendable, Hashable, Identifiable {
 
 /// What an agent writes to ask for a document.
 public struct DocumentRequestDraft: Sendable, Hashable {
+    /// The draft's text fields, named as in ``ValidationErrors`` (also the names of their inputs).
+    public enum Field: String, Sendable, CaseIterable {
+        /// The document asked for, on one line.
+        case label = "libelle"
+        /// Why, and what fits; several lines allowed.
+        case explanation = "explication"
+    }
+
     public var label: String
     public var explanation: String
     public var dueOn: CalendarDay

@@ -12,6 +12,8 @@ public enum DossierError: Error, Sendable, Hashable {
     case reasonRequired
     /// A page still has unanswered questions.
     case incomplete(pageId: String)
+    /// The form has mistakes, to show next to the fields.
+    case invalid(ValidationErrors)
     /// A message or note without text.
     case textRequired
     /// A message or note over the length limit.

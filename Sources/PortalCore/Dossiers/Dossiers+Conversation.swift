@@ -7,9 +7,10 @@ extension Dossiers {
 
     /// A message between the resident and the handling service, on the dossier's timeline, with
     /// an optional document (PDF, JPEG, PNG); the other side is told by e-mail (without the
-    /// message: they read it on the portal).
+    /// message: they read it on the portal). A text breaking the rule of multi-line fields throws
+    /// its ``TypedText/Problem``.
     public func sendMessage(_ text: String, attachment: Upload? = nil, on dossierId: Int64, actor: Account?, now: Date) throws {
-        let text = try Self.checkedText(text)
+        let text = try Self.checkedText(TypedText.multiLine(text, subject: "Votre message"))
         guard let actor else { throw DossierError.notFound }
         let visible = try dossier(id: dossierId, actor: actor, now: now)
         guard visible.status != .draft else { throw DossierError.notFound }
@@ -60,10 +61,11 @@ extension Dossiers {
         }
     }
 
-    /// A note only the agents of the handling organisation see.
+    /// A note only the agents of the handling organisation see. A text breaking the rule of
+    /// multi-line fields throws its ``TypedText/Problem``.
     public func addNote(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
         guard actor?.role == .agent else { throw DossierError.notFound }
-        let text = try Self.checkedText(text)
+        let text = try Self.checkedText(TypedText.multiLine(text, subject: "La note"))
         try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
             try DossierEvent.record(.note, dossierId: dossier.id, at: now, actor: actor?.id, text: text, isInternal: true, db)
@@ -86,10 +88,10 @@ extension Dossiers {
         try database.pool.read { db in try Account.contacts(accountIds, db).mapValues(\.name) }
     }
 
+    /// `text`, already normalised by ``TypedText``, when it is neither empty nor too long.
     static func checkedText(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw DossierError.textRequired }
-        guard trimmed.count <= maximumTextLength else { throw DossierError.textTooLong(maximum: maximumTextLength) }
-        return trimmed
+        guard !text.isEmpty else { throw DossierError.textRequired }
+        guard text.count <= maximumTextLength else { throw DossierError.textTooLong(maximum: maximumTextLength) }
+        return text
     }
 }

@@ -3,11 +3,17 @@ import GRDB
 
 extension Dossiers {
     /// An agent asks for a missing document: the dossier waits for documents, the resident is
-    /// told by e-mail and sees it first on their dashboard.
+    /// told by e-mail and sees it first on their dashboard. A label that is not a single line, or
+    /// an explanation breaking the rule of multi-line fields (see ``TypedText``), throws
+    /// ``DossierError/invalid(_:)`` keyed by ``DocumentRequestDraft/Field``.
     public func requestDocument(_ draft: DocumentRequestDraft, on dossierId: Int64, actor: Account?, now: Date) throws -> DocumentRequest {
         guard actor?.role == .agent else { throw DossierError.notFound }
-        let label = try Self.checkedText(draft.label)
-        let explanation = draft.explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = ValidationErrors()
+        let label = errors.singleLine(draft.label, subject: "Le document demandé", for: DocumentRequestDraft.Field.label.rawValue)
+        let explanation = errors.multiLine(draft.explanation, subject: "L'explication",
+                                           for: DocumentRequestDraft.Field.explanation.rawValue)
+        guard errors.isEmpty else { throw DossierError.invalid(errors) }
+        _ = try Self.checkedText(label)
         guard draft.dueOn > CalendarDay(now) else { throw DossierError.dueDateInThePast }
         return try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
@@ -84,9 +90,10 @@ extension Dossiers {
 
     /// The agent accepts a document sent, or refuses it with a reason (the resident sends
     /// another). When every document asked for is accepted, the dossier goes back to review.
+    /// A reason breaking the rule of multi-line fields throws its ``TypedText/Problem``.
     public func review(_ requestId: Int64, accept: Bool, reason: String?, actor: Account?, now: Date) throws -> Dossier {
         guard actor?.role == .agent else { throw DossierError.notFound }
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = try accept ? nil : TypedText.multiLine(reason ?? "", subject: "Le motif du refus")
         if !accept, reason?.isEmpty ?? true { throw DossierError.reasonRequired }
         return try database.pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [requestId]) else {

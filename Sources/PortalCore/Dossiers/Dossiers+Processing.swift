@@ -5,13 +5,14 @@ extension Dossiers {
     /// An agent of the handling organisation acts on a filed dossier.
     ///
     /// The core refuses what makes no sense (``DossierError/invalidTransition(from:)``),
-    /// a refusal or closing without reason (``DossierError/reasonRequired``), and any dossier
-    /// outside the agent's organisation (``DossierError/notFound``). Taking a dossier in charge
-    /// assigns it to the agent when nobody has it yet. Each action is one timeline event.
+    /// a refusal or closing without reason (``DossierError/reasonRequired``), a reason breaking the
+    /// rule of multi-line fields (its ``TypedText/Problem``), and any dossier outside the agent's
+    /// organisation (``DossierError/notFound``). Taking a dossier in charge assigns it to the agent
+    /// when nobody has it yet. Each action is one timeline event.
     public func perform(_ action: DossierAction, on dossierId: Int64, actor: Account?, now: Date) throws -> Dossier {
         guard let actor, actor.role == .agent else { throw DossierError.notFound }
         if action == .submit { throw DossierError.notFound }
-        let reason = action.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = try action.reason.map { reason throws(TypedText.Problem) in try TypedText.multiLine(reason, subject: "Le motif") }
         if action.reason != nil, reason?.isEmpty ?? true { throw DossierError.reasonRequired }
         return try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)

@@ -70,6 +70,7 @@ public struct FormValidator: Sendable {
         let rules = field.rules
         switch field.kind {
         case .shortText, .longText:
+            let text = try typed(text, singleLine: field.kind == .shortText, subject: "Votre réponse")
             if let minimum = rules.minLength, text.count < minimum {
                 throw Problem(message: "Votre réponse doit contenir au moins \(minimum) caractères.")
             }
@@ -121,6 +122,15 @@ public struct FormValidator: Sendable {
         }
     }
 
+    /// `text` held to the rule of single-line or multi-line fields (see ``TypedText``).
+    private func typed(_ text: String, singleLine: Bool, subject: String) throws(Problem) -> String {
+        do {
+            return try singleLine ? TypedText.singleLine(text, subject: subject) : TypedText.multiLine(text, subject: subject)
+        } catch {
+            throw Problem(message: error.message)
+        }
+    }
+
     private func multipleChoice(_ field: FieldDefinition, _ input: FormInput) throws -> FormAnswer? {
         let ticked = input.all(field.id)
         if ticked.isEmpty {
@@ -134,9 +144,10 @@ public struct FormValidator: Sendable {
     }
 
     private func address(_ field: FieldDefinition, _ input: FormInput) throws -> FormAnswer? {
-        let street = input.text("\(field.id)-street")
-        let postalCode = input.text("\(field.id)-postal-code").filter { $0 != " " }
-        let city = input.text("\(field.id)-city")
+        let street = try typed(input.text("\(field.id)-street"), singleLine: true, subject: "L'adresse (numéro et rue)")
+        let postalCode = try typed(input.text("\(field.id)-postal-code"), singleLine: true, subject: "Le code postal")
+            .filter { $0 != " " }
+        let city = try typed(input.text("\(field.id)-city"), singleLine: true, subject: "La commune de l'adresse")
         if street.isEmpty && postalCode.isEmpty && city.isEmpty {
             if field.required { throw Problem(message: field.rules.requiredMessage ?? Self.missingMessage(.address)) }
             return nil

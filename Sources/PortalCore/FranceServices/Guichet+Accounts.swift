@@ -14,9 +14,10 @@ extension Guichet {
     public func createAccount(displayName: String, email: String, communeInsee: String, birthDate: String,
                               adviser: Account?, now: Date) throws -> CreatedAccount {
         let adviser = try Self.adviser(adviser)
-        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines), email = EmailAddress.normalise(email)
+        let email = EmailAddress.normalise(email)
         let commune = communeInsee.trimmingCharacters(in: .whitespaces), birth = birthDate.trimmingCharacters(in: .whitespaces)
         var errors = ValidationErrors()
+        let name = errors.singleLine(displayName, subject: "Le nom de la personne", for: "displayName")
         if name.isEmpty { errors.add("Saisissez le nom de la personne.", for: "displayName") }
         if name.count > Accounts.maximumNameLength { errors.add("Le nom doit contenir au plus \(Accounts.maximumNameLength) caractères.", for: "displayName") }
         if !EmailAddress.isValid(email) { errors.add("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.", for: "email") }

@@ -38,10 +38,12 @@ public struct Guichet: Sendable {
     /// (`JJ/MM/AAAA`); at most ``searchLimit``. The search is journaled.
     public func search(name: String, email: String, birthDate: String, adviser: Account?, now: Date) throws -> [ResidentMatch] {
         let adviser = try Self.adviser(adviser)
-        let name = name.trimmingCharacters(in: .whitespaces), email = EmailAddress.normalise(email)
         let birth = birthDate.trimmingCharacters(in: .whitespaces)
         var errors = ValidationErrors()
-        if name.isEmpty && email.isEmpty && birth.isEmpty {
+        // The criteria are journaled: they are held to the rule of single-line fields.
+        let name = errors.singleLine(name, subject: "Le nom", for: "nom")
+        let email = EmailAddress.normalise(errors.singleLine(email, subject: "L'adresse e-mail", for: "email"))
+        if errors.isEmpty && name.isEmpty && email.isEmpty && birth.isEmpty {
             errors.add("Saisissez au moins le nom, l'adresse e-mail ou la date de naissance de la personne.", for: "nom")
         }
         if !name.isEmpty && name.count < 2 { errors.add("Saisissez au moins 2 lettres du nom.", for: "nom") }

@@ -149,9 +149,9 @@ public struct Households: Sendable {
 
     static func check(_ form: ChildForm, today: CalendarDay) throws -> CheckedChild {
         var errors = ValidationErrors()
-        let firstName = form.firstName.trimmingCharacters(in: .whitespaces)
-        let lastName = form.lastName.trimmingCharacters(in: .whitespaces)
-        let school = form.school.trimmingCharacters(in: .whitespaces)
+        let firstName = errors.singleLine(form.firstName, subject: "Le prénom", for: "prenom")
+        let lastName = errors.singleLine(form.lastName, subject: "Le nom de famille", for: "nom")
+        let school = errors.singleLine(form.school, subject: "Le nom de l'école", for: "ecole")
         if firstName.isEmpty { errors.add("Saisissez le prénom de l'enfant.", for: "prenom") }
         if firstName.count > 60 { errors.add("Le prénom doit faire 60 caractères au plus.", for: "prenom") }
         if lastName.isEmpty { errors.add("Saisissez le nom de famille de l'enfant.", for: "nom") }

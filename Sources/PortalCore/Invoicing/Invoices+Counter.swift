@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 
 extension Invoices {
-    /// Cancels an open invoice with a reason; an agent of its régie's organisation only.
+    /// Cancels an open invoice with a reason; an agent of its régie's organisation only. A reason
+    /// breaking the rule of multi-line fields throws its ``TypedText/Problem``.
     public func cancel(_ id: Int64, reason: String, actor: Account?, now: Date) throws -> Invoice {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.pool.write { db in
+        try database.pool.write { db in
             let (invoice, _) = try Self.managed(id: id, by: actor, db)
             guard invoice.status == .toPay else { throw InvoiceError.invalidTransition(from: invoice.status) }
+            let reason = try TypedText.multiLine(reason, subject: "Le motif de l'annulation")
             guard !reason.isEmpty else { throw InvoiceError.reasonRequired }
             try db.execute(
                 sql: "UPDATE invoice SET status = ?, cancellationReason = ?, updatedAt = ? WHERE id = ?",
@@ -46,7 +47,7 @@ extension Invoices {
             }
             let channel = PaymentChannel(rawValue: channel).flatMap { PaymentChannel.counterChannels.contains($0) ? $0 : nil }
             if channel == nil { errors.add("Choisissez le moyen de paiement.", for: "moyen") }
-            let reference = reference.trimmingCharacters(in: .whitespaces)
+            let reference = errors.singleLine(reference, subject: "La référence", for: "reference")
             if channel == .cheque, reference.isEmpty { errors.add("Saisissez le numéro du chèque.", for: "reference") }
             if reference.count > 60 { errors.add("La référence doit faire 60 caractères au plus.", for: "reference") }
             guard errors.isEmpty, let cents, let channel else { throw InvoiceError.invalid(errors) }

@@ -13,11 +13,11 @@ extension Invoices {
     /// Field name of errors: `declaration`.
     public func noteDeclaredPayment(_ id: Int64, text: String, actor: Account?, now: Date) throws -> InvoiceEvent {
         guard let actor, actor.role == .resident, let adviser = actor.counterAdviser else { throw InvoiceError.notFound }
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return try database.pool.write { db in
             let invoice = try Self.visible(id: id, to: actor, now: now, db)
             guard invoice.status.isOpen else { throw InvoiceError.invalidTransition(from: invoice.status) }
             var errors = ValidationErrors()
+            let text = errors.multiLine(text, subject: "La déclaration", for: "declaration")
             if text.isEmpty {
                 errors.add("Indiquez comment et quand la personne a payé, par exemple : chèque remis au Trésor public le 12/11.",
                            for: "declaration")

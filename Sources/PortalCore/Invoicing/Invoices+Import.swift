@@ -117,7 +117,13 @@ extension Invoices {
                 rejected.add("La ligne a \(row.fields.count) colonnes au lieu de \(width), comme la ligne d'en-tête.", line: row.number, "")
                 continue
             }
-            let reference = value(.reference)
+            let reference: String
+            do {
+                reference = try TypedText.singleLine(value(.reference), subject: "La référence de la facture")
+            } catch {
+                rejected.add(error.message, line: row.number, "")
+                continue
+            }
             guard !reference.isEmpty else {
                 rejected.add("Indiquez la référence de la facture (colonne « reference »).", line: row.number, "")
                 continue

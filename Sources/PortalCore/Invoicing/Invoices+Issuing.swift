@@ -24,8 +24,9 @@ extension Invoices {
     }
 
     /// Checks a form against the régies of `organisationId`; throws ``InvoiceError/invalid(_:)`` with a
-    /// French message for each wrong field. Messages name a line by its position in the form, or by
-    /// `lineNumbers[position]` when given (the lines of an imported file).
+    /// French message for each wrong field, its texts held to the rule of single-line fields (see
+    /// ``TypedText``). Messages name a line by its position in the form, or by `lineNumbers[position]`
+    /// when given (the lines of an imported file).
     static func check(_ form: InvoiceForm, organisationId: String, today: CalendarDay, lineNumbers: [Int]? = nil,
                       _ db: Database) throws -> CheckedInvoice {
         var errors = ValidationErrors()
@@ -41,7 +42,7 @@ extension Invoices {
                 errors.add("Aucun compte d'habitant ne correspond à cette adresse e-mail. Vérifiez-la, ou demandez à la personne de créer son compte.", for: "payeur")
             }
         }
-        let object = form.object.trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = errors.singleLine(form.object, subject: "L'objet de la facture", for: "objet")
         if object.isEmpty { errors.add("Saisissez l'objet de la facture.", for: "objet") }
         if object.count > 200 { errors.add("L'objet doit faire 200 caractères au plus.", for: "objet") }
         let dueOn = CalendarDay(typed: form.dueOn)
@@ -53,7 +54,10 @@ extension Invoices {
         var lines: [InvoiceLine] = []
         for (index, line) in form.lines.enumerated() where !line.isBlank {
             let number = lineNumbers?[index] ?? index + 1
-            let label = line.label.trimmingCharacters(in: .whitespaces)
+            let label = errors.singleLine(line.label, subject: "Le libellé de la ligne \(number)",
+                                          for: InvoiceForm.lineField(index, "libelle"))
+            let period = errors.singleLine(line.period, subject: "La période de la ligne \(number)",
+                                           for: InvoiceForm.lineField(index, "periode"))
             if label.isEmpty { errors.add("Saisissez le libellé de la ligne \(number).", for: InvoiceForm.lineField(index, "libelle")) }
             let quantity = Int(line.quantity.trimmingCharacters(in: .whitespaces))
             if quantity == nil || !(1...9999).contains(quantity!) {
@@ -64,7 +68,6 @@ extension Invoices {
                 errors.add("Le prix unitaire de la ligne \(number) doit être un montant en euros, par exemple 12,50.", for: InvoiceForm.lineField(index, "prix"))
             }
             if let quantity, let price {
-                let period = line.period.trimmingCharacters(in: .whitespaces)
                 lines.append(InvoiceLine(label: label, period: period.isEmpty ? nil : period, quantity: quantity, unitPriceCents: price))
             }
         }

@@ -3,6 +3,10 @@ import Foundation
 /// Writes a ``MailMessage`` as an Internet message (RFC 5322, MIME): UTF-8 headers encoded
 /// per RFC 2047, a multipart/alternative body with the plain text first and the HTML second,
 /// both in base64 with lines of 76 characters. The same text goes to an `.eml` file or to SMTP.
+///
+/// Whatever a ``MailMessage`` holds, every header is one line: line breaks and other control
+/// characters are taken out of each header value written (the use cases already refuse them in
+/// what people type, see ``TypedText``; this is the second line of defence).
 public enum MailFormat {
     /// The whole message, lines ending in CRLF.
     public static func render(_ message: MailMessage, from sender: String, date: Date, messageID: String) -> String {
@@ -12,7 +16,7 @@ public enum MailFormat {
             "To: \(header(message.recipient))",
             "Subject: \(encodedWord(message.subject))",
             "Date: \(rfc5322Date(date))",
-            "Message-ID: <\(messageID)>",
+            "Message-ID: <\(header(messageID))>",
             "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
             "",
@@ -32,9 +36,12 @@ public enum MailFormat {
         return lines.joined(separator: "\r\n")
     }
 
-    /// A header value without line breaks (a recipient address cannot inject headers).
+    /// A header value on one line: without line breaks (CR, LF, U+2028…) or any other control
+    /// character, so that no value can end its header and start another.
     static func header(_ value: String) -> String {
-        value.filter { !$0.isNewline }
+        String(String.UnicodeScalarView(value.unicodeScalars.filter {
+            $0.properties.generalCategory != .control && !TypedText.lineBreaks.contains($0)
+        }))
     }
 
     /// `=?utf-8?B?…?=` when the text is not plain ASCII.

@@ -47,13 +47,14 @@ public struct SMTPTransport: MailTransport {
         try? connection.command("QUIT", expect: 221)
     }
 
-    /// `ne-pas-repondre@cctoval.fr` from `Portail <ne-pas-repondre@cctoval.fr>`; no line breaks or angle brackets.
+    /// `ne-pas-repondre@cctoval.fr` from `Portail <ne-pas-repondre@cctoval.fr>`; no line breaks, control
+    /// characters or angle brackets.
     static func address(in mailbox: String) -> String {
         var address = mailbox
         if let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close {
             address = String(mailbox[mailbox.index(after: open)..<close])
         }
-        return address.filter { !$0.isNewline && $0 != "<" && $0 != ">" && $0 != " " }
+        return MailFormat.header(address).filter { $0 != "<" && $0 != ">" && $0 != " " }
     }
 
     /// The message with CRLF line ends and every line starting with "." doubled (RFC 5321 §4.5.2).

@@ -9,7 +9,8 @@ public struct RegistrationNotifications: Sendable {
 
     private var link: String { "\(publicURL)/mon-espace/inscriptions" }
 
-    /// To the adult who registered: where the registration stands now.
+    /// To the adult who registered: where the registration stands now. The child's name, which the
+    /// household's other adult may have typed, is in the body only, not in the subject.
     func decided(_ registration: Registration, activity: Activity, to adult: DossierNotifications.Recipient, promoted: Bool) -> MailMessage {
         let what = "l'inscription de \(registration.memberName) à « \(activity.title) » (\(activity.period))"
         let news: String = switch registration.status {
@@ -19,7 +20,7 @@ public struct RegistrationNotifications: Sendable {
         case .refused: "\(what.prefix(1).uppercased() + what.dropFirst()) est refusée. Motif : \(registration.refusalReason ?? "")"
         case .cancelled: "\(what.prefix(1).uppercased() + what.dropFirst()) est annulée."
         }
-        return .portal(to: adult.email, subject: "Inscription de \(registration.memberName) : \(registration.status.label.lowercased())", paragraphs: [
+        return .portal(to: adult.email, subject: "Inscription à « \(activity.title) » : \(registration.status.label.lowercased())", paragraphs: [
             "Bonjour \(adult.name),", news, "Retrouvez les inscriptions de votre foyer dans votre espace : \(link)",
         ])
     }

@@ -23,13 +23,14 @@ extension Registrations {
         })
     }
 
-    /// An agent refuses a registration, with a reason; a confirmed one frees its place for the first waiting.
+    /// An agent refuses a registration, with a reason; a confirmed one frees its place for the first
+    /// waiting. A reason breaking the rule of multi-line fields throws its ``TypedText/Problem``.
     public func refuse(_ registrationId: Int64, reason: String, actor: Account?, now: Date) throws -> Registration {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.pool.write { db in
+        try database.pool.write { db in
             let registration = try Self.fetch(registrationId, db)
             _ = try managed(registration.activityId, by: actor)
             guard registration.status.isActive else { throw RegistrationError.invalidTransition(from: registration.status) }
+            let reason = try TypedText.multiLine(reason, subject: "Le motif du refus")
             guard !reason.isEmpty else { throw RegistrationError.reasonRequired }
             try db.execute(sql: "UPDATE registration SET status = ?, refusalReason = ?, decidedAt = ? WHERE id = ?",
                            arguments: [RegistrationStatus.refused.rawValue, reason, now, registrationId])

@@ -19,67 +19,16 @@ struct AgentDossierHandlers: Sendable {
         let needsReason: Bool
     }
 
-    struct Colleague {
-        let id: Int64
-        let name: String
-        let selected: Bool
-    }
-
-    struct EventLine {
-        let date: String
-        let who: String
-        let text: String
-        let detail: String?
-        let isInternal: Bool
-        let attachmentName: String?
-        let attachmentPath: String?
-    }
-
-    struct RequestLine {
-        let id: Int64
-        let label: String
-        let explanation: String
-        let dueOn: String
-        let statusText: String
-        let documentPath: String?
-        let canReview: Bool
-    }
-
-    struct DossierView {
-        let layout: LayoutContext
-        let documentRequests: [RequestLine]
-        let hasDocumentRequests: Bool
-        let canRequestDocuments: Bool
-        let suggestedDue: CalendarDay
-        let csrfToken: String
-        let notice: String?
-        let hasErrors: Bool
-        let errors: [FilingHandlers.ErrorLink]
-        let reference: String
-        let procedureTitle: String
-        let status: String
-        let residentName: String
-        let commune: String
-        let filedAt: String
-        /// "En ligne", "Au guichet France Services".
-        let channel: String
-        let dueOn: String
-        let answers: [AnswerRow]
-        let actions: [Action]
-        let reasonActions: [Action]
-        let colleagues: [Colleague]
-        let timeline: [EventLine]
-        let basePath: String
-    }
-
-    /// `GET /agent/dossiers/{id}`.
-    func show(_ context: RequestContext, id: Int64, errors: ValidationErrors = ValidationErrors(), status: HTTPStatus = .ok) throws -> HTTPResponse {
+    /// `GET /agent/dossiers/{id}`; again after a mistake, with `errors` and what was `typed` (by input id).
+    func show(_ context: RequestContext, id: Int64, errors: ValidationErrors = ValidationErrors(), typed: [String: String] = [:],
+              status: HTTPStatus = .ok) throws -> HTTPResponse {
         let dossier = try visible(context, id: id)
         let events = try dossiers.timeline(of: id, actor: context.account, now: now())
         let names = try dossiers.names(of: Set(events.compactMap(\.actorAccountId) + [dossier.accountId]))
         let form = try dossiers.form(of: dossier)
         let basePath = "/agent/dossiers/\(id)"
         let actions = Self.actions.filter { $0.action.target(from: dossier.status) != nil }
+        func field(_ id: String) -> FormField { FormField(id: id, value: typed[id] ?? "", error: errors[id]) }
         let requests = try dossiers.documentRequests(of: id, actor: context.account, now: now()).map { request in
             let statusText = switch request.status {
             case .requested: request.refusalReason.map { "Refusé (\($0)), en attente d'un nouveau document" } ?? "En attente du demandeur"
@@ -90,14 +39,17 @@ struct AgentDossierHandlers: Sendable {
                 id: request.id, label: request.label, explanation: request.explanation, dueOn: request.dueOn.french,
                 statusText: statusText,
                 documentPath: request.fileId.map { "\(basePath)/documents/\($0)" },
-                canReview: request.status == .supplied)
+                canReview: request.status == .supplied,
+                reason: field("motif-piece-\(request.id)"))
         }
         let view = DossierView(
             layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: !errors.isEmpty),
             documentRequests: requests,
             hasDocumentRequests: !requests.isEmpty,
             canRequestDocuments: dossier.status == .awaitingDocuments || DossierAction.requestDocuments.target(from: dossier.status) != nil,
-            suggestedDue: CalendarDay(now()).adding(days: 15),
+            requestLabel: field(DocumentRequestDraft.Field.label.rawValue),
+            requestExplanation: field(DocumentRequestDraft.Field.explanation.rawValue),
+            requestDue: Self.dueField(example: CalendarDay(now()).adding(days: 15), typed: typed, error: errors["echeance-day"]),
             csrfToken: context.csrfToken,
             notice: context.request.queryValue("fait").map { _ in "C'est enregistré." },
             hasErrors: !errors.isEmpty,
@@ -112,7 +64,9 @@ struct AgentDossierHandlers: Sendable {
             dueOn: dossier.decisionDueAt.map { CalendarDay($0).french } ?? "",
             answers: AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: "\(basePath)/documents"),
             actions: actions.filter { !$0.needsReason },
-            reasonActions: actions.filter(\.needsReason),
+            reasonActions: actions.filter(\.needsReason).map {
+                ReasonForm(value: $0.value, label: $0.label, reason: field("motif-\($0.value)"))
+            },
             colleagues: try dossiers.colleagues(of: context.account).map {
                 Colleague(id: $0.id, name: $0.displayName, selected: $0.id == dossier.assignedAgentId)
             },
@@ -122,6 +76,8 @@ struct AgentDossierHandlers: Sendable {
                                  text: line.text, detail: line.detail, isInternal: event.isInternal,
                                  attachmentName: line.attachmentName, attachmentPath: line.attachmentPath)
             },
+            message: field("message"),
+            note: field("note"),
             basePath: basePath
         )
         return pages.page("agent/dossier", view, context, status: status)
@@ -132,6 +88,7 @@ struct AgentDossierHandlers: Sendable {
         let form = try checkedForm(context)
         let reason = form["motif"] ?? ""
         guard let entry = Self.actions.first(where: { $0.value == form["action"] }) else { throw PageNotFound() }
+        let field = "motif-\(entry.value)"
         let action: DossierAction = switch entry.action {
         case .refuse: .refuse(reason: reason)
         case .closeWithoutFollowUp: .closeWithoutFollowUp(reason: reason)
@@ -140,7 +97,9 @@ struct AgentDossierHandlers: Sendable {
         do {
             _ = try dossiers.perform(action, on: id, actor: context.account, now: now())
         } catch DossierError.reasonRequired {
-            return try showAgain(context, id: id, "Indiquez le motif : il sera communiqué au demandeur.", field: "motif-\(entry.value)", status: .unprocessableContent)
+            return try showAgain(context, id: id, "Indiquez le motif : il sera communiqué au demandeur.", field: field, status: .unprocessableContent)
+        } catch let problem as TypedText.Problem {
+            return try showAgain(context, id: id, problem.message, field: field, typed: [field: reason], status: .unprocessableContent)
         } catch DossierError.invalidTransition {
             return try showAgain(context, id: id, "Cette action n'est plus possible : la demande a changé de statut entre-temps.", field: "actions", status: .conflict)
         } catch is DossierError {
@@ -166,19 +125,23 @@ struct AgentDossierHandlers: Sendable {
         let form = try context.request.postedForm()
         guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let field = isInternal ? "note" : "message"
+        let text = form[field] ?? ""
         let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             if isInternal {
-                try dossiers.addNote(form[field] ?? "", on: id, actor: context.account, now: now())
+                try dossiers.addNote(text, on: id, actor: context.account, now: now())
             } else {
-                try dossiers.sendMessage(form[field] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
+                try dossiers.sendMessage(text, attachment: attachment, on: id, actor: context.account, now: now())
             }
         } catch let problem as FileStore.Problem {
-            return try showAgain(context, id: id, problem.message, field: "piece-jointe", status: .unprocessableContent)
+            return try showAgain(context, id: id, problem.message, field: "piece-jointe", typed: [field: text], status: .unprocessableContent)
+        } catch let problem as TypedText.Problem {
+            return try showAgain(context, id: id, problem.message, field: field, typed: [field: text], status: .unprocessableContent)
         } catch DossierError.textRequired {
             return try showAgain(context, id: id, isInternal ? "Saisissez la note." : "Saisissez votre message.", field: field, status: .unprocessableContent)
         } catch DossierError.textTooLong(let maximum) {
-            return try showAgain(context, id: id, "Le texte doit faire au plus \(maximum) caractères.", field: field, status: .unprocessableContent)
+            return try showAgain(context, id: id, "Le texte doit faire au plus \(maximum) caractères.", field: field, typed: [field: text],
+                                 status: .unprocessableContent)
         } catch is DossierError {
             throw PageNotFound()
         }
@@ -189,8 +152,10 @@ struct AgentDossierHandlers: Sendable {
     func requestDocument(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let form = try checkedForm(context)
         var errors = ValidationErrors()
-        let label = form["libelle"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if label.isEmpty { errors.add("Indiquez le document demandé.", for: "libelle") }
+        let typed = Dictionary(form.fields.filter { Self.documentRequestInputs.contains($0.name) }.map { ($0.name, $0.value) },
+                               uniquingKeysWith: { first, _ in first })
+        let label = typed[DocumentRequestDraft.Field.label.rawValue] ?? ""
+        if label.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("Indiquez le document demandé.", for: "libelle") }
         let due = Int(form["echeance-day"] ?? "").flatMap { day in
             Int(form["echeance-month"] ?? "").flatMap { month in
                 Int(form["echeance-year"] ?? "").flatMap { CalendarDay(year: $0, month: month, day: day) }
@@ -200,9 +165,11 @@ struct AgentDossierHandlers: Sendable {
         if let due, errors.isEmpty {
             do {
                 _ = try dossiers.requestDocument(
-                    DocumentRequestDraft(label: label, explanation: form["explication"] ?? "", dueOn: due),
+                    DocumentRequestDraft(label: label, explanation: typed[DocumentRequestDraft.Field.explanation.rawValue] ?? "", dueOn: due),
                     on: id, actor: context.account, now: now())
                 return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+            } catch DossierError.invalid(let invalid) {
+                for error in invalid.errors { errors.add(error.message, for: error.field) }
             } catch DossierError.dueDateInThePast {
                 errors.add("La date limite doit être après aujourd'hui.", for: "echeance-day")
             } catch DossierError.invalidTransition {
@@ -213,16 +180,19 @@ struct AgentDossierHandlers: Sendable {
                 throw PageNotFound()
             }
         }
-        return try show(context, id: id, errors: errors, status: .unprocessableContent)
+        return try show(context, id: id, errors: errors, typed: typed, status: .unprocessableContent)
     }
 
     /// `POST /agent/dossiers/{id}/pieces/{request}/verification`: accepts or refuses a document sent.
     func reviewDocument(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
         let form = try checkedForm(context)
+        let field = "motif-piece-\(requestId)"
         do {
             _ = try dossiers.review(requestId, accept: form["decision"] == "accepter", reason: form["motif"], actor: context.account, now: now())
         } catch DossierError.reasonRequired {
-            return try showAgain(context, id: id, "Indiquez pourquoi le document est refusé : le demandeur le lira.", field: "motif-piece-\(requestId)", status: .unprocessableContent)
+            return try showAgain(context, id: id, "Indiquez pourquoi le document est refusé : le demandeur le lira.", field: field, status: .unprocessableContent)
+        } catch let problem as TypedText.Problem {
+            return try showAgain(context, id: id, problem.message, field: field, typed: [field: form["motif"] ?? ""], status: .unprocessableContent)
         } catch DossierError.documentNotSupplied {
             return try showAgain(context, id: id, "Ce document a déjà été vérifié.", field: "pieces", status: .conflict)
         } catch is DossierError {
@@ -231,12 +201,17 @@ struct AgentDossierHandlers: Sendable {
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
     }
 
-    /// The dossier page again, with one error in its summary.
-    private func showAgain(_ context: RequestContext, id: Int64, _ message: String, field: String, status: HTTPStatus) throws -> HTTPResponse {
+    /// The dossier page again, with one error about `field`, and what was `typed` kept in its inputs.
+    private func showAgain(_ context: RequestContext, id: Int64, _ message: String, field: String, typed: [String: String] = [:],
+                           status: HTTPStatus) throws -> HTTPResponse {
         var errors = ValidationErrors()
         errors.add(message, for: field)
-        return try show(context, id: id, errors: errors, status: status)
+        return try show(context, id: id, errors: errors, typed: typed, status: status)
     }
+
+    /// The inputs of the document request's form, kept when it comes back with a mistake.
+    static let documentRequestInputs = Set(DocumentRequestDraft.Field.allCases.map(\.rawValue)
+                                           + ["echeance-day", "echeance-month", "echeance-year"])
 
     private func checkedForm(_ context: RequestContext) throws -> URLEncodedForm {
         try requireAgent(context)

@@ -176,6 +176,8 @@ struct DossierPages: Sendable {
             try dossiers.sendMessage(form["message"] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
         } catch let problem as FileStore.Problem {
             return try dossier(context, id: id, messageError: problem.message, typed: form["message"])
+        } catch let problem as TypedText.Problem {
+            return try dossier(context, id: id, messageError: problem.message, typed: form["message"])
         } catch DossierError.textRequired {
             return try dossier(context, id: id, messageError: "Saisissez votre message.")
         } catch DossierError.textTooLong(let maximum) {

@@ -65,6 +65,10 @@ struct AgentInvoicePageHandlers: Sendable {
             var errors = ValidationErrors()
             errors.add("Indiquez le motif de l'annulation : le payeur le lira dans son espace.", for: "motif")
             return try show(context, id: id, errors: errors, typed: typed, status: .unprocessableContent)
+        } catch let problem as TypedText.Problem {
+            var errors = ValidationErrors()
+            errors.add(problem.message, for: "motif")
+            return try show(context, id: id, errors: errors, typed: typed, status: .unprocessableContent)
         } catch InvoiceError.invalidTransition(let status) {
             return try refused("""
                 Cette facture ne peut plus être annulée : elle est « \(status.label.lowercased()) ». \

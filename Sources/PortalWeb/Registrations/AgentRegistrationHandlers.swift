@@ -60,6 +60,9 @@ struct AgentRegistrationHandlers: Sendable {
             let attempt = AgentActivityView.RefusalAttempt(
                 registrationId: registrationId, reason: reason, error: "Indiquez le motif du refus : la famille le lira dans son espace.")
             return try render(context, activityId: activityId, attempt: attempt, status: .unprocessableContent)
+        } catch let problem as TypedText.Problem {
+            let attempt = AgentActivityView.RefusalAttempt(registrationId: registrationId, reason: reason, error: problem.message)
+            return try render(context, activityId: activityId, attempt: attempt, status: .unprocessableContent)
         } catch RegistrationError.notFound {
             throw PageNotFound()
         } catch let error as RegistrationError {
