@@ -63,19 +63,15 @@ import PortalTestSupport
 
     @Test func whenEveryConnectionIsBusyANewOneReadsAWhole503() throws {
         // Two requests held in the responder: both connections are busy, neither can be shed.
-        let inResponder = Box(0), released = Box(false)
-        let running = try RunningServer(configure: { $0.maxConnections = 2 }, responder: ClosureResponder { request in
-            inResponder.update { $0 += 1 }
-            _ = eventually(timeout: 10) { released.current }
-            return .text(request.path)
-        })
+        let held = HeldResponder()
+        let running = try RunningServer(configure: { $0.maxConnections = 2 }, responder: held)
         var busy: [RawHTTPClient] = []
         for _ in 0..<2 {
             let client = try running.client()
             try client.send("GET /held HTTP/1.1\r\nHost: x\r\n\r\n")
             busy.append(client)
         }
-        #expect(eventually { inResponder.current == 2 })
+        #expect(held.waitForHeld(2))
         // The refused client sends its request straight away: the server must drain it, not reset.
         let refused = try running.client()
         try refused.send("POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n" + String(repeating: "a", count: 20_000))
@@ -86,7 +82,7 @@ import PortalTestSupport
         #expect(response.body.count == Int(response.header("Content-Length") ?? "") ?? -1)
         #expect(refused.isClosedByServer())
 
-        released.update { $0 = true }
+        held.release()
         #expect(try busy[0].readResponse().text == "/held")
         busy.forEach { $0.close() }
         #expect(running.waitForConnections(atMost: 0))
@@ -96,15 +92,11 @@ import PortalTestSupport
     }
 
     @Test func pastTheRefusalSlotsANewClientStillReadsA503() throws {
-        let inResponder = Box(0), released = Box(false)
-        let running = try RunningServer(configure: { $0.maxConnections = 1 }, responder: ClosureResponder { _ in
-            inResponder.update { $0 += 1 }
-            _ = eventually(timeout: 10) { released.current }
-            return .text("ok")
-        })
+        let held = HeldResponder()
+        let running = try RunningServer(configure: { $0.maxConnections = 1 }, responder: held)
         let busy = try running.client()
         try busy.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(eventually { inResponder.current == 1 })
+        #expect(held.waitForHeld(1))
         // Refused clients that neither send nor close hold every refusal slot while the server drains them.
         let slots = ConnectionAdmission(capacity: 1).refusalSlots
         var refused: [RawHTTPClient] = []
@@ -114,7 +106,7 @@ import PortalTestSupport
         let response = try late.readResponse()
         #expect(response.status == 503)
         #expect(response.header("Retry-After") != nil)
-        released.update { $0 = true }
+        held.release()
     }
 
     @Test func nearTheCapSilentConnectionsGetTheShorterDelay() throws {

@@ -11,6 +11,28 @@ struct ClosureResponder: HTTPResponder {
     }
 }
 
+/// A responder that holds each request until ``release()``: its connections stay busy meanwhile.
+final class HeldResponder: HTTPResponder, Sendable {
+    private let entered = Box(0)
+    private let released = Box(false)
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        entered.update { $0 += 1 }
+        _ = eventually(timeout: 10) { released.current }
+        return .text(request.path)
+    }
+
+    /// Waits until `count` requests are being held.
+    func waitForHeld(_ count: Int) -> Bool {
+        eventually { entered.current == count }
+    }
+
+    /// Lets every request held, and any later one, be answered.
+    func release() {
+        released.update { $0 = true }
+    }
+}
+
 /// A real server on an ephemeral loopback port, shut down when the test is done.
 final class RunningServer: Sendable {
     let server: HTTPServer
