@@ -102,7 +102,9 @@ import Testing
         #expect(admission.admit(at: 2) == .refuse(id: 1))
         admission.update(0, .idle(since: 3))
         #expect(admission.admit(at: 4) == .admit(id: 2, shedding: 0))
-        // 0 has not closed yet, and 2 is silent: 2 goes next, 0 is not picked again.
+        // 0 has not closed yet, and 2 is silent: 2 goes next, 0 is not picked again,
+        // even when a report it sent before being asked arrives late.
+        admission.update(0, .silent(since: 1))
         #expect(admission.admit(at: 5) == .admit(id: 3, shedding: 2))
     }
 

@@ -27,6 +27,9 @@ struct ConnectionAdmission {
     /// Connections being refused at once.
     let refusalSlots: Int
     private var served: [Int: ConnectionActivity] = [:]
+    /// Served connections asked to give up their slot: never chosen again, whatever they report
+    /// (a report sent before they were asked may arrive after).
+    private var shedding: Set<Int> = []
     private var refused: Set<Int> = []
     private var nextID = 0
     private(set) var isUnderPressure = false
@@ -59,8 +62,8 @@ struct ConnectionAdmission {
             return .admit(id: id, shedding: nil)
         }
         if let victim = cheapestToLose() {
-            // Marked busy so that it is not chosen twice; its next report says what it really does.
             served[victim] = .busy
+            shedding.insert(victim)
             served[id] = .silent(since: now)
             return .admit(id: id, shedding: victim)
         }
@@ -71,13 +74,14 @@ struct ConnectionAdmission {
 
     /// Records what connection `id` is doing now.
     mutating func update(_ id: Int, _ activity: ConnectionActivity) {
-        guard served[id] != nil else { return }
+        guard served[id] != nil, !shedding.contains(id) else { return }
         served[id] = activity
     }
 
     /// Forgets connection `id`, closed.
     mutating func remove(_ id: Int) {
         served.removeValue(forKey: id)
+        shedding.remove(id)
         refused.remove(id)
     }
 
