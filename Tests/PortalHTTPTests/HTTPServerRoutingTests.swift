@@ -5,23 +5,25 @@ import PortalTestSupport
 
 extension HTTPServerTests {
     /// A portal-like router over real sockets: pages, parameters, static files, gzip.
-    static func portalRouter(assets: StaticFiles) -> Router {
-        var builder = RouterBuilder()
-        builder.get("/demarches/{slug}") { request, parameters in
-            HTTPResponse.html("<h1>\(parameters["slug"] ?? "")</h1>" + String(repeating: "<p>Texte</p>", count: 200))
+    static func portalRouter(assets: StaticFiles) -> Router<BasicRouterContext> {
+        var builder = RouterBuilder<BasicRouterContext>()
+        builder.get("/demarches/{slug}") { request, context in
+            HTTPResponse.html("<h1>\(context.parameters["slug"] ?? "")</h1>" + String(repeating: "<p>Texte</p>", count: 200))
                 .compressedIfAccepted(by: request)
         }
         builder.post("/formulaire") { request, _ in
             let form = try URLEncodedForm.decode(request.body)
             return .text("Bonjour \(form["nom"] ?? "?")")
         }
-        builder.get("/static/*") { request, parameters in
-            guard let response = assets.response(for: request, relativePath: parameters["*"] ?? "") else { throw HTTPError(.notFound) }
+        builder.get("/static/*") { request, context in
+            guard let response = assets.response(for: request, relativePath: context.parameters["*"] ?? "") else { throw HTTPError(.notFound) }
             return response
         }
         return builder.build { _, error in
-            let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            return .text("Erreur \(status.code)", status: status)
+            let error = error as? any HTTPResponseError
+            var response = HTTPResponse.text("Erreur \(error?.status.code ?? 500)", status: error?.status ?? .internalServerError)
+            for (name, value) in error?.headers ?? HTTPHeaders() { response.headers[name] = value }
+            return response
         }
     }
 

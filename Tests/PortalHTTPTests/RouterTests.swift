@@ -7,19 +7,23 @@ struct RouterTests {
         var status: HTTPStatus { .forbidden }
     }
 
-    static func router() -> Router {
-        var builder = RouterBuilder()
+    static func router() -> Router<BasicRouterContext> {
+        var builder = RouterBuilder<BasicRouterContext>()
         builder.get("/") { _, _ in .text("accueil") }
         builder.get("/demarches") { _, _ in .text("catalogue") }
-        builder.get("/demarches/{slug}") { _, parameters in .text("démarche \(parameters["slug"] ?? "?")") }
+        builder.get("/demarches/{slug}") { _, context in .text("démarche \(context.parameters["slug"] ?? "?")") }
         builder.get("/demarches/recherche") { _, _ in .text("recherche") }
-        builder.post("/demarches/{slug}") { request, parameters in .text("posted \(parameters["slug"]!) \(request.body.count)") }
-        builder.get("/communes/{insee}/demarches/{slug}") { _, p in .text("\(p["insee"]!)/\(p["slug"]!)") }
-        builder.get("/static/*") { _, parameters in .text("file \(parameters["*"] ?? "")") }
+        builder.post("/demarches/{slug}") { request, context in .text("posted \(context.parameters["slug"]!) \(request.body.count)") }
+        builder.get("/communes/{insee}/demarches/{slug}") { _, context in
+            .text("\(context.parameters["insee"]!)/\(context.parameters["slug"]!)")
+        }
+        builder.get("/static/*") { _, context in .text("file \(context.parameters["*"] ?? "")") }
         builder.get("/interdit") { _, _ in throw Refused() }
         return builder.build { _, error in
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            return .text("erreur \(status.code)", status: status)
+            var response = HTTPResponse.text("erreur \(status.code)", status: status)
+            for (name, value) in (error as? any HTTPResponseError)?.headers ?? HTTPHeaders() { response.headers[name] = value }
+            return response
         }
     }
 
@@ -57,7 +61,7 @@ struct RouterTests {
         #expect(respond(.POST, "/").headers["Allow"] == "GET, HEAD")
     }
 
-    @Test func unknownPathGoesToErrorResponderAs404() {
+    @Test func unknownPathGoesToTheErrorMappingAs404() {
         let response = respond(.GET, "/nulle-part")
         #expect(response.status == .notFound)
         #expect(response.body == Array("erreur 404".utf8))
@@ -66,5 +70,12 @@ struct RouterTests {
 
     @Test func thrownErrorsKeepTheirStatus() {
         #expect(respond(.GET, "/interdit").status == .forbidden)
+    }
+
+    @Test func theRouterListsEveryRoute() {
+        let routes = Self.router().routes.map(\.description)
+        #expect(routes.contains("GET /demarches/{slug}"))
+        #expect(routes.contains("POST /demarches/{slug}"))
+        #expect(routes.count == 8)
     }
 }

@@ -7,7 +7,8 @@ import Testing
     static func anonymous(_ target: String) -> RequestContext {
         RequestContext(
             request: HTTPRequest(method: .GET, target: target), account: nil, sessionToken: nil, csrfBinding: nil,
-            csrf: CSRFProtection(secret: Array(repeating: 7, count: 32)), communeInsee: nil, cookiesToSet: [])
+            csrf: CSRFProtection(secret: Array(repeating: 7, count: 32)), cookies: PortalCookies(secure: false), communeInsee: nil,
+            cookiesToSet: [])
     }
 
     @Test func aPageCarryingAFormTokenIsRenderedForEachVisitor() {

@@ -2,6 +2,12 @@
 public protocol HTTPResponseError: Error {
     /// The status of the response that reports this error.
     var status: HTTPStatus { get }
+    /// Headers the response must carry (`Allow` for a 405); none by default.
+    var headers: HTTPHeaders { get }
+}
+
+extension HTTPResponseError {
+    public var headers: HTTPHeaders { HTTPHeaders() }
 }
 
 /// A plain error carrying a status and an optional message meant for logs, not for users.

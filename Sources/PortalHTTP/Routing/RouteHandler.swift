@@ -1,2 +1,2 @@
-/// Handles a request matched by a route; thrown errors go to the router's error responder.
-public typealias RouteHandler = @Sendable (HTTPRequest, RouteParameters) throws -> HTTPResponse
+/// Handles a request matched by a route; thrown errors go back through the middleware to the error mapping.
+public typealias RouteHandler<Context: RouterContext> = @Sendable (HTTPRequest, Context) throws -> HTTPResponse

@@ -1,60 +1,87 @@
-/// An immutable routing table built by ``RouterBuilder``.
+/// An immutable routing table with its middleware, built by ``RouterBuilder``.
 ///
-/// HEAD requests use the GET handler (the server drops the body). A path that matches with another
-/// method answers 405 with `Allow`; no match answers the error responder's 404.
-public struct Router: HTTPResponder {
-    private let nodes: [RouteNode]
-    private let errorResponder: @Sendable (HTTPRequest, any Error) -> HTTPResponse
+/// For each request it makes the context, runs the builder's middleware, then matches the path: HEAD
+/// requests use the GET handler (the server drops the body); a path that matches with another method
+/// throws ``MethodNotAllowed``; no match throws a 404 ``HTTPError``. Both are thrown inside the
+/// middleware, so the error mapping there answers them like any other error.
+public struct Router<Context: RouterContext>: HTTPResponder {
+    private let nodes: [RouteNode<Context>]
+    private let chain: RouteHandler<Context>
+    private let makeContext: @Sendable (HTTPRequest) -> Context
+    private let fallback: @Sendable (HTTPRequest, any Error) -> HTTPResponse
+    /// Every route registered, in the order of registration.
+    public let routes: [RouteDescription]
 
-    init(nodes: [RouteNode], errorResponder: @escaping @Sendable (HTTPRequest, any Error) -> HTTPResponse) {
+    init(
+        nodes: [RouteNode<Context>], routes: [RouteDescription], middleware: [any RouterMiddleware<Context>],
+        context: @escaping @Sendable (HTTPRequest) -> Context, fallback: @escaping @Sendable (HTTPRequest, any Error) -> HTTPResponse
+    ) {
         self.nodes = nodes
-        self.errorResponder = errorResponder
+        self.routes = routes
+        makeContext = context
+        self.fallback = fallback
+        chain = middleware.wrapping { [nodes] request, context in try Self.dispatch(request, context, nodes: nodes) }
     }
 
-    /// Routes `request` and runs its handler.
+    /// Routes `request` through the middleware to its handler.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        do {
+            return try chain(request, makeContext(request))
+        } catch {
+            return fallback(request, error)
+        }
+    }
+
+    /// A plain-text response with the error's status (500 for an error that carries none).
+    public static func plainError(_ request: HTTPRequest, _ error: any Error) -> HTTPResponse {
+        let error = error as? any HTTPResponseError
+        let status = error?.status ?? .internalServerError
+        var response = HTTPResponse.text("\(status.code) \(status.reason)\n", status: status)
+        for (name, value) in error?.headers ?? HTTPHeaders() { response.headers[name] = value }
+        return response
+    }
+
+    private static func dispatch(_ request: HTTPRequest, _ context: Context, nodes: [RouteNode<Context>]) throws -> HTTPResponse {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true)
         var parameters = RouteParameters()
-        guard let handlers = match(segments[...], node: 0, path: request.path, parameters: &parameters) else {
-            return errorResponder(request, HTTPError(.notFound))
+        guard let handlers = match(segments[...], node: 0, nodes: nodes, path: request.path, parameters: &parameters) else {
+            throw HTTPError(.notFound)
         }
         guard let handler = handlers[request.method] ?? (request.method == .HEAD ? handlers[.GET] : nil) else {
-            var response = errorResponder(request, HTTPError(.methodNotAllowed))
             var allowed = Set(handlers.keys)
             if allowed.contains(.GET) { allowed.insert(.HEAD) }
-            response.headers["Allow"] = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-            return response
+            throw MethodNotAllowed(allowed: allowed)
         }
-        do {
-            return try handler(request, parameters)
-        } catch {
-            return errorResponder(request, error)
-        }
+        var context = context
+        context.parameters = parameters
+        return try handler(request, context)
     }
 
     /// Depth-first match: literal child, then parameter child, then a prefix route at this node.
-    private func match(
-        _ segments: ArraySlice<Substring>, node index: Int, path: String, parameters: inout RouteParameters
-    ) -> [HTTPMethod: RouteHandler]? {
+    private static func match(
+        _ segments: ArraySlice<Substring>, node index: Int, nodes: [RouteNode<Context>], path: String, parameters: inout RouteParameters
+    ) -> [HTTPMethod: RouteHandler<Context>]? {
         let node = nodes[index]
         guard let segment = segments.first else {
             if !node.handlers.isEmpty { return node.handlers }
             return prefix(node, rest: "", parameters: &parameters)
         }
         if let next = node.literals[String(segment)],
-           let found = match(segments.dropFirst(), node: next, path: path, parameters: &parameters) {
+           let found = match(segments.dropFirst(), node: next, nodes: nodes, path: path, parameters: &parameters) {
             return found
         }
         if let (name, next) = node.parameter {
             parameters.append(name, String(segment))
-            if let found = match(segments.dropFirst(), node: next, path: path, parameters: &parameters) { return found }
+            if let found = match(segments.dropFirst(), node: next, nodes: nodes, path: path, parameters: &parameters) { return found }
             parameters.removeLast()
         }
         let rest = path[segment.startIndex...]
         return prefix(node, rest: String(rest), parameters: &parameters)
     }
 
-    private func prefix(_ node: RouteNode, rest: String, parameters: inout RouteParameters) -> [HTTPMethod: RouteHandler]? {
+    private static func prefix(
+        _ node: RouteNode<Context>, rest: String, parameters: inout RouteParameters
+    ) -> [HTTPMethod: RouteHandler<Context>]? {
         guard !node.prefixHandlers.isEmpty else { return nil }
         parameters.append("*", rest)
         return node.prefixHandlers

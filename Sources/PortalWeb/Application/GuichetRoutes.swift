@@ -14,7 +14,7 @@ struct GuichetRoutes {
     let receipts: GuichetReceiptHandlers
     let residentSpace: ResidentFranceServicesHandlers
 
-    func register(into routes: inout RouterBuilder, spaces: SpaceRoutes) {
+    func register(into routes: inout RouterBuilder<RequestContext>, spaces: SpaceRoutes) {
         /// A page of a signed-in space (``SpaceRoutes``): advisers' under `/guichet`, the resident's under `/mon-espace`.
         func page(_ method: HTTPMethod, _ pattern: String, fallback: String? = nil,
                   _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {

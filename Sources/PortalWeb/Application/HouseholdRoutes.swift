@@ -23,7 +23,7 @@ struct HouseholdRoutes: Sendable {
         agentRegistrations = AgentRegistrationHandlers(registrations: registrations, spaces: spaces, pages: pages, now: now)
     }
 
-    func add(to routes: inout RouterBuilder, spaces: SpaceRoutes) {
+    func add(to routes: inout RouterBuilder<RequestContext>, spaces: SpaceRoutes) {
         /// A page of a signed-in space; a posted form without a session goes back to `home` after logging in.
         func signedIn(_ method: HTTPMethod, _ pattern: String, home: String,
                       _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {

@@ -8,8 +8,8 @@ import PortalHTTP
 /// Built once at start-up (templates parsed, static files loaded, reference data in memory),
 /// it yields an immutable ``HTTPResponder`` for the server.
 public struct PortalApplication: Sendable {
-    /// The responder to give the HTTP server.
-    public let responder: PortalResponder
+    /// The responder to give the HTTP server: the router, with its middleware.
+    public let responder: any HTTPResponder
     /// The key the built-in PayFiP simulator's SOAP service asks of its callers
     /// (``PayFiPWebService/simulatorKeyHeader``), drawn at each start and kept in memory: only
     /// code in this process, such as a test of the real SOAP client, can call that service. Nil
@@ -95,10 +95,12 @@ public struct PortalApplication: Sendable {
             staticFiles: staticFiles,
             database: database,
             cache: PageCache()
-        ).router(errorPages: ErrorPages(pages: pages, logger: logger))
+        ).router(
+            errorPages: ErrorPages(pages: pages, logger: logger),
+            securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
         payments = gateway
         payFiPSimulatorKey = payment.simulatorSOAPService?.key
-        responder = PortalResponder(router: router, securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
+        responder = router
     }
 }
 
@@ -107,17 +109,5 @@ extension PortalApplication {
     /// lost, a payer who closed the tab); returns how many got their result. Run every minute.
     public func recheckPendingPayments(now: Date) throws -> Int {
         try payments.invoices.recheckPendingPayments(provider: payments.provider, now: now)
-    }
-}
-
-/// Answers every request through the router, then adds the security headers and compresses.
-public struct PortalResponder: HTTPResponder {
-    let router: Router
-    let securityHeaders: SecurityHeaders
-
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
-        var response = router.respond(to: request)
-        securityHeaders.apply(to: &response.headers)
-        return response.compressedIfAccepted(by: request)
     }
 }

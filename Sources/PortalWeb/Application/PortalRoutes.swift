@@ -33,31 +33,31 @@ struct PortalRoutes {
     /// Shares the anonymous renderings of the information pages.
     let cache: PageCache
 
-    func router(errorPages: ErrorPages) -> Router {
-        var routes = RouterBuilder()
-        let factory = contextFactory, cache = self.cache
+    /// Every route, inside the middleware every response goes through: security headers (outermost),
+    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too.
+    func router(errorPages: ErrorPages, securityHeaders: SecurityHeaders) -> Router<RequestContext> {
+        var routes = RouterBuilder<RequestContext>()
+        routes.add(middleware: securityHeaders)
+        routes.add(middleware: Compression())
+        routes.add(middleware: errorPages)
+        let cache = self.cache
         /// Registers a page handler that works from the request's context.
         func page(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(method, pattern) { request, parameters in
-                try handler(factory.context(for: request), parameters)
-            }
+            routes.add(method, pattern) { _, context in try handler(context, context.parameters) }
         }
         /// Registers a page showing a form that may be posted without an account: it issues the
         /// anonymous anti-forgery cookie when the visitor has none.
         func formPage(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(method, pattern) { request, parameters in
-                try handler(factory.context(for: request, issuingFormBinding: true), parameters)
-            }
+            routes.add(method, pattern) { _, context in try handler(context.issuingFormBinding(), context.parameters) }
         }
         /// Registers an information page whose anonymous renderings are shared through `cache`.
         func publicPage(_ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(.GET, pattern) { request, parameters in
-                let context = factory.context(for: request)
-                return try cache.response(for: context) { try handler(context, parameters) }
+            routes.add(.GET, pattern) { _, context in
+                try cache.response(for: context) { try handler(context, context.parameters) }
             }
         }
 
-        let spaceRoutes = SpaceRoutes(contexts: factory)
+        let spaceRoutes = SpaceRoutes()
         /// Registers a page of a signed-in space (see ``SpaceRoutes``).
         func spacePage(_ method: HTTPMethod, _ pattern: String,
                        _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
@@ -168,8 +168,8 @@ struct PortalRoutes {
         publicPage("/donnees-personnelles") { context, _ in legal.show(template: "legal/personal-data", title: "Données personnelles", context) }
 
         let staticFiles = self.staticFiles
-        routes.get("/static/*") { request, parameters in
-            guard let response = staticFiles.response(for: request, relativePath: parameters["*"] ?? "") else { throw PageNotFound() }
+        routes.get("/static/*") { request, context in
+            guard let response = staticFiles.response(for: request, relativePath: context.parameters["*"] ?? "") else { throw PageNotFound() }
             return response
         }
         let database = self.database
@@ -180,6 +180,7 @@ struct PortalRoutes {
             return response
         }
 
-        return routes.build { request, error in errorPages.response(for: request, error: error) }
+        let contexts = contextFactory
+        return routes.build(context: { contexts.context(for: $0) })
     }
 }

@@ -9,24 +9,21 @@ import PortalHTTP
 /// POST), any other account gets 404 as for a page that does not exist. So no handler of a space ever sees
 /// another role's account, and a page added to a space is closed to the others without a check of its own.
 struct SpaceRoutes: Sendable {
-    let contexts: RequestContextFactory
-
     /// Registers `handler` for `method` and `pattern`, which must lie in a space.
     ///
     /// - Parameter fallback: where a POST without a session goes after logging in (the space's home by default).
     func add(
-        _ method: HTTPMethod, _ pattern: String, to routes: inout RouterBuilder, fallback: String? = nil,
+        _ method: HTTPMethod, _ pattern: String, to routes: inout RouterBuilder<RequestContext>, fallback: String? = nil,
         _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse
     ) {
         guard let space = Space(path: pattern) else { preconditionFailure("\(pattern) lies in no signed-in space") }
-        let contexts = self.contexts, back = fallback ?? space.path
-        routes.add(method, pattern) { request, parameters in
-            let context = contexts.context(for: request)
+        let back = fallback ?? space.path
+        routes.add(method, pattern) { request, context in
             guard let account = context.account else {
                 return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : back)")
             }
             guard account.role.mayEnter(space) else { throw PageNotFound() }
-            return try handler(context, parameters)
+            return try handler(context, context.parameters)
         }
     }
 }

@@ -1,8 +1,9 @@
 import Logging
 import PortalHTTP
 
-/// Error pages in the layout, in French, with the status the error carries.
-struct ErrorPages: Sendable {
+/// Error pages in the layout, in French, with the status the error carries: the middleware that turns
+/// every error a route throws (and the router's 404 and 405) into a page.
+struct ErrorPages: RouterMiddleware {
     let pages: PageRenderer
     let logger: Logger
 
@@ -12,18 +13,30 @@ struct ErrorPages: Sendable {
         let paragraphs: [String]
     }
 
-    func response(for request: HTTPRequest, error: any Error) -> HTTPResponse {
+    func handle(_ request: HTTPRequest, context: RequestContext, next: RouteHandler<RequestContext>) throws -> HTTPResponse {
+        do {
+            return try next(request, context)
+        } catch {
+            return response(for: context, error: error)
+        }
+    }
+
+    /// The page reporting `error` to the request of `context`.
+    func response(for context: RequestContext, error: any Error) -> HTTPResponse {
         let status: HTTPStatus
+        var headers = HTTPHeaders()
         if let error = error as? any HTTPResponseError {
             status = error.status
+            headers = error.headers
         } else {
-            logger.error("unhandled error on \(request.method.rawValue) \(request.path): \(String(describing: error))")
+            logger.error("unhandled error on \(context.request.method.rawValue) \(context.request.path): \(String(describing: error))")
             status = .internalServerError
         }
         let text = Self.text(for: status)
-        let context = pages.contextFactory.context(for: request)
         let view = ErrorView(layout: pages.layout(text.heading, context), heading: text.heading, paragraphs: text.paragraphs)
-        return pages.page("errors/error", view, context, status: status)
+        var response = pages.page("errors/error", view, context, status: status)
+        for (name, value) in headers { response.headers[name] = value }
+        return response
     }
 
     static func text(for status: HTTPStatus) -> (heading: String, paragraphs: [String]) {

@@ -6,7 +6,7 @@ import PortalHTTP
 /// no inline script, no framing, forms posted only here — and to the payment provider's origin
 /// when it is elsewhere, since paying an invoice posts to the portal, which redirects there.
 /// Served over HTTPS, responses also ask browsers to use nothing else for a year (HSTS).
-struct SecurityHeaders: Sendable {
+struct SecurityHeaders: RouterMiddleware {
     /// HSTS's duration, in seconds: a year, as browsers' preload lists require.
     static let strictTransportMaxAge = 31_536_000
 
@@ -30,6 +30,13 @@ struct SecurityHeaders: Sendable {
             "base-uri 'none'",
             "object-src 'none'",
         ].joined(separator: "; ")
+    }
+
+    /// Adds the headers to every response (error pages included: the error mapping runs inside).
+    func handle(_ request: HTTPRequest, context: RequestContext, next: RouteHandler<RequestContext>) throws -> HTTPResponse {
+        var response = try next(request, context)
+        apply(to: &response.headers)
+        return response
     }
 
     func apply(to headers: inout HTTPHeaders) {

@@ -3,8 +3,11 @@ import PortalHTTP
 
 /// What the portal knows about one request once its cookies are read: who is asking,
 /// which commune they chose, and what the anti-forgery tokens of its forms are bound to.
-struct RequestContext {
+/// Built once per request by ``RequestContextFactory``, before any middleware.
+struct RequestContext: RouterContext {
     let request: HTTPRequest
+    /// The matched route's parameters.
+    var parameters = RouteParameters()
     /// The account the use cases act as: the logged-in one, if the session cookie names a live
     /// session — or, at a France Services counter, the resident the adviser acts for (``acting(as:)``).
     private(set) var account: Account?
@@ -13,15 +16,28 @@ struct RequestContext {
     /// The value this browser's form tokens are bound to: the session token, else the anonymous
     /// cookie. Nil for an anonymous visitor without that cookie on a page that shows no form
     /// (the cookie is only issued with a form, see ``RequestContextFactory``).
-    let csrfBinding: String?
+    private(set) var csrfBinding: String?
     /// Issues the tokens.
     let csrf: CSRFProtection
+    /// The portal's cookies' names and attributes.
+    let cookies: PortalCookies
     /// The commune the information is shown for, by INSEE code.
     let communeInsee: String?
     /// Cookies to set on the response (a new anonymous binding, a changed commune choice).
     var cookiesToSet: [SetCookie]
     /// At a France Services counter, the adviser logged in while `account` is the resident they act for.
     private(set) var adviserAtCounter: Account? = nil
+
+    /// The same request with a new anonymous anti-forgery binding, issued as a cookie, when it has none:
+    /// the page shows (or may show again) a form posted without an account.
+    func issuingFormBinding() -> RequestContext {
+        guard csrfBinding == nil else { return self }
+        var context = self
+        let fresh = CSRFProtection.newAnonymousBinding()
+        context.csrfBinding = fresh
+        context.cookiesToSet.append(cookies.make(cookies.anonymousCSRF, fresh, maxAge: nil))
+        return context
+    }
 
     /// The person logged in, whom the page's header names.
     var loggedIn: Account? { adviserAtCounter ?? account }

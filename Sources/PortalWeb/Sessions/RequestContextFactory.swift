@@ -2,11 +2,11 @@ import Foundation
 import PortalCore
 import PortalHTTP
 
-/// Builds the ``RequestContext`` of a request from its cookies and query.
+/// Builds the ``RequestContext`` of a request from its cookies and query, once per request.
 ///
-/// The anonymous anti-forgery cookie is only issued where a form needs it (sign-up, log-in):
-/// other pages seen without an account carry nothing specific to the visitor, which is what
-/// lets ``PageCache`` share them.
+/// The anonymous anti-forgery cookie is only issued where a form needs it (sign-up, log-in:
+/// ``RequestContext/issuingFormBinding()``); other pages seen without an account carry nothing
+/// specific to the visitor, which is what lets ``PageCache`` share them.
 struct RequestContextFactory: Sendable {
     let accounts: Accounts
     let catalogue: Catalogue
@@ -14,9 +14,8 @@ struct RequestContextFactory: Sendable {
     let cookies: PortalCookies
     let now: @Sendable () -> Date
 
-    /// - Parameter issuingFormBinding: give an anonymous visitor without one a new anti-forgery
-    ///   cookie, because the page shows (or may show again) a form posted without an account.
-    func context(for request: HTTPRequest, issuingFormBinding: Bool = false) -> RequestContext {
+    /// The context of `request`: its session's account, its anti-forgery binding, its commune.
+    func context(for request: HTTPRequest) -> RequestContext {
         let received = request.headers["Cookie"].map(Cookies.parse) ?? [:]
         var toSet: [SetCookie] = []
 
@@ -32,10 +31,6 @@ struct RequestContextFactory: Sendable {
             binding = sessionToken
         } else if let existing = received[cookies.anonymousCSRF], Base64URL.decode(existing)?.count == 32 {
             binding = existing
-        } else if issuingFormBinding {
-            let fresh = CSRFProtection.newAnonymousBinding()
-            binding = fresh
-            toSet.append(cookies.make(cookies.anonymousCSRF, fresh, maxAge: nil))
         }
 
         var commune: String?
@@ -60,6 +55,7 @@ struct RequestContextFactory: Sendable {
             sessionToken: sessionToken,
             csrfBinding: binding,
             csrf: csrf,
+            cookies: cookies,
             communeInsee: commune,
             cookiesToSet: toSet
         )
