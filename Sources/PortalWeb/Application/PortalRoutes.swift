@@ -1,7 +1,7 @@
 import PortalCore
 import PortalHTTP
 
-/// The table of routes. Paths are French and stable (DESIGN.md, "Stable routes").
+/// The table of routes. Paths are French and stable: bookmarks, e-mails and tests rely on them.
 struct PortalRoutes {
     let contextFactory: RequestContextFactory
     let catalogueHandlers: CatalogueHandlers
