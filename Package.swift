@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "portail-cctoval",
-    platforms: [.macOS(.v14)],
+    // Linux only: the server, the tests and the tools call Glibc directly (sockets, rlimits, file descriptors).
     products: [
         .executable(name: "portal-server", targets: ["portal-server"]),
     ],
