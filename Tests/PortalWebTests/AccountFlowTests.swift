@@ -108,14 +108,14 @@ import Testing
         browser.cookies["portail_session"] = session
         let replay = try browser.get("/mon-espace")
         #expect(replay.status == 303)
-        #expect(replay.header("Location") == "/connexion?next=/mon-espace")
+        #expect(replay.header("Location") == "/connexion?retour=/mon-espace")
     }
 
-    @Test func logInRenewsTheSessionAndFollowsOnlyLocalNextTargets() throws {
+    @Test func logInRenewsTheSessionAndFollowsOnlyLocalReturnTargets() throws {
         var browser = server.browser()
         browser.cookies["portail_session"] = "attacker-chosen-token"
-        let local = try browser.submit("/connexion", from: "/connexion?next=/demarches", form: [
-            ("email", "habitant@demo.cctoval.fr"), ("password", "demo-portail-2026"), ("next", "/demarches"),
+        let local = try browser.submit("/connexion", from: "/connexion?retour=/demarches", form: [
+            ("email", "habitant@demo.cctoval.fr"), ("password", "demo-portail-2026"), ("retour", "/demarches"),
         ])
         #expect(local.header("Location") == "/demarches")
         #expect(browser.cookies["portail_session"] != "attacker-chosen-token")
@@ -123,9 +123,29 @@ import Testing
         for hostile in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"] {
             var other = server.browser()
             let response = try other.submit("/connexion", from: "/connexion", form: [
-                ("email", "habitante.bourgueil@demo.cctoval.fr"), ("password", "demo-portail-2026"), ("next", hostile),
+                ("email", "habitante.bourgueil@demo.cctoval.fr"), ("password", "demo-portail-2026"), ("retour", hostile),
             ])
             #expect(response.header("Location") == "/mon-espace", "\(hostile)")
         }
+    }
+
+    @Test func theLogInRoundTripKeepsThePathAndQuery() throws {
+        var browser = server.browser()
+        let asked = try browser.get("/agent?statut=depose&page=2")
+        #expect(asked.status == 303)
+        #expect(asked.header("Location") == "/connexion?retour=/agent%3Fstatut%3Ddepose%26page%3D2")
+        let form = try browser.get(try #require(asked.header("Location")))
+        #expect(form.body.contains("name=\"retour\" value=\"/agent?statut=depose&amp;page=2\""))
+        let loggedIn = try browser.post("/connexion", form: [
+            ("_csrf", form.csrfToken ?? ""), ("email", "agent.langeais@demo.cctoval.fr"), ("password", "demo-portail-2026"),
+            ("retour", "/agent?statut=depose&page=2"),
+        ])
+        #expect(loggedIn.header("Location") == "/agent?statut=depose&page=2")
+        #expect(try browser.get("/agent?statut=depose&page=2").status == 200)
+
+        // A POST without a session cannot be replayed: it goes back to the space's home.
+        var other = server.browser()
+        let posted = try other.post("/agent/dossiers/1/note", form: [("texte", "x")])
+        #expect(posted.header("Location") == "/connexion?retour=/agent")
     }
 }

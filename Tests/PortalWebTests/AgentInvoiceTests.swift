@@ -297,7 +297,7 @@ import Testing
             #expect(try resident.post(path, form: [("_csrf", residentToken)]).status == 404, "\(path)")
         }
         var anonymous = server.browser()
-        #expect(try anonymous.get("/agent/factures").header("Location") == "/connexion?next=/agent/factures")
-        #expect(try anonymous.get("/agent/factures/\(invoice.id)").header("Location") == "/connexion?next=/agent/factures/\(invoice.id)")
+        #expect(try anonymous.get("/agent/factures").header("Location") == "/connexion?retour=/agent/factures")
+        #expect(try anonymous.get("/agent/factures/\(invoice.id)").header("Location") == "/connexion?retour=/agent/factures/\(invoice.id)")
     }
 }

@@ -139,8 +139,8 @@ import Testing
     @Test func visitorsLogInFirstAndOtherRolesCannotFile() throws {
         var visitor = server.browser()
         let procedure = try visitor.get("/demarches/inscription-cantine")
-        #expect(procedure.body.contains("href=\"/connexion?next=/demarches/inscription-cantine\""))
-        #expect(try visitor.get("/mon-espace/demandes/1").header("Location") == "/connexion?next=/mon-espace/demandes/1")
+        #expect(procedure.body.contains("href=\"/connexion?retour=/demarches/inscription-cantine\""))
+        #expect(try visitor.get("/mon-espace/demandes/1").header("Location") == "/connexion?retour=/mon-espace/demandes/1")
         var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
         let page = try agent.get("/demarches/inscription-cantine")
         #expect(!page.text.contains("Faire la demande en ligne"))

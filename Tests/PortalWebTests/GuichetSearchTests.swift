@@ -58,6 +58,6 @@ import Testing
         var browser = server.browser()
         let page = try browser.get("/guichet")
         #expect(page.status == 303)
-        #expect(page.header("Location") == "/connexion?next=/guichet")
+        #expect(page.header("Location") == "/connexion?retour=/guichet")
     }
 }

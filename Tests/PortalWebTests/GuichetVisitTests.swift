@@ -231,7 +231,7 @@ import Testing
 
     @Test func residentsPageIsTheirsOnly() throws {
         var visitor = server.browser()
-        #expect(try visitor.get("/mon-espace/france-services").header("Location") == "/connexion?next=/mon-espace/france-services")
+        #expect(try visitor.get("/mon-espace/france-services").header("Location") == "/connexion?retour=/mon-espace/france-services")
         for login in ["conseiller@demo.cctoval.fr", "agent.langeais@demo.cctoval.fr"] {
             var other = try server.loggedIn(login)
             #expect(try other.get("/mon-espace/france-services").status == 404, "\(login)")

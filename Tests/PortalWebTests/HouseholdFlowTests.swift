@@ -130,7 +130,7 @@ import Testing
         #expect(try agent.get(downloadPath).status == 404)
         #expect(try agent.get("/mon-espace/foyer").status == 404)
         var visitor = server.browser()
-        #expect(try visitor.get(downloadPath).header("Location") == "/connexion?next=\(downloadPath)")
+        #expect(try visitor.get(downloadPath).header("Location") == "/connexion?retour=\(downloadPath)")
     }
 
     @Test func anInvitedAdultSignsUpAndJoinsTheHousehold() throws {
@@ -150,7 +150,7 @@ import Testing
 
         // Logged out, the link leads to log in, then back.
         var dominique = server.browser()
-        #expect(try dominique.get(link).header("Location") == "/connexion?next=\(link)")
+        #expect(try dominique.get(link).header("Location") == "/connexion?retour=\(link)")
         // Another résident's account is not the invited address.
         var lea = try loggedIn("habitante.bourgueil@demo.cctoval.fr")
         let notForLea = try lea.get(link)

@@ -124,7 +124,7 @@ import Testing
             #expect(try browser.post("/mon-espace/factures/\(invoice.id)/payer", form: [("_csrf", token)]).status == 404, "\(login)")
         }
         var anonymous = server.browser()
-        #expect(try anonymous.get("/mon-espace/factures/\(invoice.id)").header("Location") == "/connexion?next=/mon-espace/factures/\(invoice.id)")
+        #expect(try anonymous.get("/mon-espace/factures/\(invoice.id)").header("Location") == "/connexion?retour=/mon-espace/factures/\(invoice.id)")
     }
 
     @Test func forgedNotificationsChangeNothing() throws {

@@ -72,7 +72,7 @@ import Testing
 
     @Test func theProfileIsTheResidentsOwn() throws {
         var visitor = server.browser()
-        #expect(try visitor.get("/mon-espace/profil").header("Location") == "/connexion?next=/mon-espace/profil")
+        #expect(try visitor.get("/mon-espace/profil").header("Location") == "/connexion?retour=/mon-espace/profil")
 
         var agent = try loggedIn("agent.langeais@demo.cctoval.fr")
         let page = try agent.get("/agent")

@@ -207,7 +207,7 @@ import Testing
         #expect(try camille.get("/agent/inscriptions").status == 404)
         #expect(try camille.get("/agent/inscriptions/atelier-test").status == 404)
         var visitor = server.browser()
-        #expect(try visitor.get("/agent/inscriptions/atelier-test").header("Location") == "/connexion?next=/agent/inscriptions/atelier-test")
+        #expect(try visitor.get("/agent/inscriptions/atelier-test").header("Location") == "/connexion?retour=/agent/inscriptions/atelier-test")
         #expect(try agent.get("/agent/inscriptions/atelier-test").text.contains("Léo Martin"), "Léo is still registered")
     }
 }

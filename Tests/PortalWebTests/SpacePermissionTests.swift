@@ -38,7 +38,8 @@ import Testing
                 #expect(page.text.contains(expected))
             } else {
                 #expect(page.status == 404, "\(login) \(space)")
-                #expect(page.body.contains("Page introuvable"))
+                #expect(page.text.contains("<h1>Accès réservé</h1>"), "\(login) \(space)")
+                #expect(page.body.contains("href=\"\(home)\""), "a link to the account's own space")
             }
         }
     }
@@ -48,7 +49,7 @@ import Testing
         var browser = server.browser()
         let page = try browser.get(space)
         #expect(page.status == 303)
-        #expect(page.header("Location") == "/connexion?next=\(space)")
+        #expect(page.header("Location") == "/connexion?retour=\(space)")
     }
 
     @Test func agentSpaceNamesTheAgentsOrganisation() throws {

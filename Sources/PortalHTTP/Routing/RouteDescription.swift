@@ -5,5 +5,11 @@ public struct RouteDescription: Sendable, Hashable, CustomStringConvertible {
     /// Its pattern from the root, `{name}` segments and a final `*` included.
     public let pattern: String
 
+    /// Describes the route answering `method` on `pattern`.
+    public init(method: HTTPMethod, pattern: String) {
+        self.method = method
+        self.pattern = pattern
+    }
+
     public var description: String { "\(method.rawValue) \(pattern)" }
 }

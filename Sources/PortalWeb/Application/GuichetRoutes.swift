@@ -14,17 +14,17 @@ struct GuichetRoutes {
     let receipts: GuichetReceiptHandlers
     let residentSpace: ResidentFranceServicesHandlers
 
-    func register(into routes: inout RouterBuilder<RequestContext>, spaces: SpaceRoutes) {
+    func register(into routes: inout SiteRoutes, spaces: SpaceRoutes) {
         /// A page of a signed-in space (``SpaceRoutes``): advisers' under `/guichet`, the resident's under `/mon-espace`.
-        func page(_ method: HTTPMethod, _ pattern: String, fallback: String? = nil,
+        func page(_ method: HTTPMethod, _ pattern: String, fallback: String? = nil, keepsAnswersWhenStale: Bool = false,
                   _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            spaces.add(method, pattern, to: &routes, fallback: fallback, handler)
+            spaces.add(method, pattern, to: &routes, fallback: fallback, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
         }
 
         let home = self.home, accounts = self.accounts
         page(.GET, GuichetPaths.home) { context, _ in try home.home(context) }
         page(.GET, GuichetPaths.newAccount) { context, _ in try accounts.show(context) }
-        page(.POST, GuichetPaths.newAccount) { context, _ in try accounts.create(context) }
+        page(.POST, GuichetPaths.newAccount, keepsAnswersWhenStale: true) { context, _ in try accounts.create(context) }
 
         let residents = self.residents
         page(.GET, "/guichet/habitants/{id}") { context, parameters in try residents.show(context, id: try parameters.id("id")) }
@@ -32,15 +32,17 @@ struct GuichetRoutes {
             try residents.summary(context, id: try parameters.id("id"))
         }
         page(.POST, "/guichet/habitants/{id}/code") { context, parameters in try residents.sendCode(context, id: try parameters.id("id")) }
-        page(.POST, "/guichet/habitants/{id}/mandat") { context, parameters in try residents.record(context, id: try parameters.id("id")) }
+        page(.POST, "/guichet/habitants/{id}/mandat", keepsAnswersWhenStale: true) { context, parameters in try residents.record(context, id: try parameters.id("id")) }
         page(.POST, "/guichet/mandats/{id}/revocation") { context, parameters in
             try residents.revoke(context, mandateId: try parameters.id("id"))
         }
 
         /// A page about the resident `{id}`.
-        func residentPage(_ method: HTTPMethod, _ suffix: String,
+        func residentPage(_ method: HTTPMethod, _ suffix: String, keepsAnswersWhenStale: Bool = false,
                           _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse) {
-            page(method, "/guichet/habitants/{id}" + suffix) { context, parameters in try handler(context, try parameters.id("id"), parameters) }
+            page(method, "/guichet/habitants/{id}" + suffix, keepsAnswersWhenStale: keepsAnswersWhenStale) { context, parameters in
+                try handler(context, try parameters.id("id"), parameters)
+            }
         }
         let invoices = self.invoices, documents = self.documents, household = self.household, filing = self.filing
         let receipts = self.receipts
@@ -48,7 +50,7 @@ struct GuichetRoutes {
         residentPage(.GET, "/factures/{invoice}") { context, id, parameters in
             try invoices.show(context, resident: id, invoice: try parameters.id("invoice"))
         }
-        residentPage(.POST, "/factures/{invoice}") { context, id, parameters in
+        residentPage(.POST, "/factures/{invoice}", keepsAnswersWhenStale: true) { context, id, parameters in
             try invoices.declare(context, resident: id, invoice: try parameters.id("invoice"))
         }
         residentPage(.GET, "/pieces") { context, id, _ in try documents.list(context, resident: id) }
@@ -56,15 +58,15 @@ struct GuichetRoutes {
             try documents.supply(context, resident: id, request: try parameters.id("request"))
         }
         residentPage(.GET, "/foyer") { context, id, _ in try household.show(context, resident: id) }
-        residentPage(.POST, "/inscriptions") { context, id, _ in try household.register(context, resident: id) }
+        residentPage(.POST, "/inscriptions", keepsAnswersWhenStale: true) { context, id, _ in try household.register(context, resident: id) }
         residentPage(.GET, "/recepisse") { context, id, _ in try receipts.show(context, resident: id) }
 
         residentPage(.GET, "/demandes") { context, id, _ in try filing.list(context, resident: id) }
         residentPage(.POST, "/demandes") { context, id, _ in try filing.start(context, resident: id) }
         /// A filing page of the resident's draft `{draft}`, served by ``FilingHandlers``.
-        func draftPage(_ method: HTTPMethod, _ suffix: String,
+        func draftPage(_ method: HTTPMethod, _ suffix: String, keepsAnswersWhenStale: Bool = false,
                        _ handler: @escaping @Sendable (FilingHandlers, RequestContext, Int64, FilingPlace, RouteParameters) throws -> HTTPResponse) {
-            residentPage(method, "/demandes/{draft}" + suffix) { context, id, parameters in
+            residentPage(method, "/demandes/{draft}" + suffix, keepsAnswersWhenStale: keepsAnswersWhenStale) { context, id, parameters in
                 let draft = try parameters.id("draft")
                 return try filing.draftPage(context, resident: id, draft: draft) { handlers, acting, place, _ in
                     try handler(handlers, acting, draft, place, parameters)
@@ -75,7 +77,7 @@ struct GuichetRoutes {
         draftPage(.GET, "/pages/{page}") { filing, context, draft, place, parameters in
             try filing.showPage(context, id: draft, pageId: parameters["page"] ?? "", place: place)
         }
-        draftPage(.POST, "/pages/{page}") { filing, context, draft, place, parameters in
+        draftPage(.POST, "/pages/{page}", keepsAnswersWhenStale: true) { filing, context, draft, place, parameters in
             try filing.answerPage(context, id: draft, pageId: parameters["page"] ?? "", place: place)
         }
         draftPage(.GET, "/verifier") { filing, context, draft, place, _ in try filing.checkAnswers(context, id: draft, place: place) }

@@ -23,27 +23,27 @@ struct HouseholdRoutes: Sendable {
         agentRegistrations = AgentRegistrationHandlers(registrations: registrations, spaces: spaces, pages: pages, now: now)
     }
 
-    func add(to routes: inout RouterBuilder<RequestContext>, spaces: SpaceRoutes) {
+    func add(to routes: inout SiteRoutes, spaces: SpaceRoutes) {
         /// A page of a signed-in space; a posted form without a session goes back to `home` after logging in.
-        func signedIn(_ method: HTTPMethod, _ pattern: String, home: String,
+        func signedIn(_ method: HTTPMethod, _ pattern: String, home: String, keepsAnswersWhenStale: Bool = false,
                       _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            spaces.add(method, pattern, to: &routes, fallback: home, handler)
+            spaces.add(method, pattern, to: &routes, fallback: home, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
         }
         let household = self.household, children = self.children, documents = self.documents, invitations = self.invitations
         let resident = residentRegistrations, agent = agentRegistrations
 
         signedIn(.GET, HouseholdPaths.household, home: HouseholdPaths.household) { context, _ in try household.show(context) }
-        signedIn(.POST, HouseholdPaths.invite, home: HouseholdPaths.household) { context, _ in try household.invite(context) }
+        signedIn(.POST, HouseholdPaths.invite, home: HouseholdPaths.household, keepsAnswersWhenStale: true) { context, _ in try household.invite(context) }
         signedIn(.GET, HouseholdPaths.newChild, home: HouseholdPaths.household) { context, _ in try children.showNew(context) }
-        signedIn(.POST, HouseholdPaths.newChild, home: HouseholdPaths.household) { context, _ in try children.add(context) }
+        signedIn(.POST, HouseholdPaths.newChild, home: HouseholdPaths.household, keepsAnswersWhenStale: true) { context, _ in try children.add(context) }
         signedIn(.GET, "/mon-espace/foyer/enfants/{id}", home: HouseholdPaths.household) { context, parameters in
             try children.showEdit(context, id: try parameters.id("id"))
         }
-        signedIn(.POST, "/mon-espace/foyer/enfants/{id}", home: HouseholdPaths.household) { context, parameters in
+        signedIn(.POST, "/mon-espace/foyer/enfants/{id}", home: HouseholdPaths.household, keepsAnswersWhenStale: true) { context, parameters in
             try children.update(context, id: try parameters.id("id"))
         }
         signedIn(.GET, HouseholdPaths.newDocument, home: HouseholdPaths.household) { context, _ in try documents.show(context) }
-        signedIn(.POST, HouseholdPaths.newDocument, home: HouseholdPaths.household) { context, _ in try documents.add(context) }
+        signedIn(.POST, HouseholdPaths.newDocument, home: HouseholdPaths.household, keepsAnswersWhenStale: true) { context, _ in try documents.add(context) }
         signedIn(.GET, "/mon-espace/foyer/documents/{id}", home: HouseholdPaths.household) { context, parameters in
             try documents.download(context, id: try parameters.id("id"))
         }
@@ -55,7 +55,7 @@ struct HouseholdRoutes: Sendable {
         }
 
         signedIn(.GET, RegistrationPaths.resident, home: RegistrationPaths.resident) { context, _ in try resident.list(context) }
-        signedIn(.POST, RegistrationPaths.resident, home: RegistrationPaths.resident) { context, _ in try resident.register(context) }
+        signedIn(.POST, RegistrationPaths.resident, home: RegistrationPaths.resident, keepsAnswersWhenStale: true) { context, _ in try resident.register(context) }
         signedIn(.GET, "/mon-espace/inscriptions/{id}/annulation", home: RegistrationPaths.resident) { context, parameters in
             try resident.confirmCancel(context, id: try parameters.id("id"))
         }

@@ -10,6 +10,13 @@ import PortalHTTP
 public struct PortalApplication: Sendable {
     /// The responder to give the HTTP server: the router, with its middleware.
     public let responder: any HTTPResponder
+    /// Every route the portal answers.
+    public let routes: [RouteDescription]
+    /// The routes that change something without an anti-forgery token, with why (they carry their own
+    /// authentication); every other POST route verifies the token.
+    public let routesWithoutFormToken: [RouteDescription: String]
+    /// The routes that, given a stale token, show their form again with the answers kept (and do nothing).
+    public let routesShowingStaleForms: Set<RouteDescription>
     /// The key the built-in PayFiP simulator's SOAP service asks of its callers
     /// (``PayFiPWebService/simulatorKeyHeader``), drawn at each start and kept in memory: only
     /// code in this process, such as a test of the real SOAP client, can call that service. Nil
@@ -51,7 +58,7 @@ public struct PortalApplication: Sendable {
         let desk = GuichetDesk(
             guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
             catalogue: catalogue, pages: pages, now: configuration.now)
-        let router = PortalRoutes(
+        let site = PortalRoutes(
             contextFactory: contextFactory,
             catalogueHandlers: CatalogueHandlers(
                 catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
@@ -95,12 +102,16 @@ public struct PortalApplication: Sendable {
             staticFiles: staticFiles,
             database: database,
             cache: PageCache()
-        ).router(
+        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),
             securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
+        let router = site.builder.build(context: { contextFactory.context(for: $0) })
         payments = gateway
         payFiPSimulatorKey = payment.simulatorSOAPService?.key
         responder = router
+        routes = router.routes
+        routesWithoutFormToken = site.unprotected
+        routesShowingStaleForms = site.showingStaleForms
     }
 }
 

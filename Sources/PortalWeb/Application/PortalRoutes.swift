@@ -35,8 +35,10 @@ struct PortalRoutes {
 
     /// Every route, inside the middleware every response goes through: security headers (outermost),
     /// compression, then the error pages, so that errors and the router's 404 and 405 get both too.
-    func router(errorPages: ErrorPages, securityHeaders: SecurityHeaders) -> Router<RequestContext> {
-        var routes = RouterBuilder<RequestContext>()
+    /// Every route, inside the middleware every response goes through: security headers (outermost),
+    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too.
+    func routes(errorPages: ErrorPages, securityHeaders: SecurityHeaders) -> SiteRoutes {
+        var routes = SiteRoutes()
         routes.add(middleware: securityHeaders)
         routes.add(middleware: Compression())
         routes.add(middleware: errorPages)
@@ -48,7 +50,9 @@ struct PortalRoutes {
         /// Registers a page showing a form that may be posted without an account: it issues the
         /// anonymous anti-forgery cookie when the visitor has none.
         func formPage(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            routes.add(method, pattern) { _, context in try handler(context.issuingFormBinding(), context.parameters) }
+            routes.add(method, pattern, keepsAnswersWhenStale: true) { _, context in
+                try handler(context.issuingFormBinding(), context.parameters)
+            }
         }
         /// Registers an information page whose anonymous renderings are shared through `cache`.
         func publicPage(_ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
@@ -59,14 +63,16 @@ struct PortalRoutes {
 
         let spaceRoutes = SpaceRoutes()
         /// Registers a page of a signed-in space (see ``SpaceRoutes``).
-        func spacePage(_ method: HTTPMethod, _ pattern: String,
+        func spacePage(_ method: HTTPMethod, _ pattern: String, keepsAnswersWhenStale: Bool = false,
                        _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            spaceRoutes.add(method, pattern, to: &routes, handler)
+            spaceRoutes.add(method, pattern, to: &routes, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
         }
         /// Registers a page of a signed-in space about the object `{id}`.
-        func objectPage(_ method: HTTPMethod, _ pattern: String,
+        func objectPage(_ method: HTTPMethod, _ pattern: String, keepsAnswersWhenStale: Bool = false,
                         _ handler: @escaping @Sendable (RequestContext, Int64, RouteParameters) throws -> HTTPResponse) {
-            spaceRoutes.add(method, pattern, to: &routes) { context, parameters in try handler(context, try parameters.id("id"), parameters) }
+            spaceRoutes.add(method, pattern, to: &routes, keepsAnswersWhenStale: keepsAnswersWhenStale) { context, parameters in
+                try handler(context, try parameters.id("id"), parameters)
+            }
         }
 
         let catalogue = catalogueHandlers, communes = communeHandlers, accounts = accountHandlers, profile = profileHandlers
@@ -92,13 +98,13 @@ struct PortalRoutes {
 
         spacePage(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
         spacePage(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
-        spacePage(.POST, ProfileHandlers.path) { context, _ in try profile.save(context) }
+        spacePage(.POST, ProfileHandlers.path, keepsAnswersWhenStale: true) { context, _ in try profile.save(context) }
         page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
         objectPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
         objectPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
             try filing.showPage(context, id: id, pageId: parameters["page"] ?? "")
         }
-        objectPage(.POST, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in
+        objectPage(.POST, "/mon-espace/demandes/{id}/pages/{page}", keepsAnswersWhenStale: true) { context, id, parameters in
             try filing.answerPage(context, id: id, pageId: parameters["page"] ?? "")
         }
         objectPage(.GET, "/mon-espace/demandes/{id}/verifier") { context, id, _ in try filing.checkAnswers(context, id: id) }
@@ -119,15 +125,27 @@ struct PortalRoutes {
         objectPage(.GET, "/mon-espace/factures/{id}/recus/{payment}") { context, id, parameters in
             try residentInvoices.receipt(context, id: id, paymentId: try parameters.id("payment"))
         }
-        routes.add(.POST, PaymentGateway.notificationPath) { request, _ in try paymentReturn.notification(request) }
+        routes.addUnprotected(.POST, PaymentGateway.notificationPath,
+                              because: "PayFiP's server-to-server notification: nothing is believed until PayFiP is asked") {
+            request, _ in try paymentReturn.notification(request)
+        }
         page(.GET, PaymentGateway.returnPath) { context, _ in try paymentReturn.payerReturn(context) }
-        page(.POST, PaymentGateway.returnPath) { context, _ in try paymentReturn.payerReturn(context) }
+        routes.addUnprotected(.POST, PaymentGateway.returnPath,
+                              because: "the payer's return posted by PayFiP's page, another site: PayFiP is asked for the result") {
+            _, context in try paymentReturn.payerReturn(context)
+        }
         if let simulator = simulatorHandlers {
             page(.GET, PayFiPSimulator.pagePath) { context, _ in try simulator.page(context) }
-            page(.POST, PayFiPSimulator.pagePath) { context, _ in try simulator.finish(context) }
+            routes.addUnprotected(.POST, PayFiPSimulator.pagePath,
+                                  because: "the simulator's payment page, PayFiP's stand-in: its payer cookie (SameSite=Strict) authenticates it") {
+                _, context in try simulator.finish(context)
+            }
         }
         if let soap = simulatorSOAPService {
-            routes.add(.POST, PayFiPSimulatorSOAPService.path) { request, _ in soap.respond(to: request) }
+            routes.addUnprotected(.POST, PayFiPSimulatorSOAPService.path,
+                                  because: "the simulator's SOAP service, called with the key the portal holds") {
+                request, _ in soap.respond(to: request)
+            }
         }
         spacePage(.GET, "/agent") { context, _ in try agent.queue(context) }
         spacePage(.GET, "/agent/export.csv") { context, _ in try agent.export(context) }
@@ -149,7 +167,7 @@ struct PortalRoutes {
         spacePage(.GET, AgentInvoicePaths.export) { context, _ in try agentInvoices.export(context) }
         spacePage(.GET, AgentInvoicePaths.paymentsExport) { context, _ in try agentInvoices.paymentsExport(context) }
         spacePage(.GET, AgentInvoicePaths.new) { context, _ in try agentInvoiceForm.show(context) }
-        spacePage(.POST, AgentInvoicePaths.new) { context, _ in try agentInvoiceForm.issue(context) }
+        spacePage(.POST, AgentInvoicePaths.new, keepsAnswersWhenStale: true) { context, _ in try agentInvoiceForm.issue(context) }
         spacePage(.GET, AgentInvoicePaths.importFile) { context, _ in try agentInvoiceImport.show(context) }
         spacePage(.POST, AgentInvoicePaths.importFile) { context, _ in try agentInvoiceImport.importFile(context) }
         objectPage(.GET, "/agent/factures/{id}") { context, id, _ in try agentInvoice.show(context, id: id) }
@@ -180,7 +198,6 @@ struct PortalRoutes {
             return response
         }
 
-        let contexts = contextFactory
-        return routes.build(context: { contexts.context(for: $0) })
+        return routes
     }
 }

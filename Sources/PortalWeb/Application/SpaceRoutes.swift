@@ -4,27 +4,23 @@ import PortalHTTP
 /// Registers the pages of the signed-in spaces, each reachable by its own role only.
 ///
 /// A page's space is read from its path — `/mon-espace…` residents, `/agent…` agents, `/guichet…` France
-/// Services advisers, `/admin…` administrators — and only accounts whose role lives there reach its
-/// handler: a logged-out visitor logs in first (then comes back after a GET, or goes to `fallback` after a
-/// POST), any other account gets 404 as for a page that does not exist. So no handler of a space ever sees
-/// another role's account, and a page added to a space is closed to the others without a check of its own.
+/// Services advisers, `/admin…` administrators — and its route gets ``RequireLogin`` then
+/// ``RequireRole`` for that space: a logged-out visitor logs in first and comes back, any other account
+/// gets the "Accès réservé" page (status 404). So no handler of a space ever sees another role's account,
+/// and a page added to a space is closed to the others without a check of its own.
 struct SpaceRoutes: Sendable {
     /// Registers `handler` for `method` and `pattern`, which must lie in a space.
     ///
-    /// - Parameter fallback: where a POST without a session goes after logging in (the space's home by default).
+    /// - Parameters:
+    ///   - fallback: where a POST without a session goes after logging in (the space's home by default).
+    ///   - keepsAnswersWhenStale: see ``SiteRoutes/add(_:_:middleware:keepsAnswersWhenStale:_:)``.
     func add(
-        _ method: HTTPMethod, _ pattern: String, to routes: inout RouterBuilder<RequestContext>, fallback: String? = nil,
-        _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse
+        _ method: HTTPMethod, _ pattern: String, to routes: inout SiteRoutes, fallback: String? = nil,
+        keepsAnswersWhenStale: Bool = false, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse
     ) {
         guard let space = Space(path: pattern) else { preconditionFailure("\(pattern) lies in no signed-in space") }
-        let back = fallback ?? space.path
-        routes.add(method, pattern) { request, context in
-            guard let account = context.account else {
-                return HTTPResponse.redirect(to: "/connexion?next=\(method == .GET ? request.path : back)")
-            }
-            guard account.role.mayEnter(space) else { throw PageNotFound() }
-            return try handler(context, context.parameters)
-        }
+        routes.add(method, pattern, middleware: [RequireLogin(fallback: fallback ?? space.path), RequireRole(space: space)],
+                   keepsAnswersWhenStale: keepsAnswersWhenStale) { _, context in try handler(context, context.parameters) }
     }
 }
 

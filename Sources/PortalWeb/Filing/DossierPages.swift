@@ -50,7 +50,7 @@ struct DossierPages: Sendable {
         do {
             overview = try spaces.overview(of: .resident, actor: context.account)
         } catch AccessError.unauthenticated {
-            return pages.redirect(to: "/connexion?next=/mon-espace", context)
+            return pages.redirect(to: LocalRedirect.logIn(returningTo: Space.resident.path), context)
         } catch AccessError.notFound {
             throw PageNotFound()
         }
@@ -151,7 +151,6 @@ struct DossierPages: Sendable {
     /// for, a new file or one sent before.
     func supply(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
         let form = try context.request.postedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let upload = form.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             _ = try dossiers.supply(requestId, upload: upload, reusing: form["reprise"].flatMap(Int64.init), actor: context.account, now: now())
@@ -170,7 +169,6 @@ struct DossierPages: Sendable {
     /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
     func message(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let form = try context.request.postedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             try dossiers.sendMessage(form["message"] ?? "", attachment: attachment, on: id, actor: context.account, now: now())
@@ -200,7 +198,6 @@ struct DossierPages: Sendable {
         _ context: RequestContext, id: Int64, messageError: String? = nil, typed: String? = nil,
         pieceError: (requestId: Int64, message: String)? = nil
     ) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace/dossiers/\(id)", context) }
         let dossier = try dossiers.residentsOwnDossier(id, context, now: now())
         if dossier.status == .draft { return pages.redirect(to: FilingHandlers.draftPath(id), context) }
         let receipt = try dossiers.acknowledgement(of: id, actor: context.account, now: now())

@@ -17,10 +17,9 @@ struct FilingHandlers: Sendable {
     /// `POST /demarches/{slug}/demande`: a new draft, then its first page.
     func start(_ context: RequestContext, slug: String) throws -> HTTPResponse {
         guard let account = context.account else {
-            return pages.redirect(to: "/connexion?next=/demarches/\(slug)", context)
+            return pages.redirect(to: LocalRedirect.logIn(returningTo: "/demarches/\(slug)"), context)
         }
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             let draft = try dossiers.startDraft(procedureSlug: slug, actor: account, now: now())
             return pages.redirect(to: Self.draftPath(draft.id), context)
@@ -89,7 +88,7 @@ struct FilingHandlers: Sendable {
             let input = FormInput(Dictionary(grouping: posted.fields, by: \.name).mapValues { $0.map(\.value) })
             let uploads = Dictionary(posted.files.map { ($0.name, Dossiers.Upload(filename: $0.filename, bytes: $0.data)) },
                                      uniquingKeysWith: { first, _ in first })
-            guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
+            guard !context.formIsStale else {
                 var stale = ValidationErrors()
                 stale.add(AccountHandlers.staleFormMessage, for: page.fields.first?.id ?? "")
                 return render(page, of: form, draft: draft, context: context, place: place, input: input, errors: stale, status: .forbidden)
@@ -261,9 +260,7 @@ struct FilingHandlers: Sendable {
     /// when this request is the one that filed it.
     func submit(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace,
                 filed: (Dossier) throws -> Void = { _ in }) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=/mon-espace", context) }
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             let wasDraft = try dossiers.residentsOwnDossier(id, context, now: now()).status == .draft
             let dossier = try dossiers.submit(id, actor: context.account, now: now())

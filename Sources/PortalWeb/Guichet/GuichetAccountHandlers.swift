@@ -51,7 +51,7 @@ struct GuichetAccountHandlers: Sendable {
         let adviser = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
         let typed = Dictionary(["displayName", "email", "commune", "naissance"].map { ($0, form[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return render(context, typed: typed, errors: [FieldErrorLink(field: "displayName", message: AccountHandlers.staleFormMessage)],
                           status: .forbidden)
         }

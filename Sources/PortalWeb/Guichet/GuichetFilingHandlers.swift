@@ -72,7 +72,6 @@ struct GuichetFilingHandlers: Sendable {
     func start(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         _ = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let slug = form["demarche"] ?? ""
         guard desk.catalogue.procedure(slug: slug) != nil else { throw PageNotFound() }
         let (resident, _) = try desk.acting(for: id, in: desk.family(ofProcedure: slug), context)

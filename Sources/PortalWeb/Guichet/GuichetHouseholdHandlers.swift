@@ -58,7 +58,7 @@ struct GuichetHouseholdHandlers: Sendable {
         let (resident, mandate) = try desk.acting(for: id, in: .family, context)
         let form = try context.request.urlEncodedForm()
         let member = form["membre"] ?? "", activity = form["activite"] ?? ""
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return try render(context, resident: resident, member: member, activity: activity,
                               errors: [FieldErrorLink(field: "membre", message: AccountHandlers.staleFormMessage)], notice: nil, status: .forbidden)
         }

@@ -87,7 +87,7 @@ struct GuichetInvoiceHandlers: Sendable {
         let (resident, mandate) = try desk.acting(for: id, in: .payments, context)
         let form = try context.request.urlEncodedForm()
         let typed = form["declaration"] ?? ""
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return try render(context, resident: resident, invoice: invoiceId, typed: typed,
                               errors: [FieldErrorLink(field: "declaration", message: AccountHandlers.staleFormMessage)], status: .forbidden)
         }

@@ -51,7 +51,6 @@ struct GuichetResidentHandlers: Sendable {
     func sendCode(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             try desk.guichet.sendConsentCode(to: id, adviser: adviser, now: desk.now())
         } catch is GuichetError {
@@ -68,7 +67,7 @@ struct GuichetResidentHandlers: Sendable {
         let scope = MandateScope(form: form)
         let consent = ResidentPageView.ConsentInput(consent: form["consentement"] ?? "", readAndSigned: form["lecture"] == "oui",
                                                     code: form["code"] ?? "")
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return try render(context, id: id, scope: scope, scopeSubmitted: true, consent: consent,
                               errors: [FieldErrorLink(field: "consentement", message: AccountHandlers.staleFormMessage)], notice: nil,
                               status: .forbidden)
@@ -92,7 +91,6 @@ struct GuichetResidentHandlers: Sendable {
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let mandate: Mandate
         do {
             mandate = try desk.guichet.revoke(mandateId, actor: adviser, now: desk.now())

@@ -39,7 +39,6 @@ struct ResidentFranceServicesHandlers: Sendable {
 
     /// `GET /mon-espace/france-services`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=\(Self.path)", context) }
         let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
         let date = now()
         let mandates = try guichet.mandates(of: resident.id, actor: resident, now: date)
@@ -72,10 +71,8 @@ struct ResidentFranceServicesHandlers: Sendable {
 
     /// `POST /mon-espace/france-services/mandats/{id}/revocation`: the resident ends a mandate at once.
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=\(Self.path)", context) }
         let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             _ = try guichet.revoke(mandateId, actor: resident, now: now())
         } catch is GuichetError {

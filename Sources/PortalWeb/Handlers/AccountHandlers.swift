@@ -49,7 +49,7 @@ struct AccountHandlers: Sendable {
 
     func signUp(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return renderSignUp(context, form: form, errors: [FieldErrorLink(field: "displayName", message: Self.staleFormMessage)], status: .forbidden)
         }
         let request = SignUpForm(
@@ -108,29 +108,30 @@ struct AccountHandlers: Sendable {
         let hasErrors: Bool
         let errors: [FieldErrorLink]
         let notice: String?
-        let next: String?
+        /// Where to go once logged in (the `retour` field).
+        let returnTo: String?
         let fields: LogInFields
     }
 
     func logInForm(_ context: RequestContext) -> HTTPResponse {
-        let next = context.request.queryValue("next").flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
+        let returnTo = context.request.queryValue("retour").flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
         if let account = context.account {
-            return pages.redirect(to: next ?? account.role.home.path, context)
+            return pages.redirect(to: returnTo ?? account.role.home.path, context)
         }
         let notice: String? = switch (context.request.queryValue("deconnecte"), context.request.queryValue("active")) {
         case ("1", _): "Vous êtes déconnecté(e). À bientôt !"
         case (_, "1"): "Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe."
         default: nil
         }
-        return renderLogIn(context, email: "", next: next, notice: notice, errors: [], status: .ok)
+        return renderLogIn(context, email: "", returnTo: returnTo, notice: notice, errors: [], status: .ok)
     }
 
     func logIn(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
         let email = form["email"] ?? ""
-        let next = form["next"].flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
-            return renderLogIn(context, email: email, next: next, notice: nil, errors: [FieldErrorLink(field: "email", message: Self.staleFormMessage)], status: .forbidden)
+        let returnTo = form["retour"].flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
+        guard !context.formIsStale else {
+            return renderLogIn(context, email: email, returnTo: returnTo, notice: nil, errors: [FieldErrorLink(field: "email", message: Self.staleFormMessage)], status: .forbidden)
         }
         var errors: [FieldErrorLink] = []
         if email.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -140,27 +141,27 @@ struct AccountHandlers: Sendable {
             errors.append(FieldErrorLink(field: "password", message: "Saisissez votre mot de passe."))
         }
         guard errors.isEmpty else {
-            return renderLogIn(context, email: email, next: next, notice: nil, errors: errors, status: .unprocessableContent)
+            return renderLogIn(context, email: email, returnTo: returnTo, notice: nil, errors: errors, status: .unprocessableContent)
         }
         switch try accounts.logIn(email: email, password: form["password"] ?? "", remoteAddress: context.request.remoteAddress, now: now()) {
         case .success(let account, let token):
-            let target = LocalRedirect.target(next, default: account.role.home.path)
+            let target = LocalRedirect.target(returnTo, default: account.role.home.path)
             return pages.redirect(to: target, context, extraCookies: [sessionCookie(token)])
         case .failure(let message):
-            return renderLogIn(context, email: email, next: next, notice: nil, errors: [FieldErrorLink(field: "email", message: message)], status: .unprocessableContent)
+            return renderLogIn(context, email: email, returnTo: returnTo, notice: nil, errors: [FieldErrorLink(field: "email", message: message)], status: .unprocessableContent)
         case .throttled(let message):
-            return renderLogIn(context, email: email, next: next, notice: nil, errors: [FieldErrorLink(field: "email", message: message)], status: .tooManyRequests)
+            return renderLogIn(context, email: email, returnTo: returnTo, notice: nil, errors: [FieldErrorLink(field: "email", message: message)], status: .tooManyRequests)
         }
     }
 
-    private func renderLogIn(_ context: RequestContext, email: String, next: String?, notice: String?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
+    private func renderLogIn(_ context: RequestContext, email: String, returnTo: String?, notice: String?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
         let view = LogInView(
             layout: pages.layout("Se connecter", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken,
             hasErrors: !errors.isEmpty,
             errors: errors,
             notice: notice,
-            next: next,
+            returnTo: returnTo,
             fields: LogInFields(
                 email: FormField(id: "email", value: email, error: errors.first { $0.field == "email" }?.message),
                 password: FormField(id: "password", value: "", error: errors.first { $0.field == "password" }?.message)
@@ -173,7 +174,6 @@ struct AccountHandlers: Sendable {
 
     func logOut(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         if let token = context.sessionToken {
             try accounts.logOut(token: token)
         }
@@ -184,9 +184,4 @@ struct AccountHandlers: Sendable {
     private func sessionCookie(_ token: String) -> SetCookie {
         pages.contextFactory.cookies.session(token: token, maxAge: nil)
     }
-}
-
-/// A posted form's anti-forgery token is missing or stale.
-struct StaleForm: HTTPResponseError {
-    var status: HTTPStatus { .forbidden }
 }

@@ -41,7 +41,7 @@ struct ActivationHandlers: Sendable {
     func activate(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.request.urlEncodedForm()
         let email = form["email"] ?? "", code = form["code"] ?? "", password = form["password"] ?? ""
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             let stale = [FieldErrorLink(field: "email", message: AccountHandlers.staleFormMessage)]
             return render(context, email: email, code: code, errors: stale, status: .forbidden)
         }

@@ -90,7 +90,7 @@ struct CatalogueHandlers: Sendable {
     private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> OnlineRequest? {
         guard onlineProcedures.contains(procedure.slug) else { return nil }
         guard let account = context.account else {
-            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: "/connexion?next=/demarches/\(procedure.slug)")
+            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: "/demarches/\(procedure.slug)"))
         }
         guard account.role == .resident, let own = account.communeInsee else { return nil }
         if case .notOffered = catalogue.handler(for: procedure, commune: own) { return nil }

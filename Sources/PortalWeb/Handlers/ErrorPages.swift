@@ -11,6 +11,13 @@ struct ErrorPages: RouterMiddleware {
         let layout: LayoutContext
         let heading: String
         let paragraphs: [String]
+        /// For an account that opened another role's space: its own space.
+        let ownSpace: SpaceLink?
+    }
+
+    struct SpaceLink {
+        let path: String
+        let title: String
     }
 
     func handle(_ request: HTTPRequest, context: RequestContext, next: RouteHandler<RequestContext>) throws -> HTTPResponse {
@@ -32,11 +39,25 @@ struct ErrorPages: RouterMiddleware {
             logger.error("unhandled error on \(context.request.method.rawValue) \(context.request.path): \(String(describing: error))")
             status = .internalServerError
         }
-        let text = Self.text(for: status)
-        let view = ErrorView(layout: pages.layout(text.heading, context), heading: text.heading, paragraphs: text.paragraphs)
+        let reserved = error as? ReservedSpace
+        let text = reserved.map(Self.text(for:)) ?? Self.text(for: status)
+        let view = ErrorView(layout: pages.layout(text.heading, context), heading: text.heading, paragraphs: text.paragraphs,
+                             ownSpace: reserved.map { SpaceLink(path: $0.home.path, title: $0.home.title) })
         var response = pages.page("errors/error", view, context, status: status)
         for (name, value) in headers { response.headers[name] = value }
         return response
+    }
+
+    /// An account opened another role's space: what it is for, and where this account's own is.
+    static func text(for reserved: ReservedSpace) -> (heading: String, paragraphs: [String]) {
+        let audience = switch reserved.space {
+        case .resident: "aux habitants, avec leur compte personnel"
+        case .agent: "aux agents des mairies et des services de la CCTOVAL"
+        case .franceServices: "aux conseillers France Services"
+        case .admin: "aux administrateurs du portail"
+        }
+        return ("Accès réservé", ["Cette page est réservée \(audience).",
+                                  "Vous êtes connecté(e) avec un compte qui n'y a pas accès : votre espace est ci-dessous."])
     }
 
     static func text(for status: HTTPStatus) -> (heading: String, paragraphs: [String]) {

@@ -42,7 +42,6 @@ struct ProfileHandlers: Sendable {
 
     /// `GET /mon-espace/profil`: the form filled with what the account holds.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=\(Self.path)", context) }
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
         let notice = context.request.queryValue("enregistre") == "1" ? "Vos coordonnées sont enregistrées." : nil
         return render(context, account: actor, form: ProfileForm(actor), errors: [], notice: notice, status: .ok)
@@ -50,14 +49,13 @@ struct ProfileHandlers: Sendable {
 
     /// `POST /mon-espace/profil`: saves the details, then the page again with a confirmation.
     func save(_ context: RequestContext) throws -> HTTPResponse {
-        guard context.account != nil else { return pages.redirect(to: "/connexion?next=\(Self.path)", context) }
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
         let posted = try context.request.urlEncodedForm()
         func value(_ field: ProfileForm.Field) -> String { posted[field.rawValue] ?? "" }
         let form = ProfileForm(
             accountId: actor.id, displayName: value(.displayName), communeInsee: value(.commune), phone: value(.phone),
             street: value(.street), postalCode: value(.postalCode), city: value(.city))
-        guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             let stale = [FieldErrorLink(field: ProfileForm.Field.displayName.rawValue, message: AccountHandlers.staleFormMessage)]
             return render(context, account: actor, form: form, errors: stale, notice: nil, status: .forbidden)
         }

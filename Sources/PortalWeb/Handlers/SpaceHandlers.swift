@@ -23,7 +23,7 @@ struct SpaceHandlers: Sendable {
         do {
             overview = try spaces.overview(of: space, actor: context.account)
         } catch AccessError.unauthenticated {
-            return pages.redirect(to: "/connexion?next=\(space.path)", context)
+            return pages.redirect(to: LocalRedirect.logIn(returningTo: space.path), context)
         } catch AccessError.notFound {
             throw PageNotFound()
         }

@@ -57,7 +57,7 @@ struct ChildFormHandlers: Sendable {
         let posted = try context.request.urlEncodedForm()
         let form = ChildForm(firstName: posted["prenom"] ?? "", lastName: posted["nom"] ?? "", birthDay: posted["naissance-day"] ?? "",
                              birthMonth: posted["naissance-month"] ?? "", birthYear: posted["naissance-year"] ?? "", school: posted["ecole"] ?? "")
-        guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return render(context, childId: childId, form: form, errors: [FieldErrorLink(field: "prenom", message: AccountHandlers.staleFormMessage)],
                           status: .forbidden)
         }

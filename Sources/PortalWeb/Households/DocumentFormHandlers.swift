@@ -65,7 +65,7 @@ struct DocumentFormHandlers: Sendable {
         let form = Households.DocumentForm(
             kind: posted["type"] ?? "", upload: upload, day: posted["date-day"] ?? "", month: posted["date-month"] ?? "",
             year: posted["date-year"] ?? "", familyQuotient: posted["quotient"] ?? "", memberId: posted["enfant"].flatMap(Int64.init))
-        guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return try render(context, actor: actor, form: form, errors: [FieldErrorLink(field: "type", message: AccountHandlers.staleFormMessage)],
                               status: .forbidden)
         }

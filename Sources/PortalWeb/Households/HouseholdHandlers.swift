@@ -25,7 +25,7 @@ struct HouseholdHandlers: Sendable {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
         let form = try context.request.urlEncodedForm()
         let email = form["email"] ?? ""
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             return render(context, actor: actor, household: try ownHousehold(actor), notice: nil,
                           errors: [FieldErrorLink(field: "email", message: AccountHandlers.staleFormMessage)], typedEmail: email, status: .forbidden)
         }

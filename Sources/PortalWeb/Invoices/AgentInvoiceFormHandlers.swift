@@ -31,7 +31,7 @@ struct AgentInvoiceFormHandlers: Sendable {
                 InvoiceForm.Line(label: value(InvoiceForm.lineField(index, "libelle")), period: value(InvoiceForm.lineField(index, "periode")),
                                  quantity: value(InvoiceForm.lineField(index, "quantite")), unitPrice: value(InvoiceForm.lineField(index, "prix")))
             })
-        guard context.hasValidCSRFToken(posted[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             var stale = ValidationErrors()
             stale.add(AccountHandlers.staleFormMessage, for: "payeur")
             return render(context, regies: regies, form: form, errors: stale, status: .forbidden)

@@ -22,7 +22,6 @@ struct AgentInvoiceImportHandlers: Sendable {
     func importFile(_ context: RequestContext) throws -> HTTPResponse {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
         let form = try context.request.postedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let regies = try invoices.regies(of: context.account)
         let regieId = form["regie"] ?? ""
         var errors = ValidationErrors()

@@ -51,7 +51,6 @@ struct AgentRegistrationHandlers: Sendable {
     func refuse(_ context: RequestContext, activityId: String, registrationId: Int64) throws -> HTTPResponse {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         let reason = form["motif"] ?? ""
         do {
             let refused = try registrations.refuse(registrationId, reason: reason, actor: context.account, now: now())

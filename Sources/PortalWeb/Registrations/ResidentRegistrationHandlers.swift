@@ -42,7 +42,7 @@ struct ResidentRegistrationHandlers: Sendable {
         let form = try context.request.urlEncodedForm()
         let activityId = form["activite"] ?? ""
         let memberId = form["membre"].flatMap(Int64.init)
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else {
+        guard !context.formIsStale else {
             let refusal = Refusal(activityId: activityId, memberId: memberId, message: AccountHandlers.staleFormMessage, missing: [])
             return try render(context, actor: actor, refusal: refusal, status: .forbidden)
         }
@@ -86,7 +86,6 @@ struct ResidentRegistrationHandlers: Sendable {
     func cancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
         let form = try context.request.urlEncodedForm()
-        guard context.hasValidCSRFToken(form[CSRFProtection.fieldName]) else { throw StaleForm() }
         do {
             _ = try registrations.cancel(id, actor: actor, now: now())
         } catch RegistrationError.invalidTransition {

@@ -8,6 +8,9 @@ struct RequestContext: RouterContext {
     let request: HTTPRequest
     /// The matched route's parameters.
     var parameters = RouteParameters()
+    /// The posted form's anti-forgery token was missing or stale, on a route that shows its form again with
+    /// the answers kept (``CSRFVerification``): the handler must only render, with the stale-form message.
+    var formIsStale = false
     /// The account the use cases act as: the logged-in one, if the session cookie names a live
     /// session — or, at a France Services counter, the resident the adviser acts for (``acting(as:)``).
     private(set) var account: Account?
