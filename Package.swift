@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "PortalWebTests",
             dependencies: ["PortalWeb", "PortalHTTP", "PortalCore", "PortalTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Mustache", package: "swift-mustache")]
+                           .product(name: "Mustache", package: "swift-mustache"), .product(name: "Logging", package: "swift-log")]
         ),
     ],
     swiftLanguageModes: [.v6]

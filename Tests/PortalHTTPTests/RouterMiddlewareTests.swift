@@ -1,5 +1,6 @@
 import Testing
 @testable import PortalHTTP
+import PortalTestSupport
 
 extension HTTPResponse {
     /// The body as UTF-8 text.

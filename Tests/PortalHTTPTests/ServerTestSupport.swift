@@ -85,25 +85,3 @@ func openSocketCount() -> Int {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(entry)"))?.hasPrefix("socket:") == true
     }.count
 }
-
-/// A value shared between a test and the server's queues.
-final class Box<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func update(_ body: (inout Value) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        body(&value)
-    }
-
-    var current: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-}

@@ -7,7 +7,7 @@ import Testing
     static func anonymous(_ target: String) -> RequestContext {
         RequestContext(
             request: HTTPRequest(method: .GET, target: target), account: nil, sessionToken: nil, csrfBinding: nil,
-            csrf: CSRFProtection(secret: Array(repeating: 7, count: 32)), cookies: PortalCookies(secure: false), communeInsee: nil,
+            csrf: CSRFProtection(secret: Array(repeating: 7, count: 32)), cookies: PortalCookies(secure: false), sessionFailure: nil, communeInsee: nil,
             cookiesToSet: [])
     }
 

@@ -29,3 +29,14 @@ public enum DossierError: Error, Sendable, Hashable {
     /// An answer ends the form: it cannot be filed.
     case endedByAnswer(FormEnding)
 }
+
+extension DossierError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound, .procedureNotOnline, .notOfferedInCommune: .notFound
+        case .invalidTransition, .documentAlreadySupplied, .endedByAnswer: .conflict
+        case .reasonRequired, .incomplete, .invalid, .textRequired, .textTooLong, .dueDateInThePast, .documentMissing,
+             .documentNotSupplied: .invalid
+        }
+    }
+}

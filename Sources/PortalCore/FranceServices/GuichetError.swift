@@ -7,3 +7,12 @@ public enum GuichetError: Error, Sendable, Hashable {
     /// No valid mandate covers this for this resident (answered 404: the adviser sees nothing).
     case noMandate
 }
+
+extension GuichetError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound, .noMandate: .notFound
+        case .invalid: .invalid
+        }
+    }
+}

@@ -9,3 +9,13 @@ public enum HouseholdError: Error, Sendable, Hashable {
     /// The invited person already belongs to a household with children or another adult.
     case alreadyInAnotherHousehold
 }
+
+extension HouseholdError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound, .invitationInvalid: .notFound
+        case .invalid: .invalid
+        case .alreadyInAnotherHousehold: .conflict
+        }
+    }
+}

@@ -19,3 +19,14 @@ public enum InvoiceError: Error, Sendable, Hashable {
     /// A cancellation without its reason.
     case reasonRequired
 }
+
+extension InvoiceError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound: .notFound
+        case .invalid, .amountOutOfOnlineRange, .reasonRequired: .invalid
+        case .notPayable, .onlinePaymentClosed, .paymentInProgress, .invalidTransition: .conflict
+        case .providerUnavailable: .unavailable
+        }
+    }
+}

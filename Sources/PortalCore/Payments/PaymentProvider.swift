@@ -19,3 +19,12 @@ public enum PaymentProviderError: Error, Sendable, Hashable {
     /// The provider did not answer, or answered something that is not its protocol.
     case unavailable(String)
 }
+
+extension PaymentProviderError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .inProgress, .refused: .conflict
+        case .unavailable: .unavailable
+        }
+    }
+}

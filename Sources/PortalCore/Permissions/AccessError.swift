@@ -6,3 +6,8 @@ public enum AccessError: Error, Sendable, Hashable {
     /// so that its existence is not revealed.
     case notFound
 }
+
+extension AccessError: DomainError {
+    /// Both are answered as "not found": who may not enter learns nothing of what is there.
+    public var kind: ErrorKind { .notFound }
+}

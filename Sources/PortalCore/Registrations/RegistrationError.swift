@@ -33,3 +33,13 @@ public enum RegistrationError: Error, Sendable, Hashable {
         }
     }
 }
+
+extension RegistrationError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound: .notFound
+        case .closed, .ageOutOfRange, .communeNotServed, .missingDocuments, .reasonRequired: .invalid
+        case .alreadyRegistered, .invalidTransition: .conflict
+        }
+    }
+}

@@ -102,8 +102,6 @@ struct AgentDossierHandlers: Sendable {
             return try showAgain(context, id: id, problem.message, field: field, typed: [field: reason], status: .unprocessableContent)
         } catch DossierError.invalidTransition {
             return try showAgain(context, id: id, "Cette action n'est plus possible : la demande a changé de statut entre-temps.", field: "actions", status: .conflict)
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
     }
@@ -113,8 +111,6 @@ struct AgentDossierHandlers: Sendable {
         let form = try checkedForm(context)
         do {
             _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
     }
@@ -141,8 +137,6 @@ struct AgentDossierHandlers: Sendable {
         } catch DossierError.textTooLong(let maximum) {
             return try showAgain(context, id: id, "Le texte doit faire au plus \(maximum) caractères.", field: field, typed: [field: text],
                                  status: .unprocessableContent)
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
     }
@@ -175,8 +169,6 @@ struct AgentDossierHandlers: Sendable {
                 errors.add("On ne peut plus demander de document sur cette demande.", for: "actions")
             } catch DossierError.textTooLong(let maximum) {
                 errors.add("Le libellé doit faire au plus \(maximum) caractères.", for: "libelle")
-            } catch is DossierError {
-                throw PageNotFound()
             }
         }
         return try show(context, id: id, errors: errors, typed: typed, status: .unprocessableContent)
@@ -194,8 +186,6 @@ struct AgentDossierHandlers: Sendable {
             return try showAgain(context, id: id, problem.message, field: field, typed: [field: form["motif"] ?? ""], status: .unprocessableContent)
         } catch DossierError.documentNotSupplied {
             return try showAgain(context, id: id, "Ce document a déjà été vérifié.", field: "pieces", status: .conflict)
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
     }

@@ -34,14 +34,17 @@ struct PortalRoutes {
     let cache: PageCache
 
     /// Every route, inside the middleware every response goes through: security headers (outermost),
-    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too.
+    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too, and the
+    /// session check inside them.
     /// Every route, inside the middleware every response goes through: security headers (outermost),
-    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too.
+    /// compression, then the error pages, so that errors and the router's 404 and 405 get both too, and the
+    /// session check inside them.
     func routes(errorPages: ErrorPages, securityHeaders: SecurityHeaders) -> SiteRoutes {
         var routes = SiteRoutes()
         routes.add(middleware: securityHeaders)
         routes.add(middleware: Compression())
         routes.add(middleware: errorPages)
+        routes.add(middleware: SessionCheck())
         let cache = self.cache
         /// Registers a page handler that works from the request's context.
         func page(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {

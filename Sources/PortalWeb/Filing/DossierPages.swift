@@ -137,8 +137,6 @@ struct DossierPages: Sendable {
         let (file, bytes): (StoredFile, Data)
         do {
             (file, bytes) = try dossiers.file(fileId, of: dossierId, actor: context.account, now: now())
-        } catch is DossierError {
-            throw PageNotFound()
         }
         var headers = HTTPHeaders()
         headers["Content-Type"] = file.kind.contentType
@@ -160,8 +158,6 @@ struct DossierPages: Sendable {
             return try dossier(context, id: id, pieceError: (requestId, problem.message))
         } catch DossierError.documentAlreadySupplied {
             return pages.redirect(to: "/mon-espace/dossiers/\(id)", context)
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/mon-espace/dossiers/\(id)?piece=1", context)
     }
@@ -180,8 +176,6 @@ struct DossierPages: Sendable {
             return try dossier(context, id: id, messageError: "Saisissez votre message.")
         } catch DossierError.textTooLong(let maximum) {
             return try dossier(context, id: id, messageError: "Votre message doit faire au plus \(maximum) caractères.", typed: form["message"])
-        } catch is DossierError {
-            throw PageNotFound()
         }
         return pages.redirect(to: "/mon-espace/dossiers/\(id)?envoye=1#historique", context)
     }

@@ -19,7 +19,6 @@ struct FilingHandlers: Sendable {
         guard let account = context.account else {
             return pages.redirect(to: LocalRedirect.logIn(returningTo: "/demarches/\(slug)"), context)
         }
-        let form = try context.request.urlEncodedForm()
         do {
             let draft = try dossiers.startDraft(procedureSlug: slug, actor: account, now: now())
             return pages.redirect(to: Self.draftPath(draft.id), context)
@@ -260,7 +259,6 @@ struct FilingHandlers: Sendable {
     /// when this request is the one that filed it.
     func submit(_ context: RequestContext, id: Int64, place: FilingPlace = .residentSpace,
                 filed: (Dossier) throws -> Void = { _ in }) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
         do {
             let wasDraft = try dossiers.residentsOwnDossier(id, context, now: now()).status == .draft
             let dossier = try dossiers.submit(id, actor: context.account, now: now())

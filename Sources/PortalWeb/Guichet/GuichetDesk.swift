@@ -28,8 +28,6 @@ struct GuichetDesk: Sendable {
     func acting(for residentId: Int64, in family: ProcedureFamily, _ context: RequestContext) throws -> (Account, Mandate) {
         do {
             return try guichet.actingAccount(for: residentId, family: family, adviser: try adviser(context), now: now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
     }
 
@@ -43,8 +41,6 @@ struct GuichetDesk: Sendable {
         let date = now()
         do {
             return try guichet.mandates(of: residentId, actor: try adviser(context), now: date).filter { $0.isActive(at: date) }
-        } catch is GuichetError {
-            throw PageNotFound()
         }
     }
 

@@ -51,8 +51,6 @@ struct GuichetDocumentHandlers: Sendable {
             return try render(context, resident: id, error: (requestId, problem.message))
         } catch DossierError.documentAlreadySupplied {
             return desk.pages.redirect(to: GuichetPaths.documents(id), context)
-        } catch is DossierError {
-            throw PageNotFound()
         }
         try desk.record("Document « \(request.label) » envoyé pour la demande \(dossier.reference)", for: id, under: mandate, context)
         return desk.pages.redirect(to: GuichetPaths.documents(id) + "?fait=document", context)

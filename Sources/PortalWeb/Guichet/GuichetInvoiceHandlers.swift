@@ -98,8 +98,6 @@ struct GuichetInvoiceHandlers: Sendable {
                               errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
         } catch InvoiceError.invalidTransition {
             return desk.pages.redirect(to: GuichetPaths.invoices(id), context)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
         let number = try invoices.detail(invoiceId, actor: resident).invoice.number
         try desk.record("Paiement fait ailleurs noté pour la facture \(number) : « \(typed.trimmingCharacters(in: .whitespacesAndNewlines)) »",
@@ -112,8 +110,6 @@ struct GuichetInvoiceHandlers: Sendable {
         let detail: InvoiceDetail
         do {
             detail = try invoices.detail(invoiceId, actor: resident)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
         let invoice = detail.invoice
         guard invoice.status.isOpen else { return desk.pages.redirect(to: GuichetPaths.invoices(resident.id), context) }

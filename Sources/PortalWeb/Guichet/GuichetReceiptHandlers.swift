@@ -38,8 +38,6 @@ struct GuichetReceiptHandlers: Sendable {
         do {
             entries = try desk.guichet.visit(of: id, adviser: adviser, now: desk.now())
             resident = try desk.guichet.resident(id, adviser: adviser, now: desk.now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
         guard !entries.isEmpty else { throw PageNotFound() }
         let site = desk.site(of: adviser)

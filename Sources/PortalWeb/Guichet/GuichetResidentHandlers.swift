@@ -53,8 +53,6 @@ struct GuichetResidentHandlers: Sendable {
         let form = try context.request.urlEncodedForm()
         do {
             try desk.guichet.sendConsentCode(to: id, adviser: adviser, now: desk.now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
         let scope = MandateScope(form: form)
         return desk.pages.redirect(to: GuichetPaths.resident(id) + "?\(scope.query)&consentement=code&fait=code#accord", context)
@@ -81,8 +79,6 @@ struct GuichetResidentHandlers: Sendable {
             let errors = invalid.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
             return try render(context, id: id, scope: scope, scopeSubmitted: true, consent: consent, errors: errors, notice: nil,
                               status: .unprocessableContent)
-        } catch is GuichetError {
-            throw PageNotFound()
         }
         return desk.pages.redirect(to: GuichetPaths.resident(id) + "?fait=mandat", context)
     }
@@ -90,12 +86,9 @@ struct GuichetResidentHandlers: Sendable {
     /// `POST /guichet/mandats/{id}/revocation`: ends a mandate of the adviser's site at once.
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
-        let form = try context.request.urlEncodedForm()
         let mandate: Mandate
         do {
             mandate = try desk.guichet.revoke(mandateId, actor: adviser, now: desk.now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
         return desk.pages.redirect(to: GuichetPaths.resident(mandate.residentAccountId) + "?fait=revocation", context)
     }
@@ -116,8 +109,6 @@ struct GuichetResidentHandlers: Sendable {
     private func residentMatch(_ id: Int64, adviser: Account) throws -> Guichet.ResidentMatch {
         do {
             return try desk.guichet.resident(id, adviser: adviser, now: desk.now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
     }
 }

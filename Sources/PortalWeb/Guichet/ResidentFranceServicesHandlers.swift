@@ -72,11 +72,8 @@ struct ResidentFranceServicesHandlers: Sendable {
     /// `POST /mon-espace/france-services/mandats/{id}/revocation`: the resident ends a mandate at once.
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
         let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let form = try context.request.urlEncodedForm()
         do {
             _ = try guichet.revoke(mandateId, actor: resident, now: now())
-        } catch is GuichetError {
-            throw PageNotFound()
         }
         return pages.redirect(to: Self.path + "?revoque=1", context)
     }

@@ -1,8 +1,11 @@
 import Logging
+import PortalCore
 import PortalHTTP
 
-/// Error pages in the layout, in French, with the status the error carries: the middleware that turns
-/// every error a route throws (and the router's 404 and 405) into a page.
+/// Error pages in the layout, in French: the middleware that turns every error a route throws (and the
+/// router's 404 and 405) into a page. An HTTP error keeps its status and headers; a ``DomainError`` is
+/// answered by its kind; anything else is an incident: a 500 page giving a reference, logged with the
+/// underlying error under that reference, never a silent 404.
 struct ErrorPages: RouterMiddleware {
     let pages: PageRenderer
     let logger: Logger
@@ -32,20 +35,46 @@ struct ErrorPages: RouterMiddleware {
     func response(for context: RequestContext, error: any Error) -> HTTPResponse {
         let status: HTTPStatus
         var headers = HTTPHeaders()
+        var incident: String?
         if let error = error as? any HTTPResponseError {
             status = error.status
             headers = error.headers
+        } else if let error = error as? any DomainError {
+            status = Self.status(of: error.kind)
         } else {
-            logger.error("unhandled error on \(context.request.method.rawValue) \(context.request.path): \(String(describing: error))")
+            let reference = Self.newIncidentReference()
+            logger.error("incident \(reference) on \(context.request.method.rawValue) \(context.request.path): \(String(reflecting: error))")
             status = .internalServerError
+            incident = reference
         }
         let reserved = error as? ReservedSpace
-        let text = reserved.map(Self.text(for:)) ?? Self.text(for: status)
+        var text = reserved.map(Self.text(for:)) ?? Self.text(for: status)
+        if let incident {
+            text.paragraphs.append("Si vous contactez votre mairie, donnez-lui cette référence : \(incident).")
+        }
         let view = ErrorView(layout: pages.layout(text.heading, context), heading: text.heading, paragraphs: text.paragraphs,
                              ownSpace: reserved.map { SpaceLink(path: $0.home.path, title: $0.home.title) })
         var response = pages.page("errors/error", view, context, status: status)
         for (name, value) in headers { response.headers[name] = value }
         return response
+    }
+
+    /// The status answering a domain failure: what one may not see is not found, like what does not exist.
+    static func status(of kind: ErrorKind) -> HTTPStatus {
+        switch kind {
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .invalid: .unprocessableContent
+        case .unavailable: .serviceUnavailable
+        }
+    }
+
+    /// A short reference for an incident, to read over the phone and find in the log: `7F3A-0C92`.
+    static func newIncidentReference() -> String {
+        let value = UInt32.random(in: .min ... .max)
+        let hex = String(value, radix: 16, uppercase: true)
+        let digits = String(repeating: "0", count: 8 - hex.count) + hex
+        return digits.prefix(4) + "-" + digits.suffix(4)
     }
 
     /// An account opened another role's space: what it is for, and where this account's own is.
@@ -73,6 +102,15 @@ struct ErrorPages: RouterMiddleware {
                                     "Revenez à la page précédente : vos réponses y sont conservées. Si le problème continue, contactez votre mairie."])
         case 405:
             ("Action impossible sur cette page", ["Cette page ne permet pas cette action. Revenez à la page précédente."])
+        case 409:
+            ("Action impossible pour le moment", ["Cette action n'est plus possible : la situation a changé entre-temps (par exemple, la demande a déjà été traitée).",
+                                                  "Revenez à la page précédente et rechargez-la pour voir où elle en est."])
+        case 422:
+            ("Informations à corriger", ["Certaines informations envoyées ne sont pas acceptées.",
+                                         "Revenez à la page précédente : vos réponses y sont conservées."])
+        case 503:
+            ("Service momentanément indisponible", ["Un service dont le portail a besoin ne répond pas pour le moment. Vos données n'ont pas été perdues.",
+                                                    "Réessayez dans quelques minutes."])
         default:
             ("Une erreur s'est produite", ["Le portail n'a pas pu traiter votre demande. Vos données n'ont pas été perdues.",
                                            "Réessayez dans quelques minutes. Si le problème continue, contactez votre mairie."])

@@ -7,8 +7,6 @@ extension Dossiers {
     func visibleDossier(_ id: Int64, _ context: RequestContext, now: Date) throws -> Dossier {
         do {
             return try dossier(id: id, actor: context.account, now: now)
-        } catch is DossierError {
-            throw PageNotFound()
         }
     }
 

@@ -68,8 +68,6 @@ struct ChildFormHandlers: Sendable {
         } catch HouseholdError.invalid(let errors) {
             let links = errors.errors.map { FieldErrorLink(field: DateFieldView.anchor($0.field, dates: ["naissance"]), message: $0.message) }
             return render(context, childId: childId, form: form, errors: links, status: .unprocessableContent)
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
     }
 

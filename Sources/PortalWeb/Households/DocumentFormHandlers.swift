@@ -76,8 +76,6 @@ struct DocumentFormHandlers: Sendable {
             let links = errors.errors.map { FieldErrorLink(field: DateFieldView.anchor($0.field, dates: ["date"]), message: $0.message) }
                 .sorted { (Self.fieldOrder.firstIndex(of: $0.field) ?? 0) < (Self.fieldOrder.firstIndex(of: $1.field) ?? 0) }
             return try render(context, actor: actor, form: form, errors: links, status: .unprocessableContent)
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
     }
 
@@ -86,8 +84,6 @@ struct DocumentFormHandlers: Sendable {
         let (file, bytes): (StoredFile, Data)
         do {
             (file, bytes) = try households.document(id, actor: context.account)
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
         var headers = HTTPHeaders()
         headers["Content-Type"] = file.kind.contentType

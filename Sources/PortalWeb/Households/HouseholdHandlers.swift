@@ -35,8 +35,6 @@ struct HouseholdHandlers: Sendable {
             return render(context, actor: actor, household: try ownHousehold(actor), notice: nil,
                           errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, typedEmail: email,
                           status: .unprocessableContent)
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
         return pages.redirect(to: HouseholdPaths.household + "?invitation=envoyee", context)
     }
@@ -44,8 +42,6 @@ struct HouseholdHandlers: Sendable {
     private func ownHousehold(_ actor: Account) throws -> Household {
         do {
             return try households.household(of: actor, now: now())
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
     }
 

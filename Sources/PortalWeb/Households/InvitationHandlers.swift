@@ -39,13 +39,10 @@ struct InvitationHandlers: Sendable {
     /// `POST /mon-espace/foyer/invitation/{token}`: joins the household, then « Mon foyer ».
     func accept(_ context: RequestContext, token: String) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let form = try context.request.urlEncodedForm()
         do {
             _ = try households.acceptInvitation(token: token, actor: actor, now: now())
         } catch HouseholdError.invitationInvalid, HouseholdError.alreadyInAnotherHousehold {
             return render(context, token: token, outcome: try outcome(token, actor: actor))
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
         return pages.redirect(to: HouseholdPaths.household + "?rejoint=1", context)
     }
@@ -56,8 +53,6 @@ struct InvitationHandlers: Sendable {
             invitation = try households.invitation(token: token, actor: actor, now: now())
         } catch HouseholdError.invitationInvalid {
             return .invalid
-        } catch is HouseholdError {
-            throw PageNotFound()
         }
         guard invitation.email == actor.email else { return .otherAddress(actor.email) }
         let own = try households.household(of: actor, now: now())

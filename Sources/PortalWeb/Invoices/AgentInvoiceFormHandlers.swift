@@ -41,8 +41,6 @@ struct AgentInvoiceFormHandlers: Sendable {
             return pages.redirect(to: AgentInvoicePaths.invoice(invoice.id) + "?fait=emise", context)
         } catch InvoiceError.invalid(let errors) {
             return render(context, regies: regies, form: form, errors: errors, status: .unprocessableContent)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 

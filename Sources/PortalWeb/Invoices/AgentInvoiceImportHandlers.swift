@@ -36,8 +36,6 @@ struct AgentInvoiceImportHandlers: Sendable {
                           status: report.isImported ? .ok : .unprocessableContent)
         } catch InvoiceError.invalid(let invalid) {
             return render(context, regies: regies, regieId: regieId, errors: invalid, report: nil, status: .unprocessableContent)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 

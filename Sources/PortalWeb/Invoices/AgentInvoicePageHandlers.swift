@@ -49,8 +49,6 @@ struct AgentInvoicePageHandlers: Sendable {
             return try show(context, id: id, errors: errors, typed: typed, status: .unprocessableContent)
         } catch InvoiceError.invalidTransition(let status) {
             return try refused("Cette facture ne peut plus recevoir de paiement : elle est « \(status.label.lowercased()) ».", context, id: id)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 
@@ -74,8 +72,6 @@ struct AgentInvoicePageHandlers: Sendable {
                 Cette facture ne peut plus être annulée : elle est « \(status.label.lowercased()) ». \
                 Seule une facture sans aucun paiement peut l'être.
                 """, context, id: id)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 
@@ -88,8 +84,6 @@ struct AgentInvoicePageHandlers: Sendable {
         } catch InvoiceError.invalidTransition(let status) {
             return try refused("Cette facture ne peut pas être transmise au recouvrement : elle est « \(status.label.lowercased()) ».",
                                context, id: id)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 
@@ -121,8 +115,6 @@ struct AgentInvoicePageHandlers: Sendable {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
         do {
             return try invoices.detail(id, actor: context.account)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 }

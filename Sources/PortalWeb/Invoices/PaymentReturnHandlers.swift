@@ -36,8 +36,6 @@ struct PaymentReturnHandlers: Sendable {
             // The result is asked again later; the invoice page will show it.
             guard let pending = try payments.invoices.payment(operationId: operationId) else { throw PageNotFound() }
             payment = pending
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
         return pages.redirect(to: ResidentInvoiceHandlers.path(payment.invoiceId) + "?paiement=\(payment.id)", context)
     }

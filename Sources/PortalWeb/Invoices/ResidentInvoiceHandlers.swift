@@ -54,7 +54,6 @@ struct ResidentInvoiceHandlers: Sendable {
 
     /// `POST /mon-espace/factures/{id}/payer`: off to the payment provider's page.
     func pay(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try context.request.postedForm()
         do {
             let start = try payments.start(id, actor: context.account, now: now())
             return pages.redirect(to: start.pageURL, context, extraCookies: start.cookies)
@@ -78,8 +77,6 @@ struct ResidentInvoiceHandlers: Sendable {
         guard context.account?.role == .resident else { throw PageNotFound() }
         do {
             return try invoices.detail(id, actor: context.account)
-        } catch is InvoiceError {
-            throw PageNotFound()
         }
     }
 

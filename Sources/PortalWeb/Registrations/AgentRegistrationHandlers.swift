@@ -106,8 +106,6 @@ struct AgentRegistrationHandlers: Sendable {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
         do {
             return try registrations.roster(of: activityId, actor: context.account)
-        } catch is RegistrationError {
-            throw PageNotFound()
         }
     }
 }

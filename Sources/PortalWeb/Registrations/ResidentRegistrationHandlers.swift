@@ -85,14 +85,11 @@ struct ResidentRegistrationHandlers: Sendable {
     /// `POST /mon-espace/inscriptions/{id}/annulation`: cancels, then the list with a notice.
     func cancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let form = try context.request.urlEncodedForm()
         do {
             _ = try registrations.cancel(id, actor: actor, now: now())
         } catch RegistrationError.invalidTransition {
             // Already cancelled or refused (a second click): the list shows where it stands.
             return pages.redirect(to: RegistrationPaths.resident, context)
-        } catch is RegistrationError {
-            throw PageNotFound()
         }
         return pages.redirect(to: RegistrationPaths.resident + "?annulee=\(id)", context)
     }

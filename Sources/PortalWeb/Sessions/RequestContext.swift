@@ -24,6 +24,8 @@ struct RequestContext: RouterContext {
     let csrf: CSRFProtection
     /// The portal's cookies' names and attributes.
     let cookies: PortalCookies
+    /// Why the session cookie's session could not be looked up (the database failed), if it could not.
+    let sessionFailure: String?
     /// The commune the information is shown for, by INSEE code.
     let communeInsee: String?
     /// Cookies to set on the response (a new anonymous binding, a changed commune choice).

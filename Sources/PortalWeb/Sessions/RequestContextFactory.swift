@@ -21,9 +21,17 @@ struct RequestContextFactory: Sendable {
 
         var account: Account?
         var sessionToken: String?
-        if let token = received[cookies.session], let found = try? accounts.session(token: token, now: now()) {
-            account = found
-            sessionToken = token
+        var sessionFailure: String?
+        if let token = received[cookies.session] {
+            do {
+                if let found = try accounts.session(token: token, now: now()) {
+                    account = found
+                    sessionToken = token
+                }
+            } catch {
+                // Not a logged-out visitor: the page answers an incident (``SessionCheck``).
+                sessionFailure = String(reflecting: error)
+            }
         }
 
         var binding: String?
@@ -56,6 +64,7 @@ struct RequestContextFactory: Sendable {
             csrfBinding: binding,
             csrf: csrf,
             cookies: cookies,
+            sessionFailure: sessionFailure,
             communeInsee: commune,
             cookiesToSet: toSet
         )

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortalCore
 import PortalHTTP
 import PortalWeb
@@ -23,8 +24,9 @@ final class PortalTestServer: @unchecked Sendable {
     /// - Parameter forms: published after the shipped ones, so a test knows exactly what it fills in.
     /// - Parameter payment: who takes card payments (the simulator, notifying at once, by default).
     /// - Parameter publicURL: the address people reach the portal at (by default, the test's own `http://` one).
+    /// - Parameter logger: where the application logs (tests read incidents there).
     init(demo: Bool = true, forms: [FormDefinition] = [], payment: PaymentProviderSetting = .simulator(.immediate),
-         publicURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) throws {
+         publicURL: String? = nil, logger: Logger = Logger(label: "portal.web.test"), now: @escaping @Sendable () -> Date = { Date() }) throws {
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         database = try PortalDatabase(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
@@ -46,7 +48,8 @@ final class PortalTestServer: @unchecked Sendable {
             database: database,
             configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL ?? "http://127.0.0.1:\(listener.port)",
                                             now: now, payment: payment),
-            hasher: Self.hasher
+            hasher: Self.hasher,
+            logger: logger
         )
         self.application = application
         server = HTTPServer(configuration: HTTPServerConfiguration(), listener: listener, responder: application.responder)
