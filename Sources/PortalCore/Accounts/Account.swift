@@ -47,7 +47,7 @@ public struct Account: Sendable, Hashable, Identifiable {
     }
 
     /// Reads an `account` row; the columns may be qualified by a join.
-    init(row: Row) {
+    init(row: Row) throws {
         let street: String? = row["addressStreet"]
         let postalCode: String? = row["addressPostalCode"]
         let city: String? = row["addressCity"]
@@ -58,7 +58,7 @@ public struct Account: Sendable, Hashable, Identifiable {
         }
         self.init(
             id: row["id"], email: row["email"], displayName: row["displayName"],
-            communeInsee: row["communeInsee"], role: Role(rawValue: row["role"]) ?? .resident,
+            communeInsee: row["communeInsee"], role: try Role(stored: row["role"], column: "account.role"),
             organisationId: row["organisationId"], createdAt: row["createdAt"],
             phone: row["phone"], address: address, profileUpdatedAt: row["profileUpdatedAt"])
         birthDate = (row["birthDate"] as String?).flatMap(CalendarDay.init(iso:))

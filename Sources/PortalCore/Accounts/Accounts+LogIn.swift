@@ -35,7 +35,7 @@ extension Accounts {
             try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
             return .failure(message: LogInResult.failureMessage)
         }
-        let account = Account(row: row)
+        let account = try Account(row: row)
         let token = try database.pool.write { db in
             try db.execute(sql: "DELETE FROM login_failure WHERE email = ?", arguments: [email])
             return try SessionToken.open(for: account.id, now: now, db)

@@ -41,7 +41,7 @@ extension Accounts {
                     sql: "UPDATE session SET lastSeenAt = ? WHERE tokenDigest = ?", arguments: [now, digest])
             }
         }
-        return Account(row: row)
+        return try Account(row: row)
     }
 
     /// Opens a session for an account that has just proved who it is by other means than

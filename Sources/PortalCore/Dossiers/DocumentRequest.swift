@@ -25,13 +25,13 @@ public struct DocumentRequest: Sendable, Hashable, Identifiable {
     /// Why the last document sent was refused (shown to the resident, who sends another).
     public var refusalReason: String?
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row["id"]
         dossierId = row["dossierId"]
         label = row["label"]
         explanation = row["explanation"]
         dueOn = CalendarDay(iso: row["dueOn"]) ?? CalendarDay(year: 2000, month: 1, day: 1)!
-        status = Status(rawValue: row["status"]) ?? .requested
+        status = try Status(stored: row["status"], column: "document_request.status")
         fileId = row["fileId"]
         refusalReason = row["refusalReason"]
     }

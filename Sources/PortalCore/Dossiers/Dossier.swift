@@ -17,7 +17,7 @@ public struct Dossier: Sendable, Hashable, Identifiable {
 
     /// Reads a row of `SELECT \(DossierSummary.columns), answers`.
     private init(row: Row) throws {
-        summary = DossierSummary(row: row)
+        summary = try DossierSummary(row: row)
         answers = try JSONDecoder().decode(FormAnswers.self, from: Data((row[DossierSummary.columnCount] as String).utf8))
     }
 

@@ -44,7 +44,7 @@ public struct DossierSummary: Sendable, Hashable, Identifiable {
     /// How many of a row's first columns are the summary's.
     static let columnCount = 16
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row[0]
         reference = row[1]
         procedureSlug = row[2]
@@ -53,7 +53,7 @@ public struct DossierSummary: Sendable, Hashable, Identifiable {
         accountId = row[5]
         communeInsee = row[6]
         organisationId = row[7]
-        status = DossierStatus(rawValue: row[8]) ?? .draft
+        status = try DossierStatus(stored: row[8], column: "dossier.status")
         createdAt = row[9]
         updatedAt = row[10]
         filedAt = row[11]

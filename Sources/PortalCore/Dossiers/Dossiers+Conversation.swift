@@ -57,7 +57,7 @@ extension Dossiers {
                 ORDER BY last.at
                 """), arguments: [DossierEvent.Kind.message.rawValue, actor.id] + StatementArguments(closed)
                     + [actor.id, now.addingTimeInterval(-Self.replyWindow)]
-            ).map { row in (DossierSummary(row: row), row[DossierSummary.columnCount] as Date) }
+            ).map { row in (try DossierSummary(row: row), row[DossierSummary.columnCount] as Date) }
         }
     }
 

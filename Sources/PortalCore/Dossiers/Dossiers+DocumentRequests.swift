@@ -30,7 +30,7 @@ extension Dossiers {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [dossier.id, label, explanation, draft.dueOn.iso, DocumentRequest.Status.requested.rawValue, now, now])
-            let request = DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [db.lastInsertedRowID])!)
+            let request = try DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [db.lastInsertedRowID])!)
             try DossierEvent.record(.documentRequested, dossierId: dossier.id, at: now, actor: actor?.id,
                                     from: dossier.status, to: .awaitingDocuments, text: label, db)
             if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
@@ -56,7 +56,7 @@ extension Dossiers {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [requestId]) else {
                 throw DossierError.notFound
             }
-            let request = DocumentRequest(row: row)
+            let request = try DocumentRequest(row: row)
             let dossier = try Self.visible(id: request.dossierId, to: actor, now: now, db)
             guard dossier.accountId == actor.id else { throw DossierError.notFound }
             return (request, dossier)
@@ -84,7 +84,7 @@ extension Dossiers {
                     try Outbox.enqueue(notifications.documentSupplied(request, on: dossier.summary, to: agent), now: now, db)
                 }
             }
-            return DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [request.id])!)
+            return try DocumentRequest(row: try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [request.id])!)
         }
     }
 
@@ -99,7 +99,7 @@ extension Dossiers {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [requestId]) else {
                 throw DossierError.notFound
             }
-            let request = DocumentRequest(row: row)
+            let request = try DocumentRequest(row: row)
             let dossier = try Self.visible(id: request.dossierId, to: actor, now: now, db)
             guard request.status == .supplied else { throw DossierError.documentNotSupplied }
             if accept {

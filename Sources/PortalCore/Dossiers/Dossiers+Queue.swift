@@ -35,7 +35,7 @@ extension Dossiers {
                     ORDER BY \(order)
                     """),
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
-            return QueuePage(dossiers: rows.map(DossierSummary.init(row:)), total: total, countsByStatus: counts,
+            return QueuePage(dossiers: try rows.map(DossierSummary.init(row:)), total: total, countsByStatus: counts,
                              page: page, pageCount: pageCount)
         }
     }

@@ -49,7 +49,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
         cancellationReason, createdAt, updatedAt, reminderBeforeSentAt, reminderAfterSentAt, sentToCollectionAt, externalReference
         """
 
-    init(row: Row, lines: [InvoiceLine]) {
+    init(row: Row, lines: [InvoiceLine]) throws {
         id = row[0]
         number = row[1]
         regieId = row[2]
@@ -61,7 +61,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
         issuedOn = CalendarDay(iso: row[7]) ?? CalendarDay(Date(timeIntervalSince1970: 0))
         dueOn = CalendarDay(iso: row[8]) ?? issuedOn
         payableOnlineUntil = CalendarDay(iso: row[9]) ?? dueOn
-        status = InvoiceStatus(rawValue: row[10]) ?? .toPay
+        status = try InvoiceStatus(stored: row[10], column: "invoice.status")
         cancellationReason = row[11]
         createdAt = row[12]
         updatedAt = row[13]
@@ -76,14 +76,14 @@ public struct Invoice: Sendable, Hashable, Identifiable {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM invoice WHERE id = ?"), arguments: [id]) else {
             return nil
         }
-        return Invoice(row: row, lines: try lines(of: id, db))
+        return try Invoice(row: row, lines: try lines(of: id, db))
     }
 
     /// Invoices matching `clause` (what follows `FROM invoice`: conditions and order), without their
     /// lines (lists do not show them).
     static func fetchAllWithoutLines(_ db: Database, _ clause: String, arguments: StatementArguments) throws -> [Invoice] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM invoice \(clause)"), arguments: arguments)
-            .map { Invoice(row: $0, lines: []) }
+            .map { try Invoice(row: $0, lines: []) }
     }
 
     static func lines(of id: Int64, _ db: Database) throws -> [InvoiceLine] {

@@ -28,8 +28,8 @@ extension Invoices {
                     """,
                 arguments: arguments + [limit])
             let payers = try Account.contacts(Set(rows.map { $0["payerId"] as Int64 }), db)
-            return rows.map { row in
-                ReceivedPayment(payment: Payment(row: row), regieId: row["regieId"], invoiceNumber: row["invoiceNumber"],
+            return try rows.map { row in
+                ReceivedPayment(payment: try Payment(row: row), regieId: row["regieId"], invoiceNumber: row["invoiceNumber"],
                                 payerName: payers[row["payerId"]]?.name ?? "")
             }
         }

@@ -20,12 +20,12 @@ public struct Payment: Sendable, Hashable, Identifiable {
     /// When it was paid, refused or abandoned.
     public var settledAt: Date?
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row["id"]
         invoiceId = row["invoiceId"]
         amountCents = row["amountCents"]
         channel = PaymentChannel(rawValue: row["channel"]) ?? .online
-        status = PaymentStatus(rawValue: row["status"]) ?? .pending
+        status = try PaymentStatus(stored: row["status"], column: "payment.status")
         operationId = row["operationId"]
         reference = row["reference"]
         providerResult = row["providerResult"]

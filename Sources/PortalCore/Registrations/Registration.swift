@@ -20,13 +20,13 @@ public struct Registration: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     public var decidedAt: Date?
 
-    init(row: Row, rank: Int?) {
+    init(row: Row, rank: Int?) throws {
         id = row["id"]
         activityId = row["activityId"]
         householdId = row["householdId"]
         memberId = row["memberId"]
         memberName = row["memberName"]
-        status = RegistrationStatus(rawValue: row["status"]) ?? .waiting
+        status = try RegistrationStatus(stored: row["status"], column: "registration.status")
         self.rank = rank
         refusalReason = row["refusalReason"]
         invoiceId = row["invoiceId"]
@@ -43,6 +43,6 @@ public struct Registration: Sendable, Hashable, Identifiable {
                 AND earlier.status = ? AND earlier.id <= registration.id) END AS rank
             FROM registration \(clause)
             """, arguments: [RegistrationStatus.waiting.rawValue, RegistrationStatus.waiting.rawValue] + arguments)
-            .map { Registration(row: $0, rank: $0["rank"]) }
+            .map { try Registration(row: $0, rank: $0["rank"]) }
     }
 }
