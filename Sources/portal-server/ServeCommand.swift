@@ -104,14 +104,15 @@ struct ServeCommand: ParsableCommand {
         let listener = try HTTPListener.bind(host: host, port: port)
         let localURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(listener.port)"
         let publicURL = self.publicURL ?? localURL
+        let links = SiteMap(publicURL: publicURL)
         if demo {
             let added = try DemoDossiers.install(
-                into: try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
+                into: try Dossiers(database: database, catalogue: try Catalogue(database: database), links: links))
             if added > 0 { logger.info("demo: \(added) sample dossiers added") }
             let invoices = try DemoInvoices.install(
-                into: Invoices(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL))
+                into: Invoices(database: database, catalogue: try Catalogue(database: database), links: links))
             if invoices > 0 { logger.info("demo: \(invoices) sample invoices added") }
-            if try DemoHousehold.install(into: Households(database: database, publicURL: publicURL)) {
+            if try DemoHousehold.install(into: Households(database: database, links: links)) {
                 logger.info("demo: the Langeais resident's household added (two adults, two children, their documents)")
             }
         }
@@ -132,7 +133,7 @@ struct ServeCommand: ParsableCommand {
         _ = try server.start()
         Self.say("Portail citoyen CCTOVAL : \(localURL)/")
 
-        let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL)
+        let dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database), links: links)
         let retention = PeriodicTask(label: "retention", interval: 3600, logger: logger) { [database] in
             let report = try Accounts(database: database).purgeExpiredRecords(now: Date())
             let drafts = try dossiers.purgeExpiredDrafts(now: Date())
@@ -141,7 +142,7 @@ struct ServeCommand: ParsableCommand {
             return "removed \(report.sessions) expired sessions, \(report.loginFailures) old log-in failures, \(drafts) expired drafts;"
                 + " reminded \(reminders) drafts expiring within a week"
         }
-        let invoices = Invoices(database: database, catalogue: try Catalogue(database: database), publicURL: publicURL)
+        let invoices = Invoices(database: database, catalogue: try Catalogue(database: database), links: links)
         let policy = ReminderPolicy(daysBefore: reminderDaysBefore, daysAfter: reminderDaysAfter)
         let reminders = PeriodicTask(label: "reminders", interval: 3600, logger: logger) {
             let report = try invoices.sendReminders(now: Date(), policy: policy)

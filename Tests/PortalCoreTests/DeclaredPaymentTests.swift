@@ -10,7 +10,7 @@ struct DeclaredPaymentTests {
 
     init() throws {
         fixture = try InvoiceFixture()
-        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
     }
 
     /// The Langeais resident as the adviser acts for them under a mandate for payments.

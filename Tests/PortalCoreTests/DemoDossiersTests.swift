@@ -11,7 +11,7 @@ struct DemoDossiersTests {
         let catalogue = try Catalogue(database: database)
         try FormSeed.publish(from: TestSupport.realSeed.appendingPathComponent("forms"), catalogue: catalogue,
                              store: FormStore(database: database), now: TestSupport.now)
-        let dossiers = try Dossiers(database: database, catalogue: catalogue)
+        let dossiers = try Dossiers(database: database, catalogue: catalogue, links: TestLinks())
         #expect(try DemoDossiers.install(into: dossiers, now: TestSupport.now) == 4)
         #expect(try DemoDossiers.install(into: dossiers, now: TestSupport.now) == 0)
 

@@ -32,7 +32,7 @@ struct DossierFlowTests {
             accounts[login] = account
         }
         self.accounts = accounts
-        dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database))
+        dossiers = try Dossiers(database: database, catalogue: try Catalogue(database: database), links: TestLinks())
         try dossiers.forms.publish(Self.cantineForm, now: TestSupport.now)
     }
 

@@ -13,7 +13,7 @@ struct GuichetTests {
 
     init() throws {
         fixture = try InvoiceFixture()
-        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
     }
 
     @Test("An adviser finds residents by name, e-mail or birth date, sees only name and commune, and every search is journaled")
@@ -173,7 +173,7 @@ struct GuichetTests {
     @Test("Under a mandate the adviser files a dossier for the resident: it is theirs, filed at the counter, and the timeline says by whom")
     func actingUnderAMandate() throws {
         let resident = try #require(camille)
-        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
         try dossiers.forms.publish(DossierFlowTests.cantineForm, now: now)
         let mandate = try guichet.recordMandate(.init(families: ["famille"], duration: "visite", consent: "signature", readAndSigned: true),
                                                 for: resident.id, adviser: adviser, now: now)
@@ -201,9 +201,9 @@ struct GuichetTests {
     @Test("The core refuses what the mandate does not cover, and everything once it is revoked; an adviser never pays")
     func scopeInTheCore() throws {
         let resident = try #require(camille)
-        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
         try dossiers.forms.publish(DossierFlowTests.cantineForm, now: now)
-        let households = try Households(database: fixture.database)
+        let households = try Households(database: fixture.database, links: TestLinks())
         let invoice = try fixture.issuedInvoice()
         let familyOnly = try guichet.recordMandate(.init(families: ["famille"], duration: "1-mois", consent: "signature", readAndSigned: true),
                                                    for: resident.id, adviser: adviser, now: now)

@@ -11,7 +11,7 @@ struct HouseholdTests {
 
     init() throws {
         fixture = try InvoiceFixture()
-        households = try Households(database: fixture.database)
+        households = try Households(database: fixture.database, links: TestLinks())
     }
 
     static let pdf = Dossiers.Upload(filename: "attestation.pdf", bytes: Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".utf8))
@@ -134,7 +134,7 @@ struct DemoHouseholdTests {
     @Test("The Langeais resident's demo household: two adults, two children, valid documents, once")
     func demo() throws {
         let fixture = try InvoiceFixture()
-        let households = try Households(database: fixture.database)
+        let households = try Households(database: fixture.database, links: TestLinks())
         #expect(try DemoHousehold.install(into: households, now: fixture.now))
         #expect(try !DemoHousehold.install(into: households, now: fixture.now))
         let household = try households.household(of: fixture.accounts["habitant"], now: fixture.now)
@@ -150,8 +150,8 @@ struct HouseholdDocumentReuseTests {
     @Test("The household's valid documents, whoever sent them, are offered to each adult for a document asked in a dossier")
     func reuse() throws {
         let fixture = try InvoiceFixture()
-        let households = try Households(database: fixture.database)
-        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        let households = try Households(database: fixture.database, links: TestLinks())
+        let dossiers = try Dossiers(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
         let camille = fixture.accounts["habitant"], lea = fixture.accounts["habitante.bourgueil"]
         let today = CalendarDay(fixture.now).adding(days: -5)
         let proof = try households.addDocument(.init(kind: "justificatif-domicile", upload: HouseholdTests.pdf, day: String(today.day),

@@ -24,7 +24,7 @@ struct InvoiceFixture {
             accounts[login] = account
         }
         self.accounts = accounts
-        invoices = Invoices(database: database, catalogue: catalogue)
+        invoices = Invoices(database: database, catalogue: catalogue, links: TestLinks())
         outbox = Outbox(database: database)
     }
 
@@ -53,7 +53,7 @@ final class SimulatorHarness: @unchecked Sendable {
     init(database: PortalDatabase, now: Date, callback: PayFiPSimulator.Callback = .immediate) throws {
         clock = now
         simulator = try PayFiPSimulator(
-            database: database, publicURL: "http://127.0.0.1:8080", callback: callback,
+            database: database, links: TestLinks(), callback: callback,
             send: { [unowned self] notification in self.lock.withLock { self.sent.append(notification) } },
             now: { [unowned self] in self.lock.withLock { self.clock } })
     }

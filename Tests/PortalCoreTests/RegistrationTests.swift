@@ -31,8 +31,8 @@ struct RegistrationTests {
 
     init() throws {
         fixture = try InvoiceFixture()
-        households = try Households(database: fixture.database)
-        registrations = Registrations(database: fixture.database, catalogue: try Catalogue(database: fixture.database))
+        households = try Households(database: fixture.database, links: TestLinks())
+        registrations = Registrations(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
         try fixture.database.pool.write { db in
             for activity in [Self.leisure, Self.canteen] {
                 try db.execute(sql: "INSERT INTO activity (id, organisationId, definition) VALUES (?, ?, ?)", arguments: [

@@ -124,7 +124,7 @@ struct ScaleDossierTests {
 
     @Test("The demo agents see their organisation's queue, counted like the dossiers themselves")
     func agentQueues() throws {
-        let dossiers = try Dossiers(database: database, catalogue: catalogue)
+        let dossiers = try Dossiers(database: database, catalogue: catalogue, links: TestLinks())
         for login in ["agent.langeais", "agent.dechets"] {
             let agent = try #require(try agent(login))
             let queue = try dossiers.queue(QueueFilter(), actor: agent, now: now)

@@ -56,7 +56,7 @@ struct SimulatorAccessTests {
         #expect(throws: PaymentProviderError.inProgress) { try simulator.details(operationId: operationId) }
 
         // The token outlives a restart: a new simulator over the same database takes it.
-        let restarted = try PayFiPSimulator(database: fixture.database, publicURL: "http://127.0.0.1:8080", send: { _ in },
+        let restarted = try PayFiPSimulator(database: fixture.database, links: TestLinks(), send: { _ in },
                                             now: { harness.now })
         let token = simulator.payerToken(for: operationId)
         #expect(restarted.payerToken(for: operationId) == token)

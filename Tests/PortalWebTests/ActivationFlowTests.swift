@@ -16,7 +16,7 @@ import Testing
             email: "conseiller@demo.cctoval.fr", password: DemoData.password, remoteAddress: "192.0.2.7", now: Date()) else {
             throw GuichetError.notFound
         }
-        let guichet = Guichet(database: server.database, catalogue: try Catalogue(database: server.database))
+        let guichet = Guichet(database: server.database, catalogue: try Catalogue(database: server.database), links: server.links)
         return try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",
                                          birthDate: "12/05/1948", adviser: adviser, now: Date()).activationCode
     }

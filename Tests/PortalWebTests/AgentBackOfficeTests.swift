@@ -12,7 +12,7 @@ import Testing
     init() throws {
         server = try PortalTestServer(demo: true, forms: [FilingFlowTests.form])
         let catalogue = try Catalogue(database: server.database)
-        let dossiers = try Dossiers(database: server.database, catalogue: catalogue)
+        let dossiers = try Dossiers(database: server.database, catalogue: catalogue, links: server.links)
         guard case .success(let resident, _) = try Accounts(database: server.database, hasher: PortalTestServer.hasher)
             .logIn(email: "habitant@demo.cctoval.fr", password: "demo-portail-2026", remoteAddress: "192.0.2.1", now: Date()) else {
             throw DossierError.notFound

@@ -256,7 +256,7 @@ import Testing
 
     @Test func agentsSeeWhoWasRemindedWhen() throws {
         let invoice = try issued()  // due in 30 days
-        let invoices = Invoices(database: server.database, catalogue: try Catalogue(database: server.database))
+        let invoices = Invoices(database: server.database, catalogue: try Catalogue(database: server.database), links: server.links)
         let soon = Date().addingTimeInterval(27 * 86400)
         #expect(try invoices.sendReminders(now: soon, policy: ReminderPolicy(daysBefore: 5, daysAfter: 10)).before == 1)
         var browser = try agent()

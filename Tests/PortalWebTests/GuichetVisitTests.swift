@@ -31,8 +31,8 @@ import Testing
         server = try PortalTestServer(demo: true, forms: [FilingFlowTests.form])
         residentId = try server.accountId("habitant@demo.cctoval.fr")
         let database = server.database, catalogue = try Catalogue(database: database)
-        try DemoHousehold.install(into: try Households(database: database))
-        _ = try DemoInvoices.install(into: Invoices(database: database, catalogue: catalogue))
+        try DemoHousehold.install(into: try Households(database: database, links: server.links))
+        _ = try DemoInvoices.install(into: Invoices(database: database, catalogue: catalogue, links: server.links))
         try database.pool.write { db in
             try db.execute(sql: "INSERT INTO activity (id, organisationId, definition) VALUES (?, 'cctoval-enfance', ?)",
                            arguments: [Self.activityId, Self.activityDefinition])
@@ -41,7 +41,7 @@ import Testing
         let accounts = Accounts(database: database, hasher: PortalTestServer.hasher)
         let resident = try accounts.account(id: residentId)
         let agent = try accounts.account(id: try server.accountId("agent.langeais@demo.cctoval.fr"))
-        let dossiers = try Dossiers(database: database, catalogue: catalogue)
+        let dossiers = try Dossiers(database: database, catalogue: catalogue, links: server.links)
         let draft = try dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: Date())
         let validator = FormValidator(communeCodes: ["37123"], today: CalendarDay(Date()))
         _ = try dossiers.answer(page: "enfant", of: draft.id, input: FormInput([

@@ -20,7 +20,7 @@ import Testing
             .logIn(email: "agent.langeais@demo.cctoval.fr", password: "demo-portail-2026", remoteAddress: "192.0.2.1", now: Date())
         else { throw InvoiceError.notFound }
         let due = CalendarDay(Date()).adding(days: 30)
-        return try Invoices(database: server.database, catalogue: try Catalogue(database: server.database)).issue(
+        return try Invoices(database: server.database, catalogue: try Catalogue(database: server.database), links: server.links).issue(
             InvoiceForm(regieId: "mairie-37123", payerEmail: "habitant@demo.cctoval.fr", object: "Location de la salle des fêtes",
                         dueOn: due.iso, lines: [.init(label: "Salle des fêtes", period: "Samedi 12 décembre", quantity: "1", unitPrice: "150"),
                                                 .init(label: "Ménage", quantity: "2", unitPrice: "17,25")]),
@@ -161,7 +161,7 @@ import Testing
         #expect(try stranger.get(local(service.paymentPageURL(operationId: operationId))).status == 404)
         var payer = server.browser()
         payer.cookies["payfip_sim_\(operationId)"] = try PayFiPSimulator(
-            database: server.database, publicURL: "http://127.0.0.1:\(server.port)", send: { _ in }).payerToken(for: operationId)
+            database: server.database, links: server.links, send: { _ in }).payerToken(for: operationId)
         #expect(try payer.get(local(service.paymentPageURL(operationId: operationId))).status == 200)
         _ = try payer.post("/payfip-sim/paiement", form: [("idop", operationId), ("choix", "refuser")])
         let transaction = try service.details(operationId: operationId)

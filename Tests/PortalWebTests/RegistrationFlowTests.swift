@@ -30,7 +30,7 @@ import Testing
                            arguments: [definition])
         }
         // Camille's household: Léo (7) and Zoé (4), their vaccination records, a CAF statement (742).
-        try DemoHousehold.install(into: Households(database: server.database))
+        try DemoHousehold.install(into: Households(database: server.database, links: server.links))
     }
 
     func loggedIn(_ login: String) throws -> Browser {

@@ -16,12 +16,12 @@ public struct Dossiers: Sendable {
     /// How long an untouched draft is kept.
     public static let draftLifetime: TimeInterval = 100 * 24 * 3600
 
-    /// - Parameter publicURL: the portal's address, for the links in e-mails.
-    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") throws {
+    /// - Parameter links: where the e-mails link to (the web layer's site map).
+    public init(database: PortalDatabase, catalogue: Catalogue, links: any PortalLinks) throws {
         self.database = database
         self.catalogue = catalogue
         self.forms = FormStore(database: database)
-        self.notifications = DossierNotifications(publicURL: publicURL)
+        self.notifications = DossierNotifications(links: links)
         self.files = try FileStore(
             database: database,
             directory: URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("files", isDirectory: true))

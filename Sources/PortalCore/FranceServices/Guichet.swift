@@ -19,10 +19,10 @@ public struct Guichet: Sendable {
     /// How long the code to choose a password stays valid.
     public static let activationLifetime: TimeInterval = 30 * 24 * 3600
 
-    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") {
+    public init(database: PortalDatabase, catalogue: Catalogue, links: any PortalLinks) {
         self.database = database
         self.catalogue = catalogue
-        self.notifications = GuichetNotifications(publicURL: publicURL)
+        self.notifications = GuichetNotifications(links: links)
     }
 
     /// What an adviser sees of a resident before a mandate.

@@ -1,10 +1,10 @@
 /// The e-mails of the France Services counter.
 public struct GuichetNotifications: Sendable {
-    /// The portal's address as residents reach it, without a trailing slash.
-    public var publicURL: String
+    /// Where the e-mails link to.
+    public let links: any PortalLinks
 
-    public init(publicURL: String) {
-        self.publicURL = PortalAddress.base(publicURL)
+    public init(links: any PortalLinks) {
+        self.links = links
     }
 
     /// To a resident whose account an adviser created: how to choose their own password.
@@ -12,7 +12,7 @@ public struct GuichetNotifications: Sendable {
         .portal(to: account.email, subject: "Votre compte sur le portail citoyen de la CCTOVAL", paragraphs: [
             "Bonjour \(account.displayName),",
             "Votre compte a été créé avec vous au guichet \(site). Personne d'autre que vous ne connaîtra votre mot de passe : choisissez-le vous-même.",
-            "Ouvrez \(publicURL)/activation, saisissez votre adresse e-mail et ce code : \(code). Il est valable 30 jours et ne sert qu'une fois.",
+            "Ouvrez \(links.activation()), saisissez votre adresse e-mail et ce code : \(code). Il est valable 30 jours et ne sert qu'une fois.",
         ])
     }
 

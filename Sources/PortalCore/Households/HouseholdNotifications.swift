@@ -1,14 +1,11 @@
 /// The e-mails of households.
 public struct HouseholdNotifications: Sendable {
-    /// The portal's address as residents reach it, without a trailing slash.
-    public var publicURL: String
+    /// Where the e-mails link to.
+    public let links: any PortalLinks
 
-    public init(publicURL: String) {
-        self.publicURL = PortalAddress.base(publicURL)
+    public init(links: any PortalLinks) {
+        self.links = links
     }
-
-    /// The path of the page where an invitation is accepted.
-    public static func invitationPath(token: String) -> String { "/mon-espace/foyer/invitation/\(token)" }
 
     /// To the invited adult: the link to join. The inviter's name, typed by them, is in the body
     /// only: the subject carries nothing one person typed to an address they chose.
@@ -16,7 +13,7 @@ public struct HouseholdNotifications: Sendable {
         .portal(to: email, subject: "Invitation à partager un foyer sur le portail de la CCTOVAL", paragraphs: [
             "Bonjour,",
             "\(inviter) vous invite à rejoindre son foyer sur le portail citoyen de la Communauté de communes Touraine Ouest Val de Loire : vous pourrez tous deux inscrire les enfants aux services et retrouver les documents du foyer.",
-            "Pour accepter, connectez-vous ou créez votre compte avec cette adresse e-mail, puis ouvrez ce lien dans les 14 jours : \(publicURL)\(Self.invitationPath(token: token))",
+            "Pour accepter, connectez-vous ou créez votre compte avec cette adresse e-mail, puis ouvrez ce lien dans les 14 jours : \(links.householdInvitation(token: token))",
             "Si vous ne connaissez pas cette personne, ne tenez pas compte de ce message.",
         ])
     }

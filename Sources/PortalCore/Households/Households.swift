@@ -12,12 +12,12 @@ public struct Households: Sendable {
     /// How long an invitation to join stays open.
     public static let invitationLifetime: TimeInterval = 14 * 24 * 3600
 
-    public init(database: PortalDatabase, publicURL: String = "http://127.0.0.1:8080") throws {
+    public init(database: PortalDatabase, links: any PortalLinks) throws {
         self.database = database
         self.files = try FileStore(
             database: database,
             directory: URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("files", isDirectory: true))
-        self.notifications = HouseholdNotifications(publicURL: publicURL)
+        self.notifications = HouseholdNotifications(links: links)
     }
 
     /// The résident's household, opened (with them as its first adult) the first time.

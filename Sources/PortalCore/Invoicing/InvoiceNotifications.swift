@@ -3,14 +3,14 @@ import Foundation
 /// The e-mails of invoices and payments. Like the dossiers' e-mails they link to the portal;
 /// they state amounts and references, which the payer needs to recognise the invoice.
 public struct InvoiceNotifications: Sendable {
-    /// The portal's address as residents reach it, without a trailing slash.
-    public var publicURL: String
+    /// Where the e-mails link to.
+    public let links: any PortalLinks
 
-    public init(publicURL: String) {
-        self.publicURL = PortalAddress.base(publicURL)
+    public init(links: any PortalLinks) {
+        self.links = links
     }
 
-    private func link(_ invoiceId: Int64) -> String { "\(publicURL)/mon-espace/factures/\(invoiceId)" }
+    private func link(_ invoiceId: Int64) -> String { links.residentInvoice(invoiceId) }
 
     /// To the payer: a new invoice is on the portal.
     func issued(_ invoice: Invoice, regie: Regie, to payer: Payer) -> MailMessage {

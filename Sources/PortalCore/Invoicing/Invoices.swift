@@ -14,11 +14,11 @@ public struct Invoices: Sendable {
     /// How long after its due date an invoice stays payable on the portal, unless told otherwise.
     public static let onlinePaymentGraceDays = 60
 
-    /// - Parameter publicURL: the portal's address, for the links in e-mails.
-    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") {
+    /// - Parameter links: where the e-mails link to (the web layer's site map).
+    public init(database: PortalDatabase, catalogue: Catalogue, links: any PortalLinks) {
         self.database = database
         self.catalogue = catalogue
-        self.notifications = InvoiceNotifications(publicURL: publicURL)
+        self.notifications = InvoiceNotifications(links: links)
     }
 
     /// The régies an agent works for (their organisation's), by name; none for other accounts.

@@ -4,16 +4,16 @@ import GRDB
 /// The e-mails dossier events produce. They say what happened and link to the portal; they
 /// never carry the answers or documents of the dossier.
 public struct DossierNotifications: Sendable {
-    /// The portal's address as residents reach it, without a trailing slash (`https://demarches.cctoval.fr`).
-    public var publicURL: String
+    /// Where the e-mails link to.
+    public let links: any PortalLinks
 
-    public init(publicURL: String) {
-        self.publicURL = PortalAddress.base(publicURL)
+    public init(links: any PortalLinks) {
+        self.links = links
     }
 
     /// To the resident: the acknowledgement of their request.
     func filed(_ receipt: Acknowledgement, dossierId: Int64, to resident: Recipient) -> MailMessage {
-        let link = "\(publicURL)/mon-espace/dossiers/\(dossierId)"
+        let link = links.residentDossier(dossierId)
         var paragraphs = [
             "Bonjour \(resident.name),",
             "Votre demande « \(receipt.procedureTitle) » a bien été reçue \(receipt.receivedAtText). Sa référence est \(receipt.reference).",
@@ -27,7 +27,7 @@ public struct DossierNotifications: Sendable {
 
     /// To an agent of the handling organisation: a new dossier arrived.
     func newDossier(_ dossier: DossierSummary, to agent: Recipient) -> MailMessage {
-        let link = "\(publicURL)/agent/dossiers/\(dossier.id)"
+        let link = links.agentDossier(dossier.id)
         return MailMessage.portal(to: agent.email, subject: "Nouvelle demande \(dossier.reference) : \(dossier.procedureTitle)", paragraphs: [
             "Bonjour \(agent.name),",
             "Une nouvelle demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est arrivée pour votre service.",
@@ -37,7 +37,7 @@ public struct DossierNotifications: Sendable {
 
     /// To the resident: their dossier changed status.
     func statusChanged(_ dossier: DossierSummary, to resident: Recipient) -> MailMessage {
-        let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        let link = links.residentDossier(dossier.id)
         return MailMessage.portal(to: resident.email, subject: "Votre demande \(dossier.reference) : \(dossier.status.label.lowercased())", paragraphs: [
             "Bonjour \(resident.name),",
             "Votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)) est maintenant : \(dossier.status.label.lowercased()).",
@@ -47,7 +47,7 @@ public struct DossierNotifications: Sendable {
 
     /// To the other side of a conversation: a message is waiting on the portal.
     func message(on dossier: DossierSummary, to recipient: Recipient, forAgent: Bool) -> MailMessage {
-        let link = forAgent ? "\(publicURL)/agent/dossiers/\(dossier.id)" : "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        let link = forAgent ? links.agentDossier(dossier.id) : links.residentDossier(dossier.id)
         return MailMessage.portal(to: recipient.email, subject: "Nouveau message sur la demande \(dossier.reference)", paragraphs: [
             "Bonjour \(recipient.name),",
             "Un nouveau message vous attend sur la demande « \(dossier.procedureTitle) » (référence \(dossier.reference)).",
@@ -57,7 +57,7 @@ public struct DossierNotifications: Sendable {
 
     /// To the resident: a document is asked for (or asked again after a refusal).
     func documentRequested(_ request: DocumentRequest, on dossier: DossierSummary, to resident: Recipient) -> MailMessage {
-        let link = "\(publicURL)/mon-espace/dossiers/\(dossier.id)"
+        let link = links.residentDossier(dossier.id)
         return MailMessage.portal(to: resident.email, subject: "Document à fournir pour votre demande \(dossier.reference)", paragraphs: [
             "Bonjour \(resident.name),",
             "Pour traiter votre demande « \(dossier.procedureTitle) » (référence \(dossier.reference)), le service a besoin d'un document : \(request.label).",
@@ -70,7 +70,7 @@ public struct DossierNotifications: Sendable {
         MailMessage.portal(to: agent.email, subject: "Document reçu pour la demande \(dossier.reference)", paragraphs: [
             "Bonjour \(agent.name),",
             "Le document « \(request.label) » a été envoyé pour la demande \(dossier.reference) (\(dossier.procedureTitle)).",
-            "Pour le vérifier : \(publicURL)/agent/dossiers/\(dossier.id)",
+            "Pour le vérifier : \(links.agentDossier(dossier.id))",
         ])
     }
 
@@ -80,7 +80,7 @@ public struct DossierNotifications: Sendable {
         return MailMessage.portal(to: resident.email, subject: "Votre demande en cours « \(draft.procedureTitle) » sera supprimée le \(day)", paragraphs: [
             "Bonjour \(resident.name),",
             "Vous avez commencé une demande « \(draft.procedureTitle) » sans l'envoyer. Sans nouvelle étape enregistrée, ce brouillon et vos réponses seront supprimés le \(day).",
-            "Pour la terminer : \(publicURL)/mon-espace/demandes/\(draft.id)",
+            "Pour la terminer : \(links.draft(draft.id))",
             "Si vous n'en avez plus besoin, vous n'avez rien à faire.",
         ])
     }

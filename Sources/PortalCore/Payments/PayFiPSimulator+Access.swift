@@ -18,7 +18,7 @@ extension PayFiPSimulator {
 
     /// Whether `url` is on the portal: under its address, without spaces or control characters.
     func isPortalAddress(_ url: String) -> Bool {
-        url.hasPrefix(publicURL + "/") && !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
+        url.hasPrefix(links.base + "/") && !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
     }
 
     private var payerSymmetricKey: SymmetricKey { SymmetricKey(data: payerKey) }

@@ -53,9 +53,9 @@ public struct PayFiPSimulator: PaymentProvider {
     public static let operationLifetime: TimeInterval = 15 * 60
 
     public let database: PortalDatabase
-    /// The portal's address: where the simulator's pages are, and under which every operation's
-    /// notification and return addresses must be.
-    public let publicURL: String
+    /// Where the simulator's page is, and the portal's address, under which every operation's notification
+    /// and return addresses must be.
+    public let links: any PortalLinks
     public let callback: Callback
     /// Sends notifications (posting over HTTP is the web layer's business).
     public let send: @Sendable (Notification) -> Void
@@ -63,23 +63,20 @@ public struct PayFiPSimulator: PaymentProvider {
     /// The key of the payers' tokens, kept in the database so that tokens outlive a restart.
     let payerKey: [UInt8]
 
-    public init(database: PortalDatabase, publicURL: String, callback: Callback = .immediate,
+    public init(database: PortalDatabase, links: any PortalLinks, callback: Callback = .immediate,
                 send: @escaping @Sendable (Notification) -> Void, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.database = database
-        self.publicURL = PortalAddress.base(publicURL)
+        self.links = links
         self.callback = callback
         self.send = send
         self.now = now
         payerKey = try database.secretKey(named: "payfip-sim-payer")
     }
 
-    /// The path of the simulator's payment page.
-    public static let pagePath = "/payfip-sim/paiement"
-
     public func createPayment(_ order: PayFiPOrder) throws(PaymentProviderError) -> String {
         var problems = order.problems
         if ![order.urlnotif, order.urlredirect].allSatisfy(isPortalAddress) {
-            problems.append("urlnotif and urlredirect must be addresses under \(publicURL)/")
+            problems.append("urlnotif and urlredirect must be addresses under \(links.base)/")
         }
         guard problems.isEmpty else { throw .refused(code: "P1", label: problems.joined(separator: "; ")) }
         let operationId = RandomToken.make(byteCount: 18)
@@ -100,7 +97,7 @@ public struct PayFiPSimulator: PaymentProvider {
     }
 
     public func paymentPageURL(operationId: String) -> String {
-        "\(publicURL)\(Self.pagePath)?idop=\(operationId)"
+        links.simulatorPayment(operationId: operationId)
     }
 
     public func details(operationId: String) throws(PaymentProviderError) -> PayFiPTransaction {

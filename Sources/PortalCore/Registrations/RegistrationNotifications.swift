@@ -1,13 +1,13 @@
 /// The e-mails of registrations.
 public struct RegistrationNotifications: Sendable {
-    /// The portal's address as residents reach it, without a trailing slash.
-    public var publicURL: String
+    /// Where the e-mails link to.
+    public let links: any PortalLinks
 
-    public init(publicURL: String) {
-        self.publicURL = PortalAddress.base(publicURL)
+    public init(links: any PortalLinks) {
+        self.links = links
     }
 
-    private var link: String { "\(publicURL)/mon-espace/inscriptions" }
+    private var link: String { links.residentRegistrations() }
 
     /// To the adult who registered: where the registration stands now. The child's name, which the
     /// household's other adult may have typed, is in the body only, not in the subject.

@@ -15,11 +15,11 @@ public struct Registrations: Sendable {
     /// A confirmed registration's invoice is due this many days after it is issued.
     public static let paymentDays = 30
 
-    public init(database: PortalDatabase, catalogue: Catalogue, publicURL: String = "http://127.0.0.1:8080") {
+    public init(database: PortalDatabase, catalogue: Catalogue, links: any PortalLinks) {
         self.database = database
         self.catalogue = catalogue
-        self.invoices = Invoices(database: database, catalogue: catalogue, publicURL: publicURL)
-        self.notifications = RegistrationNotifications(publicURL: publicURL)
+        self.invoices = Invoices(database: database, catalogue: catalogue, links: links)
+        self.notifications = RegistrationNotifications(links: links)
     }
 
     /// Every activity, by title.

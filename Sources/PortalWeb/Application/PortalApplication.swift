@@ -32,6 +32,7 @@ public struct PortalApplication: Sendable {
         logger: Logger = Logger(label: "portal.web")
     ) throws {
         let catalogue = try Catalogue(database: database)
+        let links = configuration.siteMap
         let accounts = Accounts(database: database, hasher: hasher)
         let csrf = CSRFProtection(secret: try database.secretKey(named: "csrf"))
         let staticFiles = try StaticFiles(directory: configuration.resourcesDirectory.appendingPathComponent("static"))
@@ -44,19 +45,19 @@ public struct PortalApplication: Sendable {
             staticFiles: staticFiles,
             contextFactory: contextFactory
         )
-        let dossiers = try Dossiers(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let dossiers = try Dossiers(database: database, catalogue: catalogue, links: links)
         let spaces = Spaces(catalogue: catalogue)
-        let invoices = Invoices(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
-        let households = try Households(database: database, publicURL: configuration.publicURL)
-        let registrations = Registrations(database: database, catalogue: catalogue, publicURL: configuration.publicURL)
+        let invoices = Invoices(database: database, catalogue: catalogue, links: links)
+        let households = try Households(database: database, links: links)
+        let registrations = Registrations(database: database, catalogue: catalogue, links: links)
         let payment = try PaymentSetup(configuration, database: database)
-        let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, publicURL: configuration.publicURL,
+        let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, links: links,
                                      payerCookies: payment.payerCookies)
         let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
         let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
                                         now: configuration.now)
         let desk = GuichetDesk(
-            guichet: Guichet(database: database, catalogue: catalogue, publicURL: configuration.publicURL),
+            guichet: Guichet(database: database, catalogue: catalogue, links: links),
             catalogue: catalogue, pages: pages, now: configuration.now)
         let site = PortalRoutes(
             contextFactory: contextFactory,
@@ -73,7 +74,7 @@ public struct PortalApplication: Sendable {
             agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
             dossierPages: dossierPages,
             residentInvoiceHandlers: ResidentInvoiceHandlers(
-                invoices: invoices, payments: gateway, spaces: spaces, pages: pages, publicURL: configuration.publicURL,
+                invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links,
                 now: configuration.now),
             agentInvoiceHandlers: AgentInvoiceHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
             agentInvoiceFormHandlers: AgentInvoiceFormHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
@@ -85,7 +86,7 @@ public struct PortalApplication: Sendable {
                 catalogue: catalogue, spaces: spaces, pages: pages, now: configuration.now),
             guichetRoutes: GuichetRoutes(
                 home: GuichetHomeHandlers(desk: desk),
-                accounts: GuichetAccountHandlers(desk: desk, publicURL: configuration.publicURL),
+                accounts: GuichetAccountHandlers(desk: desk, links: links),
                 residents: GuichetResidentHandlers(desk: desk),
                 invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),
                 documents: GuichetDocumentHandlers(desk: desk, dossiers: dossiers),

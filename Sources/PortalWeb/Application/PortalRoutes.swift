@@ -138,8 +138,8 @@ struct PortalRoutes {
             _, context in try paymentReturn.payerReturn(context)
         }
         if let simulator = simulatorHandlers {
-            page(.GET, PayFiPSimulator.pagePath) { context, _ in try simulator.page(context) }
-            routes.addUnprotected(.POST, PayFiPSimulator.pagePath,
+            page(.GET, PayFiPSimulatorHandlers.pagePath) { context, _ in try simulator.page(context) }
+            routes.addUnprotected(.POST, PayFiPSimulatorHandlers.pagePath,
                                   because: "the simulator's payment page, PayFiP's stand-in: its payer cookie (SameSite=Strict) authenticates it") {
                 _, context in try simulator.finish(context)
             }

@@ -26,6 +26,9 @@ public struct WebConfiguration: Sendable {
 }
 
 extension WebConfiguration {
+    /// The addresses links are built to, from the public address.
+    var siteMap: SiteMap { SiteMap(publicURL: publicURL) }
+
     /// Whether people reach the portal over HTTPS, from its public address.
     var isServedOverHTTPS: Bool {
         publicURL.lowercased().hasPrefix("https://")

@@ -6,8 +6,8 @@ import PortalHTTP
 /// prints the sheet with the activation code the resident chooses their own password with.
 struct GuichetAccountHandlers: Sendable {
     let desk: GuichetDesk
-    /// The portal's address as residents reach it, for the activation page's address on the sheet.
-    let publicURL: String
+    /// The activation page's address printed on the sheet.
+    let links: SiteMap
 
     struct Fields {
         let displayName: FormField
@@ -76,7 +76,7 @@ struct GuichetAccountHandlers: Sendable {
             createdOn: CalendarDay(now).french,
             code: created.activationCode,
             validUntil: CalendarDay(now.addingTimeInterval(Guichet.activationLifetime)).french,
-            activationURL: PortalAddress.base(publicURL) + ActivationHandlers.path,
+            activationURL: links.activation(),
             residentPath: GuichetPaths.resident(account.id),
             site: site.map(OrganisationView.init))
         var response = desk.pages.page("guichet/account-sheet", view, context)

@@ -7,6 +7,9 @@ enum HouseholdPaths {
     static let newDocument = "/mon-espace/foyer/documents/nouveau"
     static let invite = "/mon-espace/foyer/invitation"
 
+    /// The page where the invitation carrying `token` is accepted.
+    static func invitation(token: String) -> String { "\(invite)/\(token)" }
+
     static func child(_ id: Int64) -> String { "\(household)/enfants/\(id)" }
 
     static func document(_ id: Int64) -> String { "\(household)/documents/\(id)" }

@@ -99,7 +99,7 @@ struct InvitationHandlers: Sendable {
         }
         let canAccept = if case .acceptable = outcome { true } else { false }
         let view = InvitationView(layout: pages.layout(heading, context), heading: heading, paragraphs: paragraphs, canAccept: canAccept,
-                                  action: HouseholdNotifications.invitationPath(token: token), csrfToken: context.csrfToken)
+                                  action: HouseholdPaths.invitation(token: token), csrfToken: context.csrfToken)
         return pages.page("household/invitation", view, context, status: status)
     }
 }

@@ -41,6 +41,8 @@ struct PayFiPSimulatorHandlers: Sendable {
     }
 
     private static let cookiePath = "/payfip-sim"
+    /// The simulator's payment page (`?idop=` names the operation).
+    static let pagePath = cookiePath + "/paiement"
     /// Followed by an operation id, the name of that operation's payer cookie. Not on the personal-data page,
     /// which describes the portal connected to PayFiP, where no such cookie exists.
     private static let cookiePrefix = "payfip_sim_"

@@ -15,13 +15,12 @@ struct PaymentGateway: Sendable {
     static let notificationPath = "/paiement/payfip/notification"
     static let returnPath = "/paiement/payfip/retour"
 
-    init(invoices: Invoices, provider: any PaymentProvider, publicURL: String,
+    init(invoices: Invoices, provider: any PaymentProvider, links: SiteMap,
          payerCookies: @escaping @Sendable (_ operationId: String) -> [SetCookie]) {
         self.invoices = invoices
         self.provider = provider
         self.payerCookies = payerCookies
-        let base = PortalAddress.base(publicURL)
-        returnURLs = Invoices.ReturnURLs(notification: base + Self.notificationPath, redirect: base + Self.returnPath)
+        returnURLs = Invoices.ReturnURLs(notification: links.base + Self.notificationPath, redirect: links.base + Self.returnPath)
     }
 
     /// The provider's page for paying what remains of invoice `id`, and the cookies to set on

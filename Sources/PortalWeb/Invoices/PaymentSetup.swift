@@ -23,7 +23,7 @@ struct PaymentSetup {
         switch configuration.payment {
         case .simulator(let callback):
             let sender = PayFiPNotificationSender()
-            let simulator = try PayFiPSimulator(database: database, publicURL: configuration.publicURL, callback: callback,
+            let simulator = try PayFiPSimulator(database: database, links: configuration.siteMap, callback: callback,
                                                 send: sender.send, now: configuration.now)
             let secure = configuration.isServedOverHTTPS
             (provider, self.simulator, formTargets) = (simulator, simulator, [])

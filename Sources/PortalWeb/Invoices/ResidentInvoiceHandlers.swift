@@ -9,7 +9,7 @@ struct ResidentInvoiceHandlers: Sendable {
     let payments: PaymentGateway
     let spaces: Spaces
     let pages: PageRenderer
-    let publicURL: String
+    let links: SiteMap
     let now: @Sendable () -> Date
 
     static let listPath = "/mon-espace/factures"
@@ -44,7 +44,7 @@ struct ResidentInvoiceHandlers: Sendable {
     func pdf(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let detail = try ownDetail(id, context)
         let bytes = InvoicePDF.render(detail, organisation: invoices.organisation(of: detail.regie),
-                                      payURL: publicURL + Self.path(id), now: now())
+                                      payURL: links.residentInvoice(id), now: now())
         var headers = HTTPHeaders()
         headers["Content-Type"] = "application/pdf"
         headers["Content-Disposition"] = ContentDisposition.attachment(filename: "facture-\(detail.invoice.number).pdf")

@@ -11,6 +11,8 @@ final class PortalTestServer: @unchecked Sendable {
     let database: PortalDatabase
     let dataDirectory: URL
     let application: PortalApplication
+    /// The addresses of this server's pages, as its e-mails carry them.
+    let links: SiteMap
     private let server: HTTPServer
 
     /// The package's `Resources` folder.
@@ -44,9 +46,11 @@ final class PortalTestServer: @unchecked Sendable {
         try ActivitySeed.install(from: Self.resources.appendingPathComponent("seed/activities.json"),
                                  catalogue: try Catalogue(database: database), into: database)
         let listener = try HTTPListener.bind(host: "127.0.0.1", port: 0)
+        let publicURL = publicURL ?? "http://127.0.0.1:\(listener.port)"
+        links = SiteMap(publicURL: publicURL)
         let application = try PortalApplication(
             database: database,
-            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL ?? "http://127.0.0.1:\(listener.port)",
+            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL,
                                             now: now, payment: payment),
             hasher: Self.hasher,
             logger: logger
