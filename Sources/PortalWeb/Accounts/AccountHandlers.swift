@@ -173,7 +173,6 @@ struct AccountHandlers: Sendable {
     // MARK: Log-out
 
     func logOut(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
         if let token = context.sessionToken {
             try accounts.logOut(token: token)
         }
