@@ -33,7 +33,7 @@ public struct Router<Context: RouterContext>: HTTPResponder {
     }
 
     /// A plain-text response with the error's status (500 for an error that carries none).
-    public static func plainError(_ request: HTTPRequest, _ error: any Error) -> HTTPResponse {
+    @Sendable public static func plainError(_ request: HTTPRequest, _ error: any Error) -> HTTPResponse {
         let error = error as? any HTTPResponseError
         let status = error?.status ?? .internalServerError
         var response = HTTPResponse.text("\(status.code) \(status.reason)\n", status: status)
