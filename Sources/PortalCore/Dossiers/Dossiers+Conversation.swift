@@ -44,7 +44,7 @@ extension Dossiers {
     /// For the dashboard: the resident's open dossiers whose last message is the service's, sent
     /// within ``replyWindow``, with that message's date; oldest first.
     public func messagesAwaitingReply(of actor: Account?, now: Date) throws -> [(DossierSummary, Date)] {
-        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
         let closed = DossierStatus.allCases.filter(\.isClosed).map(\.rawValue) + [DossierStatus.draft.rawValue]
         return try database.pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
@@ -64,7 +64,7 @@ extension Dossiers {
     /// A note only the agents of the handling organisation see. A text breaking the rule of
     /// multi-line fields throws its ``TypedText/Problem``.
     public func addNote(_ text: String, on dossierId: Int64, actor: Account?, now: Date) throws {
-        guard actor?.role == .agent else { throw DossierError.notFound }
+        guard actor?.acting(as: .agent) != nil else { throw DossierError.notFound }
         let text = try Self.checkedText(TypedText.multiLine(text, subject: "La note"))
         try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
@@ -74,7 +74,7 @@ extension Dossiers {
 
     /// The agents of the actor's organisation, to assign dossiers to.
     public func colleagues(of actor: Account?) throws -> [Account] {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
         return try database.pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM account WHERE role = ? AND organisationId = ? ORDER BY displayName",

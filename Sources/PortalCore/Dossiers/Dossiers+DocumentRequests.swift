@@ -7,7 +7,7 @@ extension Dossiers {
     /// an explanation breaking the rule of multi-line fields (see ``TypedText``), throws
     /// ``DossierError/invalid(_:)`` keyed by ``DocumentRequestDraft/Field``.
     public func requestDocument(_ draft: DocumentRequestDraft, on dossierId: Int64, actor: Account?, now: Date) throws -> DocumentRequest {
-        guard actor?.role == .agent else { throw DossierError.notFound }
+        guard actor?.acting(as: .agent) != nil else { throw DossierError.notFound }
         var errors = ValidationErrors()
         let label = errors.singleLine(draft.label, subject: "Le document demandé", for: DocumentRequestDraft.Field.label.rawValue)
         let explanation = errors.multiLine(draft.explanation, subject: "L'explication",
@@ -51,7 +51,7 @@ extension Dossiers {
 
     /// The resident sends a document asked for: a new file, or one they already sent (« Dites-le-nous une fois »).
     public func supply(_ requestId: Int64, upload: Upload?, reusing fileId: Int64?, actor: Account?, now: Date) throws -> DocumentRequest {
-        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
         let (request, dossier) = try database.pool.read { db -> (DocumentRequest, Dossier) in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document_request WHERE id = ?", arguments: [requestId]) else {
                 throw DossierError.notFound
@@ -92,7 +92,7 @@ extension Dossiers {
     /// another). When every document asked for is accepted, the dossier goes back to review.
     /// A reason breaking the rule of multi-line fields throws its ``TypedText/Problem``.
     public func review(_ requestId: Int64, accept: Bool, reason: String?, actor: Account?, now: Date) throws -> Dossier {
-        guard actor?.role == .agent else { throw DossierError.notFound }
+        guard actor?.acting(as: .agent) != nil else { throw DossierError.notFound }
         let reason = try accept ? nil : TypedText.multiLine(reason ?? "", subject: "Le motif du refus")
         if !accept, reason?.isEmpty ?? true { throw DossierError.reasonRequired }
         return try database.pool.write { db in
@@ -132,7 +132,7 @@ extension Dossiers {
     /// The documents a resident already sent in the last year, and their household's documents still valid,
     /// offered instead of sending them again (« Dites-le-nous une fois »).
     public func reusableFiles(of actor: Account?, now: Date) throws -> [StoredFile] {
-        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
         return try database.pool.read { db in
             // Their own files of the last year (one per content), and their household's documents still valid.
             try Row.fetchAll(
@@ -153,7 +153,7 @@ extension Dossiers {
 
     /// For the dashboard: the documents the resident still has to send, with their dossier.
     public func pendingDocumentRequests(of actor: Account?, now: Date) throws -> [(DocumentRequest, DossierSummary)] {
-        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
         return try database.pool.read { db in
             let requests = try Row.fetchAll(
                 db.cachedStatement(sql: """

@@ -10,7 +10,7 @@ extension Dossiers {
     /// organisation (``DossierError/notFound``). Taking a dossier in charge assigns it to the agent
     /// when nobody has it yet. Each action is one timeline event.
     public func perform(_ action: DossierAction, on dossierId: Int64, actor: Account?, now: Date) throws -> Dossier {
-        guard let actor, actor.role == .agent else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw DossierError.notFound }
         if action == .submit { throw DossierError.notFound }
         let reason = try action.reason.map { reason throws(TypedText.Problem) in try TypedText.multiLine(reason, subject: "Le motif") }
         if action.reason != nil, reason?.isEmpty ?? true { throw DossierError.reasonRequired }

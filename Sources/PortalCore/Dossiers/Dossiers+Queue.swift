@@ -5,7 +5,7 @@ extension Dossiers {
     /// The queue of the agent's own organisation: filtered, ordered, paginated, with counts.
     /// Each query is served by one of the `dossier_by_*` indexes.
     public func queue(_ filter: QueueFilter, actor: Account?, now: Date) throws -> QueuePage {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
         let (whereClause, arguments) = Self.queueConditions(filter, organisation: organisation, agent: actor.id, now: now)
         let order = Self.queueOrder(filter.order)
         return try database.pool.read { db in
@@ -96,7 +96,7 @@ extension Dossiers {
 
     /// Assigns a filed dossier to a colleague of the same organisation (or to nobody).
     public func assign(_ dossierId: Int64, to agentId: Int64?, actor: Account?, now: Date) throws -> Dossier {
-        guard let actor, actor.role == .agent else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw DossierError.notFound }
         return try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
             if let agentId {

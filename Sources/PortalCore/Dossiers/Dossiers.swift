@@ -43,7 +43,7 @@ public struct Dossiers: Sendable {
 
     /// Starts a draft of `procedureSlug` for a resident, in their commune, on the current form version.
     public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
-        guard let actor, actor.role == .resident, let commune = actor.communeInsee else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident), let commune = actor.communeInsee else { throw DossierError.notFound }
         // An adviser acting outside their mandate learns nothing, not even whether the form exists.
         if actor.counterAdviser != nil {
             let family = ProcedureFamily.of(category: catalogue.procedure(slug: procedureSlug)?.categoryId ?? "")
@@ -191,7 +191,7 @@ public struct Dossiers: Sendable {
 
     /// A resident's own dossiers, most recently changed first; expired drafts are left out.
     public func dossiers(of actor: Account?, now: Date) throws -> [DossierSummary] {
-        guard let actor, actor.role == .resident else { throw DossierError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
         return try database.pool.read { db in
             // Run on every dashboard: kept compiled, as the statements of the queue.
             try Row.fetchAll(

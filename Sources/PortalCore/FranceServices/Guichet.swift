@@ -87,7 +87,7 @@ public struct Guichet: Sendable {
 
     /// The journal of what advisers did for a resident, latest first: for the resident themself.
     public func journal(of actor: Account?) throws -> [AuditEntry] {
-        guard let actor, actor.role == .resident else { throw GuichetError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw GuichetError.notFound }
         return try database.pool.read { db in
             try AuditEntry.fetchAll(db, "WHERE residentAccountId = ? ORDER BY at DESC, audit_entry.id DESC", arguments: [actor.id])
         }
@@ -102,7 +102,7 @@ public struct Guichet: Sendable {
     }
 
     static func adviser(_ actor: Account?) throws -> Account {
-        guard let actor, actor.role == .franceServices, actor.organisationId != nil else { throw GuichetError.notFound }
+        guard let actor = actor?.acting(as: .franceServices) else { throw GuichetError.notFound }
         return actor
     }
 

@@ -14,7 +14,7 @@ public struct HouseholdInvitation: Sendable, Hashable {
 extension Households {
     /// The open invitation of `token` (not used, not expired), for a résident who follows its link.
     public func invitation(token: String, actor: Account?, now: Date) throws -> HouseholdInvitation {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard actor?.acting(as: .resident) != nil else { throw HouseholdError.notFound }
         return try database.pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT household_invitation.householdId, household_invitation.email, household_invitation.expiresAt,

@@ -29,7 +29,7 @@ extension Households {
 
     /// Keeps a document for the household, valid for its kind's time from its date.
     public func addDocument(_ form: DocumentForm, actor: Account?, now: Date) throws -> SupportingDocument {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         let today = CalendarDay(now)
         let household = try self.household(of: actor, now: now)
         var errors = ValidationErrors()
@@ -82,7 +82,7 @@ extension Households {
 
     /// A document of the household's, for its adults only: its file's metadata and bytes.
     public func document(_ id: Int64, actor: Account?) throws -> (StoredFile, Data) {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         let file = try database.pool.read { db -> StoredFile in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT stored_file.* FROM household_document

@@ -22,7 +22,7 @@ public struct Households: Sendable {
 
     /// The résident's household, opened (with them as its first adult) the first time.
     public func household(of actor: Account?, now: Date) throws -> Household {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         return try database.pool.write { db in
             let id = try Self.householdId(of: actor, now: now, db)
             return try Self.fetch(id, now: now, db)
@@ -31,7 +31,7 @@ public struct Households: Sendable {
 
     /// Adds a child to the résident's household.
     public func addChild(_ form: ChildForm, actor: Account?, now: Date) throws -> HouseholdMember {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         let child = try Self.check(form, today: CalendarDay(now))
         return try database.pool.write { db in
             let household = try Self.householdId(of: actor, now: now, db)
@@ -48,7 +48,7 @@ public struct Households: Sendable {
 
     /// Corrects a child of the résident's household.
     public func updateChild(_ memberId: Int64, _ form: ChildForm, actor: Account?, now: Date) throws -> HouseholdMember {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         let child = try Self.check(form, today: CalendarDay(now))
         return try database.pool.write { db in
             let household = try Self.householdId(of: actor, now: now, db)
@@ -65,7 +65,7 @@ public struct Households: Sendable {
     /// (sent in the e-mail's link, kept only as a digest).
     @discardableResult
     public func invite(email: String, actor: Account?, now: Date) throws -> String {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         let address = EmailAddress.normalise(email)
         var errors = ValidationErrors()
         if !EmailAddress.isValid(address) {
@@ -92,7 +92,7 @@ public struct Households: Sendable {
     /// invitation; a household of their own with
     /// no child and no other adult is left behind, anything more is refused.
     public func acceptInvitation(token: String, actor: Account?, now: Date) throws -> Household {
-        guard let actor, actor.role == .resident else { throw HouseholdError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw HouseholdError.notFound }
         return try database.pool.write { db in
             guard let invitation = try Row.fetchOne(db, sql: """
                 SELECT * FROM household_invitation WHERE tokenDigest = ? AND acceptedAt IS NULL AND expiresAt > ?

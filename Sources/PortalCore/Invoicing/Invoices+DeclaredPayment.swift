@@ -12,7 +12,7 @@ extension Invoices {
     /// gives it (with its ``Account/counterAdviser``); anyone else gets ``InvoiceError/notFound``.
     /// Field name of errors: `declaration`.
     public func noteDeclaredPayment(_ id: Int64, text: String, actor: Account?, now: Date) throws -> InvoiceEvent {
-        guard let actor, actor.role == .resident, let adviser = actor.counterAdviser else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .resident), let adviser = actor.counterAdviser else { throw InvoiceError.notFound }
         return try database.pool.write { db in
             let invoice = try Self.visible(id: id, to: actor, now: now, db)
             guard invoice.status.isOpen else { throw InvoiceError.invalidTransition(from: invoice.status) }

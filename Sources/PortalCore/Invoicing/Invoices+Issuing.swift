@@ -4,7 +4,7 @@ import GRDB
 extension Invoices {
     /// Issues an invoice typed by an agent of the régie's organisation, numbers it, and tells the payer.
     public func issue(_ form: InvoiceForm, actor: Account?, now: Date) throws -> Invoice {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw InvoiceError.notFound }
         return try database.pool.write { db in
             let checked = try Self.check(form, organisationId: organisation, today: CalendarDay(now), db)
             return try Self.insert(checked, createdBy: actor.id, now: now, notifications: notifications, db)

@@ -64,7 +64,7 @@ extension Invoices {
 
     /// The agent's régies the filter looks at: all of them, or the one it names if it is theirs.
     private func listedRegies(_ filter: InvoiceFilter, actor: Account?) throws -> [String] {
-        guard let actor, actor.role == .agent, actor.organisationId != nil else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
         return try regies(of: actor).map(\.id).filter { filter.regieId == nil || $0 == filter.regieId }
     }
 

@@ -15,7 +15,7 @@ extension Invoices {
     /// `payment_by_regie_settled` index.
     public func paymentsReceived(from: CalendarDay, to: CalendarDay, channel: PaymentChannel?, limit: Int,
                                  actor: Account?) throws -> [ReceivedPayment] {
-        guard let actor, actor.role == .agent, actor.organisationId != nil else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
         let regieIds = try regies(of: actor).map(\.id)
         guard !regieIds.isEmpty else { return [] }
         let (conditions, arguments) = Self.receivedConditions(regieIds: regieIds, from: from, to: to, channel: channel)

@@ -23,13 +23,13 @@ public struct Invoices: Sendable {
 
     /// The régies an agent works for (their organisation's), by name; none for other accounts.
     public func regies(of actor: Account?) throws -> [Regie] {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { return [] }
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { return [] }
         return try database.pool.read { db in try Regie.fetchAll(organisationId: organisation, db) }
     }
 
     /// A résident's invoices: those to pay, nearest due date first, then the others, latest first.
     public func invoices(of actor: Account?, now: Date = Date()) throws -> ResidentInvoices {
-        guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw InvoiceError.notFound }
         return try database.pool.read { db in
             guard try actor.mayAct(in: .payments, now: now, db) else { throw InvoiceError.notFound }
             let all = try Invoice.fetchAllWithoutLines(
@@ -42,7 +42,7 @@ public struct Invoices: Sendable {
 
     /// How many of a résident's invoices are to pay, and what remains on them: the dashboard's line.
     public func dueSummary(of actor: Account?) throws -> (count: Int, remainingCents: Int) {
-        guard let actor, actor.role == .resident else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw InvoiceError.notFound }
         return try database.pool.read { db in
             let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*), COALESCE(SUM(totalCents - paidCents), 0) FROM invoice
@@ -87,7 +87,7 @@ public struct Invoices: Sendable {
 
     /// The invoice if `actor` is an agent of its régie's organisation.
     static func managed(id: Int64, by actor: Account?, _ db: Database) throws -> (Invoice, Regie) {
-        guard let actor, actor.role == .agent else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
         let invoice = try visible(id: id, to: actor, now: Date(), db)
         guard let regie = try Regie.fetch(id: invoice.regieId, db) else { throw InvoiceError.notFound }
         return (invoice, regie)

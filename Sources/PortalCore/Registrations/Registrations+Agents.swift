@@ -4,7 +4,7 @@ import GRDB
 extension Registrations {
     /// The activities an agent's organisation runs, by title.
     public func activities(of actor: Account?) throws -> [Activity] {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId else { throw RegistrationError.notFound }
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw RegistrationError.notFound }
         return try activities().filter { $0.organisationId == organisation }
     }
 
@@ -47,7 +47,7 @@ extension Registrations {
 
     /// The activity if `actor` is an agent of the organisation running it.
     private func managed(_ activityId: String, by actor: Account?) throws -> Activity {
-        guard let actor, actor.role == .agent, let organisation = actor.organisationId,
+        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId,
               let activity = try database.pool.read({ db in try Activity.fetch(id: activityId, db) }),
               activity.organisationId == organisation else { throw RegistrationError.notFound }
         return activity

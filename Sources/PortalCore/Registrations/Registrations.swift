@@ -29,7 +29,7 @@ public struct Registrations: Sendable {
 
     /// The registrations of the actor's household, with their activities, latest first.
     public func registrations(of actor: Account?, now: Date) throws -> [(Registration, Activity)] {
-        guard let actor, actor.role == .resident else { throw RegistrationError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw RegistrationError.notFound }
         return try database.pool.write { db in
             let household = try Households.householdId(of: actor, now: now, db)
             let all = try Registration.fetchAll(db, "WHERE householdId = ? ORDER BY createdAt DESC, id DESC", arguments: [household])
@@ -40,7 +40,7 @@ public struct Registrations: Sendable {
     /// Registers a member of the actor's household to an activity: confirmed when a place is left,
     /// waiting otherwise; the adult is told by e-mail.
     public func register(_ activityId: String, memberId: Int64, actor: Account?, now: Date) throws -> Registration {
-        guard let actor, actor.role == .resident else { throw RegistrationError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw RegistrationError.notFound }
         let today = CalendarDay(now)
         return try database.pool.write { db in
             guard let activity = try Activity.fetch(id: activityId, db) else { throw RegistrationError.notFound }
@@ -76,7 +76,7 @@ public struct Registrations: Sendable {
 
     /// The family withdraws a registration; a place freed goes to the first waiting.
     public func cancel(_ registrationId: Int64, actor: Account?, now: Date) throws -> Registration {
-        guard let actor, actor.role == .resident else { throw RegistrationError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw RegistrationError.notFound }
         return try database.pool.write { db in
             let household = try Households.householdId(of: actor, now: now, db)
             let registration = try Self.fetch(registrationId, db)
