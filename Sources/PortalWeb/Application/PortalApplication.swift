@@ -59,51 +59,45 @@ public struct PortalApplication: Sendable {
         let desk = GuichetDesk(
             guichet: Guichet(database: database, catalogue: catalogue, links: links),
             catalogue: catalogue, pages: pages, now: configuration.now)
-        let site = PortalRoutes(
-            contextFactory: contextFactory,
-            catalogueHandlers: CatalogueHandlers(
-                catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
-            communeHandlers: CommuneHandlers(catalogue: catalogue, pages: pages),
-            accountHandlers: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: configuration.now),
-            activationHandlers: ActivationHandlers(accounts: accounts, pages: pages, now: configuration.now),
-            profileHandlers: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            spaceHandlers: SpaceHandlers(spaces: spaces, pages: pages),
-            legalHandlers: LegalHandlers(catalogue: catalogue, pages: pages),
-            filingHandlers: filing,
-            agentHandlers: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            agentDossierHandlers: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now),
-            dossierPages: dossierPages,
-            residentInvoiceHandlers: ResidentInvoiceHandlers(
-                invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links,
-                now: configuration.now),
-            agentInvoiceHandlers: AgentInvoiceHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
-            agentInvoiceFormHandlers: AgentInvoiceFormHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
-            agentInvoicePageHandlers: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
-            agentInvoiceImportHandlers: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: configuration.now),
-            paymentReturnHandlers: PaymentReturnHandlers(payments: gateway, pages: pages, now: configuration.now),
-            householdRoutes: HouseholdRoutes(
-                households: households, registrations: registrations,
-                catalogue: catalogue, spaces: spaces, pages: pages, now: configuration.now),
-            guichetRoutes: GuichetRoutes(
+        let now = configuration.now
+        let collections: [any RouteCollection] = [
+            CatalogueRoutes(
+                catalogue: CatalogueHandlers(catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
+                communes: CommuneHandlers(catalogue: catalogue, pages: pages),
+                legal: LegalHandlers(catalogue: catalogue, pages: pages), cache: PageCache()),
+            AccountRoutes(
+                accounts: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: now),
+                activation: ActivationHandlers(accounts: accounts, pages: pages, now: now),
+                profile: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
+            FilingRoutes(filing: filing, dossiers: dossierPages),
+            AgentDossierRoutes(
+                queue: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
+                dossier: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
+                documents: dossierPages),
+            InvoiceRoutes(
+                resident: ResidentInvoiceHandlers(invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links, now: now),
+                list: AgentInvoiceHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                form: AgentInvoiceFormHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                page: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                importing: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                paymentReturn: PaymentReturnHandlers(payments: gateway, pages: pages, now: now),
+                simulator: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS) },
+                simulatorSOAPService: payment.simulatorSOAPService),
+            HouseholdRoutes(households: households, registrations: registrations, catalogue: catalogue, spaces: spaces, pages: pages, now: now),
+            GuichetRoutes(
                 home: GuichetHomeHandlers(desk: desk),
                 accounts: GuichetAccountHandlers(desk: desk, links: links),
                 residents: GuichetResidentHandlers(desk: desk),
                 invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),
                 documents: GuichetDocumentHandlers(desk: desk, dossiers: dossiers),
-                household: GuichetHouseholdHandlers(
-                    desk: desk, households: households, registrations: registrations),
+                household: GuichetHouseholdHandlers(desk: desk, households: households, registrations: registrations),
                 filing: GuichetFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
                 receipts: GuichetReceiptHandlers(desk: desk),
                 residentSpace: ResidentFranceServicesHandlers(
-                    guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)),
-            simulatorHandlers: payment.simulator.map {
-                PayFiPSimulatorHandlers(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS)
-            },
-            simulatorSOAPService: payment.simulatorSOAPService,
-            staticFiles: staticFiles,
-            database: database,
-            cache: PageCache()
-        ).routes(
+                    guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
+            AdminRoutes(spaces: SpaceHandlers(spaces: spaces, pages: pages)),
+        ]
+        let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),
             securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
         let router = site.builder.build(context: { contextFactory.context(for: $0) })

@@ -2,8 +2,8 @@ import PortalCore
 import PortalHTTP
 
 /// The routes of the France Services counter (`/guichet…`) and the resident's page about it
-/// (`/mon-espace/france-services…`), each reachable by its space's role only (``SpaceRoutes``).
-struct GuichetRoutes {
+/// (`/mon-espace/france-services…`), each reachable by its space's role only (``SiteRoutes/spacePage(_:_:fallback:keepsAnswersWhenStale:_:)``).
+struct GuichetRoutes: RouteCollection {
     let home: GuichetHomeHandlers
     let accounts: GuichetAccountHandlers
     let residents: GuichetResidentHandlers
@@ -14,11 +14,11 @@ struct GuichetRoutes {
     let receipts: GuichetReceiptHandlers
     let residentSpace: ResidentFranceServicesHandlers
 
-    func register(into routes: inout SiteRoutes, spaces: SpaceRoutes) {
-        /// A page of a signed-in space (``SpaceRoutes``): advisers' under `/guichet`, the resident's under `/mon-espace`.
+    func register(into routes: inout SiteRoutes) {
+        /// A page of a signed-in space: advisers' under `/guichet`, the resident's under `/mon-espace`.
         func page(_ method: HTTPMethod, _ pattern: String, fallback: String? = nil, keepsAnswersWhenStale: Bool = false,
-                  _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            spaces.add(method, pattern, to: &routes, fallback: fallback, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
+                  _ handler: @escaping PageHandler) {
+            routes.spacePage(method, pattern, fallback: fallback, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
         }
 
         let home = self.home, accounts = self.accounts

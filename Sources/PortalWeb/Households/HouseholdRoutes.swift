@@ -3,8 +3,8 @@ import PortalCore
 import PortalHTTP
 
 /// The routes of households and registrations: the résident's « Mon foyer » and « Inscriptions »,
-/// the agents' lists per activity, each reachable by its space's role only (``SpaceRoutes``).
-struct HouseholdRoutes: Sendable {
+/// the agents' lists per activity, each reachable by its space's role only (``SiteRoutes/spacePage(_:_:fallback:keepsAnswersWhenStale:_:)``).
+struct HouseholdRoutes: RouteCollection {
     let household: HouseholdHandlers
     let children: ChildFormHandlers
     let documents: DocumentFormHandlers
@@ -23,11 +23,11 @@ struct HouseholdRoutes: Sendable {
         agentRegistrations = AgentRegistrationHandlers(registrations: registrations, spaces: spaces, pages: pages, now: now)
     }
 
-    func add(to routes: inout SiteRoutes, spaces: SpaceRoutes) {
+    func register(into routes: inout SiteRoutes) {
         /// A page of a signed-in space; a posted form without a session goes back to `home` after logging in.
         func signedIn(_ method: HTTPMethod, _ pattern: String, home: String, keepsAnswersWhenStale: Bool = false,
-                      _ handler: @escaping @Sendable (RequestContext, RouteParameters) throws -> HTTPResponse) {
-            spaces.add(method, pattern, to: &routes, fallback: home, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
+                      _ handler: @escaping PageHandler) {
+            routes.spacePage(method, pattern, fallback: home, keepsAnswersWhenStale: keepsAnswersWhenStale, handler)
         }
         let household = self.household, children = self.children, documents = self.documents, invitations = self.invitations
         let resident = residentRegistrations, agent = agentRegistrations

@@ -1,0 +1,33 @@
+import PortalHTTP
+
+/// The information pages: home, procedures and search, communes, « Qui fait quoi ? », the legal pages.
+/// Their anonymous renderings are shared through the page cache.
+struct CatalogueRoutes: RouteCollection {
+    let catalogue: CatalogueHandlers
+    let communes: CommuneHandlers
+    let legal: LegalHandlers
+    let cache: PageCache
+
+    func register(into routes: inout SiteRoutes) {
+        let catalogue = self.catalogue, communes = self.communes, legal = self.legal
+        routes.publicPage("/", cache: cache) { context, _ in try catalogue.home(context) }
+        routes.publicPage("/demarches", cache: cache) { context, _ in try catalogue.catalogue(context) }
+        routes.publicPage("/demarches/{slug}", cache: cache) { context, parameters in
+            try catalogue.procedure(context, slug: parameters["slug"] ?? "")
+        }
+        routes.publicPage("/communes", cache: cache) { context, _ in try communes.communes(context) }
+        routes.publicPage("/communes/{insee}", cache: cache) { context, parameters in
+            try communes.commune(context, insee: parameters["insee"] ?? "")
+        }
+        routes.publicPage("/qui-fait-quoi", cache: cache) { context, _ in try communes.whoDoesWhat(context) }
+        routes.publicPage("/accessibilite", cache: cache) { context, _ in
+            legal.show(template: "legal/accessibility", title: "Déclaration d'accessibilité", context)
+        }
+        routes.publicPage("/mentions-legales", cache: cache) { context, _ in
+            legal.show(template: "legal/legal-notice", title: "Mentions légales", context)
+        }
+        routes.publicPage("/donnees-personnelles", cache: cache) { context, _ in
+            legal.show(template: "legal/personal-data", title: "Données personnelles", context)
+        }
+    }
+}
