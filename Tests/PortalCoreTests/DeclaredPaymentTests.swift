@@ -5,20 +5,20 @@ import Testing
 @Suite("A payment declared at a France Services counter is noted for the régie, never credited")
 struct DeclaredPaymentTests {
     let fixture: InvoiceFixture
-    let guichet: Guichet
+    let franceServices: FranceServices
     var now: Date { fixture.now }
 
     init() throws {
         fixture = try InvoiceFixture()
-        guichet = Guichet(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
+        franceServices = FranceServices(database: fixture.database, catalogue: try Catalogue(database: fixture.database), links: TestLinks())
     }
 
     /// The Langeais resident as the adviser acts for them under a mandate for payments.
     func acting() throws -> Account {
         let resident = try #require(fixture.accounts["habitant"])
-        _ = try guichet.recordMandate(.init(families: ["paiements"], duration: "visite", consent: "signature", readAndSigned: true),
+        _ = try franceServices.recordMandate(.init(families: ["paiements"], duration: "visite", consent: "signature", readAndSigned: true),
                                       for: resident.id, adviser: fixture.accounts["conseiller"], now: now)
-        return try guichet.actingAccount(for: resident.id, family: .payments, adviser: fixture.accounts["conseiller"], now: now).0
+        return try franceServices.actingAccount(for: resident.id, family: .payments, adviser: fixture.accounts["conseiller"], now: now).0
     }
 
     @Test("The note goes into the invoice's history for the régie to check; amounts and status do not change")

@@ -41,21 +41,21 @@ extension ProfileTests {
     }
 }
 
-extension GuichetTests {
+extension FranceServicesTests {
     @Test("An account made at the counter and a search hold the name to one line")
     func counterNamesAreOneLine() throws {
-        #expect { try guichet.createAccount(displayName: "Jean\r\nDupont", email: "jean.dupont@example.fr", communeInsee: "37123",
+        #expect { try franceServices.createAccount(displayName: "Jean\r\nDupont", email: "jean.dupont@example.fr", communeInsee: "37123",
                                             birthDate: "12/05/1948", adviser: adviser, now: now) } throws: { error in
-            guard case GuichetError.invalid(let errors) = error else { return false }
+            guard case FranceServicesError.invalid(let errors) = error else { return false }
             return errors.errors.map(\.field) == ["displayName"]
                 && errors["displayName"] == "Le nom de la personne doit tenir sur une seule ligne : retirez les retours à la ligne."
         }
-        #expect { try guichet.search(name: "Mar\ntin", email: "", birthDate: "", adviser: adviser, now: now) } throws: { error in
-            guard case GuichetError.invalid(let errors) = error else { return false }
+        #expect { try franceServices.search(name: "Mar\ntin", email: "", birthDate: "", adviser: adviser, now: now) } throws: { error in
+            guard case FranceServicesError.invalid(let errors) = error else { return false }
             return errors.errors.map(\.field) == ["nom"] && errors["nom"]?.hasPrefix("Le nom doit tenir sur une seule ligne") == true
         }
-        #expect { try guichet.search(name: "", email: "habitant@demo.cctoval.fr\r\n", birthDate: "", adviser: adviser, now: now) } throws: { error in
-            guard case GuichetError.invalid(let errors) = error else { return false }
+        #expect { try franceServices.search(name: "", email: "habitant@demo.cctoval.fr\r\n", birthDate: "", adviser: adviser, now: now) } throws: { error in
+            guard case FranceServicesError.invalid(let errors) = error else { return false }
             return errors.errors.map(\.field) == ["email"]
         }
     }

@@ -14,10 +14,10 @@ import Testing
         let accounts = Accounts(database: server.database, hasher: PortalTestServer.hasher)
         guard case .success(let adviser, _) = try accounts.logIn(
             email: "conseiller@demo.cctoval.fr", password: DemoData.password, remoteAddress: "192.0.2.7", now: Date()) else {
-            throw GuichetError.notFound
+            throw FranceServicesError.notFound
         }
-        let guichet = Guichet(database: server.database, catalogue: try Catalogue(database: server.database), links: server.links)
-        return try guichet.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",
+        let franceServices = FranceServices(database: server.database, catalogue: try Catalogue(database: server.database), links: server.links)
+        return try franceServices.createAccount(displayName: "Marcel Petit", email: "marcel.petit@example.org", communeInsee: "37123",
                                          birthDate: "12/05/1948", adviser: adviser, now: Date()).activationCode
     }
 

@@ -26,7 +26,7 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// The birth date, when given (at a France Services counter), to find the person again.
     public var birthDate: CalendarDay?
     /// The adviser acting for this resident at a France Services counter, when one is; never stored.
-    public var counterAdviser: CounterAdviser?
+    public var franceServicesAdviser: FranceServicesAdviser?
 
     /// Creates an account value.
     public init(

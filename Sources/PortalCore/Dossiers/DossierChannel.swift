@@ -14,6 +14,6 @@ public enum DossierChannel: String, Sendable, Hashable, CaseIterable {
 
     /// The channel of a dossier filed by `actor`.
     static func of(_ actor: Account?) -> DossierChannel {
-        actor?.counterAdviser == nil ? .online : .counter
+        actor?.franceServicesAdviser == nil ? .online : .counter
     }
 }

@@ -46,7 +46,7 @@ public struct DossierEvent: Sendable, Hashable, Identifiable {
 
     static func record(
         _ kind: Kind, dossierId: Int64, at: Date, actor: Int64?, from: DossierStatus? = nil, to: DossierStatus? = nil,
-        text: String? = nil, isInternal: Bool = false, fileId: Int64? = nil, adviser: CounterAdviser? = nil, _ db: Database
+        text: String? = nil, isInternal: Bool = false, fileId: Int64? = nil, adviser: FranceServicesAdviser? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """

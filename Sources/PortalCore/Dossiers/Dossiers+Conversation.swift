@@ -25,7 +25,7 @@ extension Dossiers {
                 try db.execute(sql: "INSERT OR IGNORE INTO dossier_file (dossierId, fileId) VALUES (?, ?)", arguments: [dossier.id, file.id])
             }
             try DossierEvent.record(.message, dossierId: dossier.id, at: now, actor: actor.id, text: text, fileId: file?.id,
-                                    adviser: actor.counterAdviser, db)
+                                    adviser: actor.franceServicesAdviser, db)
             if actor.role == .agent {
                 if let resident = try DossierNotifications.Recipient.account(dossier.accountId, db) {
                     try Outbox.enqueue(notifications.message(on: dossier.summary, to: resident, forAgent: false), now: now, db)

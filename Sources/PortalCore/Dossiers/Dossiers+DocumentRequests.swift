@@ -78,7 +78,7 @@ extension Dossiers {
             guard db.changesCount == 1 else { throw DossierError.documentAlreadySupplied }
             try db.execute(sql: "INSERT OR IGNORE INTO dossier_file (dossierId, fileId) VALUES (?, ?)", arguments: [dossier.id, file.id])
             try DossierEvent.record(.documentSupplied, dossierId: dossier.id, at: now, actor: actor.id, text: request.label,
-                                    adviser: actor.counterAdviser, db)
+                                    adviser: actor.franceServicesAdviser, db)
             if let organisation = dossier.organisationId {
                 for agent in try DossierNotifications.Recipient.agents(of: organisation, db) {
                     try Outbox.enqueue(notifications.documentSupplied(request, on: dossier.summary, to: agent), now: now, db)

@@ -45,7 +45,7 @@ public struct Dossiers: Sendable {
     public func startDraft(procedureSlug: String, actor: Account?, now: Date) throws -> Dossier {
         guard let actor = actor?.acting(as: .resident), let commune = actor.communeInsee else { throw DossierError.notFound }
         // An adviser acting outside their mandate learns nothing, not even whether the form exists.
-        if actor.counterAdviser != nil {
+        if actor.franceServicesAdviser != nil {
             let family = ProcedureFamily.of(category: catalogue.procedure(slug: procedureSlug)?.categoryId ?? "")
             guard try database.pool.read({ db in try actor.mayAct(in: family, now: now, db) }) else { throw DossierError.notFound }
         }
@@ -66,7 +66,7 @@ public struct Dossiers: Sendable {
                                 DossierStatus.draft.rawValue, try Dossier.encode(FormAnswers()), now, now,
                                 now.addingTimeInterval(Self.draftLifetime)])
             }
-            try DossierEvent.record(.started, dossierId: id, at: now, actor: actor.id, to: .draft, adviser: actor.counterAdviser, db)
+            try DossierEvent.record(.started, dossierId: id, at: now, actor: actor.id, to: .draft, adviser: actor.franceServicesAdviser, db)
             return try Dossier.fetch(id: id, db)!
         }
     }
@@ -182,7 +182,7 @@ public struct Dossiers: Sendable {
             let filed = try Dossier.fetch(id: dossier.id, db)!
             if db.changesCount == 1 {
                 try DossierEvent.record(.filed, dossierId: dossier.id, at: now, actor: actor?.id, from: .draft, to: .filed,
-                                        adviser: actor?.counterAdviser, db)
+                                        adviser: actor?.franceServicesAdviser, db)
                 try notifyFiling(filed, service: organisation, silence: procedure.silence, now: now, db)
             }
             return filed

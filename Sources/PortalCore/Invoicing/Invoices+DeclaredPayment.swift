@@ -8,11 +8,11 @@ extension Invoices {
     /// At a France Services counter, an adviser acting for the payer under a mandate notes that
     /// they paid an open invoice by another channel (at the public treasury, by transfer…). Nothing
     /// is credited and no amount changes: the invoice's history gets an entry for the régie to
-    /// check. `actor` is the payer's account as ``Guichet/actingAccount(for:family:adviser:now:)``
-    /// gives it (with its ``Account/counterAdviser``); anyone else gets ``InvoiceError/notFound``.
+    /// check. `actor` is the payer's account as ``FranceServices/actingAccount(for:family:adviser:now:)``
+    /// gives it (with its ``Account/franceServicesAdviser``); anyone else gets ``InvoiceError/notFound``.
     /// Field name of errors: `declaration`.
     public func noteDeclaredPayment(_ id: Int64, text: String, actor: Account?, now: Date) throws -> InvoiceEvent {
-        guard let actor = actor?.acting(as: .resident), let adviser = actor.counterAdviser else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .resident), let adviser = actor.franceServicesAdviser else { throw InvoiceError.notFound }
         return try database.pool.write { db in
             let invoice = try Self.visible(id: id, to: actor, now: now, db)
             guard invoice.status.isOpen else { throw InvoiceError.invalidTransition(from: invoice.status) }

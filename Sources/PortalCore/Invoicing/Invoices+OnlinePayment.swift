@@ -33,7 +33,7 @@ extension Invoices {
     public func startOnlinePayment(_ id: Int64, actor: Account?, provider: any PaymentProvider, returnURLs: ReturnURLs,
                                    now: Date) throws -> OnlinePaymentStart {
         // Only the payer pays: an adviser acting for them takes no money.
-        guard let actor = actor?.acting(as: .resident), actor.counterAdviser == nil else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .resident), actor.franceServicesAdviser == nil else { throw InvoiceError.notFound }
         // A first click still registering its operation is waited for, briefly.
         for _ in 0..<50 {
             switch try reserveOnlinePayment(id, actor: actor, returnURLs: returnURLs, now: now) {

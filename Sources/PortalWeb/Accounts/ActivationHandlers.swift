@@ -60,7 +60,7 @@ struct ActivationHandlers: Sendable {
         }
         do {
             _ = try accounts.activate(email: email, code: code, password: password, remoteAddress: context.request.remoteAddress, now: now())
-        } catch GuichetError.invalid(let invalid) {
+        } catch FranceServicesError.invalid(let invalid) {
             // In the order of the page's fields.
             let links = ["code", "password"].compactMap { field in invalid[field].map { FieldErrorLink(field: field, message: $0) } }
             return render(context, email: email, code: code, errors: links, status: .unprocessableContent)

@@ -42,7 +42,7 @@ struct SpaceHandlers: Sendable {
     }
 
     /// What the spaces still under construction say; the resident's space is ``DossierPages``,
-    /// the agent's ``AgentHandlers``, the France Services counter ``GuichetHomeHandlers``.
+    /// the agent's ``AgentHandlers``, the France Services counter ``FranceServicesHomeHandlers``.
     private static func text(for space: Space) -> (heading: String, intro: String, upcoming: [String])? {
         switch space {
         case .resident, .agent, .franceServices:

@@ -56,8 +56,8 @@ public struct PortalApplication: Sendable {
         let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
         let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
                                         now: configuration.now)
-        let desk = GuichetDesk(
-            guichet: Guichet(database: database, catalogue: catalogue, links: links),
+        let desk = FranceServicesDesk(
+            franceServices: FranceServices(database: database, catalogue: catalogue, links: links),
             catalogue: catalogue, pages: pages, now: configuration.now)
         let now = configuration.now
         let collections: [any RouteCollection] = [
@@ -84,17 +84,17 @@ public struct PortalApplication: Sendable {
                 simulator: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS) },
                 simulatorSOAPService: payment.simulatorSOAPService),
             HouseholdRoutes(households: households, registrations: registrations, catalogue: catalogue, spaces: spaces, pages: pages, now: now),
-            GuichetRoutes(
-                home: GuichetHomeHandlers(desk: desk),
-                accounts: GuichetAccountHandlers(desk: desk, links: links),
-                residents: GuichetResidentHandlers(desk: desk),
-                invoices: GuichetInvoiceHandlers(desk: desk, invoices: invoices),
-                documents: GuichetDocumentHandlers(desk: desk, dossiers: dossiers),
-                household: GuichetHouseholdHandlers(desk: desk, households: households, registrations: registrations),
-                filing: GuichetFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
-                receipts: GuichetReceiptHandlers(desk: desk),
+            FranceServicesRoutes(
+                home: FranceServicesHomeHandlers(desk: desk),
+                accounts: FranceServicesAccountHandlers(desk: desk, links: links),
+                residents: FranceServicesResidentHandlers(desk: desk),
+                invoices: FranceServicesInvoiceHandlers(desk: desk, invoices: invoices),
+                documents: FranceServicesDocumentHandlers(desk: desk, dossiers: dossiers),
+                household: FranceServicesHouseholdHandlers(desk: desk, households: households, registrations: registrations),
+                filing: FranceServicesFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
+                receipts: FranceServicesReceiptHandlers(desk: desk),
                 residentSpace: ResidentFranceServicesHandlers(
-                    guichet: desk.guichet, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
+                    franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
             AdminRoutes(spaces: SpaceHandlers(spaces: spaces, pages: pages)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(

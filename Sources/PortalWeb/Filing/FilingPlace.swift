@@ -23,8 +23,8 @@ struct FilingPlace: Sendable {
 
     /// A France Services counter, for the resident `id`.
     static func counter(resident id: Int64) -> FilingPlace {
-        FilingPlace(drafts: GuichetPaths.procedures(id), dossiers: GuichetPaths.resident(id) + "/dossiers",
-                    procedures: GuichetPaths.procedures(id), spacePath: GuichetPaths.procedures(id),
+        FilingPlace(drafts: FranceServicesPaths.procedures(id), dossiers: FranceServicesPaths.resident(id) + "/dossiers",
+                    procedures: FranceServicesPaths.procedures(id), spacePath: FranceServicesPaths.procedures(id),
                     spaceName: "la liste des démarches de la personne", atCounter: true)
     }
 }

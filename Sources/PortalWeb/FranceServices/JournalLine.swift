@@ -11,13 +11,13 @@ struct JournalLine {
     let residentName: String?
     let residentPath: String?
 
-    init(_ entry: AuditEntry, catalogue: Catalogue, resident: Guichet.ResidentMatch? = nil) {
+    init(_ entry: AuditEntry, catalogue: Catalogue, resident: FranceServices.ResidentMatch? = nil) {
         date = TimelineLine.dateTime(entry.at)
         action = entry.action.label
         detail = entry.detail
         adviserName = entry.adviserName
         siteName = catalogue.organisation(id: entry.siteId)?.name ?? "France Services"
         residentName = resident?.displayName
-        residentPath = resident.map { GuichetPaths.resident($0.accountId) }
+        residentPath = resident.map { FranceServicesPaths.resident($0.accountId) }
     }
 }

@@ -27,7 +27,7 @@ struct MandateScope {
 
     var validDuration: MandateDuration? { MandateDuration(rawValue: duration) }
 
-    /// The same messages as ``Guichet/recordMandate(_:for:adviser:now:)``, field by field.
+    /// The same messages as ``FranceServices/recordMandate(_:for:adviser:now:)``, field by field.
     var errors: [FieldErrorLink] {
         (validFamilies.isEmpty ? [FieldErrorLink(field: "familles", message: "Cochez au moins un type de démarches.")] : [])
             + (validDuration == nil ? [FieldErrorLink(field: "duree", message: "Choisissez la durée du mandat.")] : [])

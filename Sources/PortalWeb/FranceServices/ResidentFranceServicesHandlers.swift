@@ -5,7 +5,7 @@ import PortalHTTP
 /// The resident's page about France Services (`/mon-espace/france-services`): the mandates they
 /// gave (in force and ended), revoking one, and the journal of what advisers did for them.
 struct ResidentFranceServicesHandlers: Sendable {
-    let guichet: Guichet
+    let franceServices: FranceServices
     let accounts: Accounts
     let spaces: Spaces
     let catalogue: Catalogue
@@ -41,7 +41,7 @@ struct ResidentFranceServicesHandlers: Sendable {
     func show(_ context: RequestContext) throws -> HTTPResponse {
         let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
         let date = now()
-        let mandates = try guichet.mandates(of: resident.id, actor: resident, now: date)
+        let mandates = try franceServices.mandates(of: resident.id, actor: resident, now: date)
         var advisers: [Int64: String] = [:]
         for id in Set(mandates.map(\.adviserAccountId)) { advisers[id] = try accounts.account(id: id)?.displayName }
         let rows = mandates.map { mandate in
@@ -57,7 +57,7 @@ struct ResidentFranceServicesHandlers: Sendable {
                 adviserName: advisers[mandate.adviserAccountId] ?? "", recordedOn: FrenchDateTime.text(mandate.createdAt), state: state,
                 isActive: mandate.isActive(at: date), revokePath: Self.revocationPath(mandate.id))
         }
-        let journal = try guichet.journal(of: resident).map { JournalLine($0, catalogue: catalogue) }
+        let journal = try franceServices.journal(of: resident).map { JournalLine($0, catalogue: catalogue) }
         let active = rows.filter(\.isActive), ended = rows.filter { !$0.isActive }
         let view = PageView(
             layout: pages.layout("France Services : vos mandats", context),
@@ -73,7 +73,7 @@ struct ResidentFranceServicesHandlers: Sendable {
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
         let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
         do {
-            _ = try guichet.revoke(mandateId, actor: resident, now: now())
+            _ = try franceServices.revoke(mandateId, actor: resident, now: now())
         }
         return pages.redirect(to: Self.path + "?revoque=1", context)
     }

@@ -65,7 +65,7 @@ struct ResidentPageView {
     let readError: String?
     let code: FormField
 
-    init(resident: Guichet.ResidentMatch, mandates: [Mandate], scope: MandateScope, scopeSubmitted: Bool, consent: ConsentInput,
+    init(resident: FranceServices.ResidentMatch, mandates: [Mandate], scope: MandateScope, scopeSubmitted: Bool, consent: ConsentInput,
          errors: [FieldErrorLink], notice: String?, layout: LayoutContext, csrfToken: String) {
         let id = resident.accountId
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
@@ -79,15 +79,15 @@ struct ResidentPageView {
         self.mandates = mandates.map { mandate in
             MandateLine(families: mandate.families.map(\.label), until: Self.lastDay(of: mandate),
                         consent: mandate.consent.label, recordedOn: FrenchDateTime.text(mandate.createdAt),
-                        revokePath: GuichetPaths.revocation(mandate: mandate.id))
+                        revokePath: FranceServicesPaths.revocation(mandate: mandate.id))
         }
         hasMandate = !mandates.isEmpty
         let covered = Set(mandates.flatMap(\.families))
         actions = covered.isEmpty ? [] : Self.actions(for: covered, resident: id)
-        receiptPath = GuichetPaths.receipt(id)
+        receiptPath = FranceServicesPaths.receipt(id)
 
         let families = Set(scope.families), chosen = scope.validFamilies, duration = scope.validDuration
-        scopeAction = GuichetPaths.resident(id)
+        scopeAction = FranceServicesPaths.resident(id)
         familyChoices = ProcedureFamily.allCases.enumerated().map { index, family in
             Choice(inputId: index == 0 ? "familles" : "familles-\(family.rawValue)", value: family.rawValue, label: family.label,
                    checked: families.contains(family.rawValue))
@@ -104,10 +104,10 @@ struct ResidentPageView {
         chosenFamilyValues = chosen.map(\.rawValue)
         chosenDuration = duration?.rawValue ?? ""
         chosenDurationLabel = duration?.label ?? ""
-        changeScopePath = GuichetPaths.resident(id) + "?" + scope.query + "#mandat"
-        summaryPath = GuichetPaths.mandateSummary(id) + "?" + scope.query
-        codePath = GuichetPaths.consentCode(id)
-        mandatePath = GuichetPaths.mandate(id)
+        changeScopePath = FranceServicesPaths.resident(id) + "?" + scope.query + "#mandat"
+        summaryPath = FranceServicesPaths.mandateSummary(id) + "?" + scope.query
+        codePath = FranceServicesPaths.consentCode(id)
+        mandatePath = FranceServicesPaths.mandate(id)
         consentChoices = ConsentMethod.allCases.enumerated().map { index, method in
             Choice(inputId: index == 0 ? "consentement" : "consentement-\(method.rawValue)", value: method.rawValue, label: method.label,
                    checked: consent.consent == method.rawValue)
@@ -126,17 +126,17 @@ struct ResidentPageView {
     /// What the adviser may do under mandates covering `families`.
     static func actions(for families: Set<ProcedureFamily>, resident id: Int64) -> [ActionLink] {
         var links = [
-            ActionLink(label: "Faire une demande pour la personne", path: GuichetPaths.procedures(id),
+            ActionLink(label: "Faire une demande pour la personne", path: FranceServicesPaths.procedures(id),
                        description: "Les démarches en ligne des types couverts par le mandat, et ses brouillons."),
-            ActionLink(label: "Documents demandés à la personne", path: GuichetPaths.documents(id),
+            ActionLink(label: "Documents demandés à la personne", path: FranceServicesPaths.documents(id),
                        description: "Envoyer les pièces manquantes de ses demandes, numérisées au guichet."),
         ]
         if families.contains(.family) {
-            links.append(ActionLink(label: "Foyer et inscriptions", path: GuichetPaths.household(id),
+            links.append(ActionLink(label: "Foyer et inscriptions", path: FranceServicesPaths.household(id),
                                     description: "Les membres du foyer, et leur inscription aux activités ouvertes."))
         }
         if families.contains(.payments) {
-            links.append(ActionLink(label: "Factures de la personne", path: GuichetPaths.invoices(id),
+            links.append(ActionLink(label: "Factures de la personne", path: FranceServicesPaths.invoices(id),
                                     description: "Ses factures, et noter un paiement fait ailleurs (sans encaisser d'argent)."))
         }
         return links

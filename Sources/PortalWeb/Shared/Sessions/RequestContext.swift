@@ -48,7 +48,7 @@ struct RequestContext: RouterContext {
     var loggedIn: Account? { adviserAtCounter ?? account }
 
     /// The same request with the use cases acting as `resident`, the account
-    /// ``Guichet/actingAccount(for:family:adviser:now:)`` gave the adviser logged in; the
+    /// ``FranceServices/actingAccount(for:family:adviser:now:)`` gave the adviser logged in; the
     /// anti-forgery tokens stay bound to the adviser's session.
     func acting(as resident: Account) -> RequestContext {
         var context = self

@@ -1,5 +1,5 @@
 /// Why a France Services use case refused.
-public enum GuichetError: Error, Sendable, Hashable {
+public enum FranceServicesError: Error, Sendable, Hashable {
     /// Not an adviser, or a resident, mandate or code the adviser may not see (answered 404).
     case notFound
     /// The form has mistakes, to show next to the fields.
@@ -8,7 +8,7 @@ public enum GuichetError: Error, Sendable, Hashable {
     case noMandate
 }
 
-extension GuichetError: DomainError {
+extension FranceServicesError: DomainError {
     public var kind: ErrorKind {
         switch self {
         case .notFound, .noMandate: .notFound

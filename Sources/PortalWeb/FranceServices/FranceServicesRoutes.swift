@@ -3,15 +3,15 @@ import PortalHTTP
 
 /// The routes of the France Services counter (`/guichet…`) and the resident's page about it
 /// (`/mon-espace/france-services…`), each reachable by its space's role only (``SiteRoutes/spacePage(_:_:fallback:keepsAnswersWhenStale:_:)``).
-struct GuichetRoutes: RouteCollection {
-    let home: GuichetHomeHandlers
-    let accounts: GuichetAccountHandlers
-    let residents: GuichetResidentHandlers
-    let invoices: GuichetInvoiceHandlers
-    let documents: GuichetDocumentHandlers
-    let household: GuichetHouseholdHandlers
-    let filing: GuichetFilingHandlers
-    let receipts: GuichetReceiptHandlers
+struct FranceServicesRoutes: RouteCollection {
+    let home: FranceServicesHomeHandlers
+    let accounts: FranceServicesAccountHandlers
+    let residents: FranceServicesResidentHandlers
+    let invoices: FranceServicesInvoiceHandlers
+    let documents: FranceServicesDocumentHandlers
+    let household: FranceServicesHouseholdHandlers
+    let filing: FranceServicesFilingHandlers
+    let receipts: FranceServicesReceiptHandlers
     let residentSpace: ResidentFranceServicesHandlers
 
     func register(into routes: inout SiteRoutes) {
@@ -22,9 +22,9 @@ struct GuichetRoutes: RouteCollection {
         }
 
         let home = self.home, accounts = self.accounts
-        page(.GET, GuichetPaths.home) { context, _ in try home.home(context) }
-        page(.GET, GuichetPaths.newAccount) { context, _ in try accounts.show(context) }
-        page(.POST, GuichetPaths.newAccount, keepsAnswersWhenStale: true) { context, _ in try accounts.create(context) }
+        page(.GET, FranceServicesPaths.home) { context, _ in try home.home(context) }
+        page(.GET, FranceServicesPaths.newAccount) { context, _ in try accounts.show(context) }
+        page(.POST, FranceServicesPaths.newAccount, keepsAnswersWhenStale: true) { context, _ in try accounts.create(context) }
 
         let residents = self.residents
         page(.GET, "/guichet/habitants/{id}") { context, parameters in try residents.show(context, id: try parameters.id("id")) }

@@ -13,7 +13,7 @@ extension Account {
     /// The same for a family worked out only when an adviser is acting (the procedure's, read
     /// from the catalogue): the resident's own requests pay nothing for the check.
     func mayAct(in family: () throws -> ProcedureFamily, now: Date, _ db: Database) throws -> Bool {
-        guard let adviser = counterAdviser else { return true }
+        guard let adviser = franceServicesAdviser else { return true }
         let family = try family()
         guard let mandate = try Mandate.fetchAll(db, "WHERE id = ?", arguments: [adviser.mandateId]).first else { return false }
         return mandate.residentAccountId == id && mandate.covers(family, at: now)

@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// `GET /guichet`: the adviser finds a resident (name, e-mail, birth date; every search is
 /// journaled), or creates their account; and reads their own recent journal.
-struct GuichetHomeHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesHomeHandlers: Sendable {
+    let desk: FranceServicesDesk
 
     /// How many of the adviser's latest journal entries the page shows.
     static let journalLength = 20
@@ -32,7 +32,7 @@ struct GuichetHomeHandlers: Sendable {
         let resultCount: String
         /// The search stopped at its limit: the adviser should narrow it.
         let isTruncated: Bool
-        let newAccountPath = GuichetPaths.newAccount
+        let newAccountPath = FranceServicesPaths.newAccount
         let journal: [JournalLine]
         let hasJournal: Bool
     }
@@ -42,27 +42,27 @@ struct GuichetHomeHandlers: Sendable {
         let typed = (name: context.request.queryValue("nom") ?? "", email: context.request.queryValue("email") ?? "",
                      birthDate: context.request.queryValue("naissance") ?? "")
         let searched = ["nom", "email", "naissance"].contains { context.request.queryValue($0) != nil }
-        var results: [Guichet.ResidentMatch] = []
+        var results: [FranceServices.ResidentMatch] = []
         var errors: [FieldErrorLink] = []
         if searched {
             do {
-                results = try desk.guichet.search(name: typed.name, email: typed.email, birthDate: typed.birthDate,
+                results = try desk.franceServices.search(name: typed.name, email: typed.email, birthDate: typed.birthDate,
                                                   adviser: adviser, now: desk.now())
-            } catch GuichetError.invalid(let invalid) {
+            } catch FranceServicesError.invalid(let invalid) {
                 errors = invalid.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
             }
         }
-        let entries = try desk.guichet.journal(ofAdviser: adviser, limit: Self.journalLength)
-        var residents: [Int64: Guichet.ResidentMatch] = [:]
+        let entries = try desk.franceServices.journal(ofAdviser: adviser, limit: Self.journalLength)
+        var residents: [Int64: FranceServices.ResidentMatch] = [:]
         for id in Set(entries.compactMap(\.residentAccountId)) {
-            residents[id] = try? desk.guichet.resident(id, adviser: adviser, now: desk.now())
+            residents[id] = try? desk.franceServices.resident(id, adviser: adviser, now: desk.now())
         }
         func field(_ id: String, _ value: String) -> FormField {
             FormField(id: id, value: value, error: errors.first { $0.field == id }?.message)
         }
         let rows = results.map {
             ResultRow(name: $0.displayName, commune: $0.communeName ?? "Commune non renseignée", hasMandate: $0.hasMandate,
-                      path: GuichetPaths.resident($0.accountId))
+                      path: FranceServicesPaths.resident($0.accountId))
         }
         let view = HomeView(
             layout: desk.pages.layout(searched && errors.isEmpty ? "Résultats de la recherche – Guichet France Services"
@@ -78,7 +78,7 @@ struct GuichetHomeHandlers: Sendable {
             results: rows,
             hasResults: !rows.isEmpty,
             resultCount: rows.count == 1 ? "1 personne trouvée" : "\(rows.count) personnes trouvées",
-            isTruncated: rows.count >= Guichet.searchLimit,
+            isTruncated: rows.count >= FranceServices.searchLimit,
             journal: entries.map { JournalLine($0, catalogue: desk.catalogue, resident: $0.residentAccountId.flatMap { residents[$0] }) },
             hasJournal: !entries.isEmpty)
         return desk.pages.page("guichet/home", view, context, status: errors.isEmpty ? .ok : .unprocessableContent)

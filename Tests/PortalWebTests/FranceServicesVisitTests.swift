@@ -7,7 +7,7 @@ import Testing
 /// finds them, records their mandate, sees their invoices and notes a payment made elsewhere,
 /// sends a document asked of them, registers a child, files a request for them, and prints the
 /// récépissé; the resident sees all of it in their space.
-@Suite struct GuichetVisitTests {
+@Suite struct FranceServicesVisitTests {
     let server: PortalTestServer
     let residentId: Int64
     /// A dossier of the resident's waiting for a document, filed online before the visit.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The France Services counter's home: finding a resident (every search journaled), for advisers only.
-@Suite struct GuichetSearchTests {
+@Suite struct FranceServicesSearchTests {
     let server: PortalTestServer
 
     init() throws { server = try PortalTestServer(demo: true) }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Guichet {
+extension FranceServices {
     /// A mandate as the adviser records it. Field names: `familles`, `duree`, `consentement`, `lecture`, `code`.
     public struct MandateForm: Sendable {
         public var families: [String]
@@ -62,7 +62,7 @@ extension Guichet {
                     """, arguments: [resident.id, adviser.id, Self.digest(form.code), now])
                 if codeId == nil { errors.add("Ce code ne correspond pas ou a expiré : envoyez-en un nouveau à la personne.", for: "code") }
             }
-            guard errors.isEmpty, let duration, let consent else { throw GuichetError.invalid(errors) }
+            guard errors.isEmpty, let duration, let consent else { throw FranceServicesError.invalid(errors) }
             if let codeId {
                 try db.execute(sql: "UPDATE mandate_consent_code SET usedAt = ? WHERE id = ?", arguments: [now, codeId])
             }
@@ -81,25 +81,25 @@ extension Guichet {
 
     /// A resident's mandates (active first): for the resident, or an adviser of a site holding one.
     public func mandates(of residentId: Int64, actor: Account?, now: Date) throws -> [Mandate] {
-        guard let actor else { throw GuichetError.notFound }
+        guard let actor else { throw FranceServicesError.notFound }
         return try database.pool.read { db in
             let all = try Mandate.fetchAll(db, "WHERE residentAccountId = ? ORDER BY createdAt DESC, id DESC", arguments: [residentId])
             switch actor.role {
             case .resident where actor.id == residentId: return all
             case .franceServices: return all.filter { $0.siteId == actor.organisationId }
-            default: throw GuichetError.notFound
+            default: throw FranceServicesError.notFound
             }
         }
     }
 
     /// Ends a mandate at once: the resident it is for, or an adviser of its site.
     public func revoke(_ mandateId: Int64, actor: Account?, now: Date) throws -> Mandate {
-        guard let actor else { throw GuichetError.notFound }
+        guard let actor else { throw FranceServicesError.notFound }
         return try database.pool.write { db in
-            guard let mandate = try Mandate.fetchAll(db, "WHERE id = ?", arguments: [mandateId]).first else { throw GuichetError.notFound }
+            guard let mandate = try Mandate.fetchAll(db, "WHERE id = ?", arguments: [mandateId]).first else { throw FranceServicesError.notFound }
             let allowed = actor.role == .resident ? actor.id == mandate.residentAccountId
                 : actor.role == .franceServices && actor.organisationId == mandate.siteId
-            guard allowed else { throw GuichetError.notFound }
+            guard allowed else { throw FranceServicesError.notFound }
             guard mandate.revokedAt == nil else { return mandate }
             try db.execute(sql: "UPDATE mandate SET revokedAt = ?, revokedBy = ? WHERE id = ?", arguments: [now, actor.id, mandateId])
             if let adviser = actor.role == .franceServices ? actor
@@ -112,16 +112,16 @@ extension Guichet {
     }
 
     /// The resident's account, for an adviser of a site holding a valid mandate covering `family`;
-    /// ``GuichetError/noMandate`` otherwise. What the adviser then does is journaled with ``record(_:for:under:adviser:now:)``.
+    /// ``FranceServicesError/noMandate`` otherwise. What the adviser then does is journaled with ``record(_:for:under:adviser:now:)``.
     public func actingAccount(for residentId: Int64, family: ProcedureFamily, adviser: Account?, now: Date) throws -> (Account, Mandate) {
         let adviser = try Self.adviser(adviser)
         return try database.pool.read { db in
             let mandate = try Mandate.fetchAll(db, """
                 WHERE residentAccountId = ? AND siteId = ? AND revokedAt IS NULL AND expiresAt > ? ORDER BY createdAt DESC
                 """, arguments: [residentId, adviser.organisationId, now]).first { $0.families.contains(family) }
-            guard let mandate else { throw GuichetError.noMandate }
+            guard let mandate else { throw FranceServicesError.noMandate }
             var resident = try Self.resident(residentId, db)
-            resident.counterAdviser = CounterAdviser(
+            resident.franceServicesAdviser = FranceServicesAdviser(
                 accountId: adviser.id, name: adviser.displayName,
                 siteName: catalogue.organisation(id: mandate.siteId)?.name ?? "France Services", mandateId: mandate.id)
             return (resident, mandate)
@@ -131,7 +131,7 @@ extension Guichet {
     /// Journals something an adviser did for a resident under a mandate ("Demande CC-7K3-M9Q déposée").
     public func record(_ detail: String, for residentId: Int64, under mandate: Mandate, adviser: Account?, now: Date) throws {
         let adviser = try Self.adviser(adviser)
-        guard mandate.residentAccountId == residentId, mandate.siteId == adviser.organisationId else { throw GuichetError.noMandate }
+        guard mandate.residentAccountId == residentId, mandate.siteId == adviser.organisationId else { throw FranceServicesError.noMandate }
         try database.pool.write { db in
             try AuditEntry.record(.actedFor, adviser: adviser, resident: residentId, mandate: mandate.id, detail: detail, at: now, db)
         }

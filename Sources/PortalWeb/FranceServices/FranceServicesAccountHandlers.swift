@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// An adviser creates the account of a resident who has none, with them at the counter, then
 /// prints the sheet with the activation code the resident chooses their own password with.
-struct GuichetAccountHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesAccountHandlers: Sendable {
+    let desk: FranceServicesDesk
     /// The activation page's address printed on the sheet.
     let links: SiteMap
 
@@ -22,7 +22,7 @@ struct GuichetAccountHandlers: Sendable {
         let hasErrors: Bool
         let errors: [FieldErrorLink]
         let fields: Fields
-        let action = GuichetPaths.newAccount
+        let action = FranceServicesPaths.newAccount
     }
 
     struct SheetView {
@@ -55,12 +55,12 @@ struct GuichetAccountHandlers: Sendable {
             return render(context, typed: typed, errors: [FieldErrorLink(field: "displayName", message: AccountHandlers.staleFormMessage)],
                           status: .forbidden)
         }
-        let created: Guichet.CreatedAccount
+        let created: FranceServices.CreatedAccount
         do {
-            created = try desk.guichet.createAccount(
+            created = try desk.franceServices.createAccount(
                 displayName: typed["displayName"] ?? "", email: typed["email"] ?? "", communeInsee: typed["commune"] ?? "",
                 birthDate: typed["naissance"] ?? "", adviser: adviser, now: desk.now())
-        } catch GuichetError.invalid(let errors) {
+        } catch FranceServicesError.invalid(let errors) {
             return render(context, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
                           status: .unprocessableContent)
         }
@@ -75,9 +75,9 @@ struct GuichetAccountHandlers: Sendable {
             adviserName: adviser.displayName,
             createdOn: CalendarDay(now).french,
             code: created.activationCode,
-            validUntil: CalendarDay(now.addingTimeInterval(Guichet.activationLifetime)).french,
+            validUntil: CalendarDay(now.addingTimeInterval(FranceServices.activationLifetime)).french,
             activationURL: links.activation(),
-            residentPath: GuichetPaths.resident(account.id),
+            residentPath: FranceServicesPaths.resident(account.id),
             site: site.map(OrganisationView.init))
         var response = desk.pages.page("guichet/account-sheet", view, context)
         // The code is on this page only: no copy kept by the browser's cache.

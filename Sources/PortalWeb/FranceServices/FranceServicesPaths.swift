@@ -1,5 +1,5 @@
 /// Where the pages of the France Services counter live. `id` is always the resident's account id.
-enum GuichetPaths {
+enum FranceServicesPaths {
     static let home = "/guichet"
     static let newAccount = "/guichet/habitants/nouveau"
 

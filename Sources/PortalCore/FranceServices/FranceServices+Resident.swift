@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-extension Guichet {
+extension FranceServices {
     /// What an adviser sees of one resident before any mandate — name and commune — and whether a
     /// mandate of their site is valid now. Not journaled: the adviser reached them through a
-    /// search, an account creation or a mandate, which are. ``GuichetError/notFound`` for an
+    /// search, an account creation or a mandate, which are. ``FranceServicesError/notFound`` for an
     /// account that is not a resident's.
     public func resident(_ id: Int64, adviser: Account?, now: Date) throws -> ResidentMatch {
         let adviser = try Self.adviser(adviser)

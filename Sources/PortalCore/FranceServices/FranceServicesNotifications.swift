@@ -1,5 +1,5 @@
 /// The e-mails of the France Services counter.
-public struct GuichetNotifications: Sendable {
+public struct FranceServicesNotifications: Sendable {
     /// Where the e-mails link to.
     public let links: any PortalLinks
 

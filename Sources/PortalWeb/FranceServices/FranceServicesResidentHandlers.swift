@@ -5,8 +5,8 @@ import PortalHTTP
 /// The adviser's page about one resident, and the mandate: what it covers, the printed summary
 /// the resident signs, the e-mailed consent code, recording and revoking it. Without a valid
 /// mandate the adviser sees only the resident's name and commune.
-struct GuichetResidentHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesResidentHandlers: Sendable {
+    let desk: FranceServicesDesk
 
     /// `GET /guichet/habitants/{id}`: with `familles` and `duree` in the query, the consent step.
     func show(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
@@ -29,7 +29,7 @@ struct GuichetResidentHandlers: Sendable {
         let resident = try residentMatch(id, adviser: adviser)
         let scope = MandateScope(query: context.request)
         guard let duration = scope.validDuration, !scope.validFamilies.isEmpty else {
-            return desk.pages.redirect(to: GuichetPaths.resident(id) + "?portee=1&" + scope.query + "#mandat", context)
+            return desk.pages.redirect(to: FranceServicesPaths.resident(id) + "?portee=1&" + scope.query + "#mandat", context)
         }
         let site = desk.site(of: adviser), today = CalendarDay(desk.now())
         let view = MandateSummaryView(
@@ -43,7 +43,7 @@ struct GuichetResidentHandlers: Sendable {
             duration: duration.label,
             lastDay: CalendarDay(duration.end(from: desk.now()).addingTimeInterval(-1)).french,
             date: today.french,
-            backPath: GuichetPaths.resident(id) + "?" + scope.query + "#mandat")
+            backPath: FranceServicesPaths.resident(id) + "?" + scope.query + "#mandat")
         return desk.pages.page("guichet/mandate-summary", view, context)
     }
 
@@ -52,10 +52,10 @@ struct GuichetResidentHandlers: Sendable {
         let adviser = try desk.adviser(context)
         let form = try context.request.urlEncodedForm()
         do {
-            try desk.guichet.sendConsentCode(to: id, adviser: adviser, now: desk.now())
+            try desk.franceServices.sendConsentCode(to: id, adviser: adviser, now: desk.now())
         }
         let scope = MandateScope(form: form)
-        return desk.pages.redirect(to: GuichetPaths.resident(id) + "?\(scope.query)&consentement=code&fait=code#accord", context)
+        return desk.pages.redirect(to: FranceServicesPaths.resident(id) + "?\(scope.query)&consentement=code&fait=code#accord", context)
     }
 
     /// `POST /guichet/habitants/{id}/mandat`. Field names: `familles`, `duree`, `consentement`, `lecture`, `code`.
@@ -71,16 +71,16 @@ struct GuichetResidentHandlers: Sendable {
                               status: .forbidden)
         }
         do {
-            _ = try desk.guichet.recordMandate(
-                Guichet.MandateForm(families: scope.families, duration: scope.duration, consent: consent.consent,
+            _ = try desk.franceServices.recordMandate(
+                FranceServices.MandateForm(families: scope.families, duration: scope.duration, consent: consent.consent,
                                     readAndSigned: consent.readAndSigned, code: consent.code),
                 for: id, adviser: adviser, now: desk.now())
-        } catch GuichetError.invalid(let invalid) {
+        } catch FranceServicesError.invalid(let invalid) {
             let errors = invalid.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
             return try render(context, id: id, scope: scope, scopeSubmitted: true, consent: consent, errors: errors, notice: nil,
                               status: .unprocessableContent)
         }
-        return desk.pages.redirect(to: GuichetPaths.resident(id) + "?fait=mandat", context)
+        return desk.pages.redirect(to: FranceServicesPaths.resident(id) + "?fait=mandat", context)
     }
 
     /// `POST /guichet/mandats/{id}/revocation`: ends a mandate of the adviser's site at once.
@@ -88,9 +88,9 @@ struct GuichetResidentHandlers: Sendable {
         let adviser = try desk.adviser(context)
         let mandate: Mandate
         do {
-            mandate = try desk.guichet.revoke(mandateId, actor: adviser, now: desk.now())
+            mandate = try desk.franceServices.revoke(mandateId, actor: adviser, now: desk.now())
         }
-        return desk.pages.redirect(to: GuichetPaths.resident(mandate.residentAccountId) + "?fait=revocation", context)
+        return desk.pages.redirect(to: FranceServicesPaths.resident(mandate.residentAccountId) + "?fait=revocation", context)
     }
 
     private func render(_ context: RequestContext, id: Int64, scope: MandateScope, scopeSubmitted: Bool,
@@ -106,9 +106,9 @@ struct GuichetResidentHandlers: Sendable {
         return desk.pages.page("guichet/resident", view, context, status: status)
     }
 
-    private func residentMatch(_ id: Int64, adviser: Account) throws -> Guichet.ResidentMatch {
+    private func residentMatch(_ id: Int64, adviser: Account) throws -> FranceServices.ResidentMatch {
         do {
-            return try desk.guichet.resident(id, adviser: adviser, now: desk.now())
+            return try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
         }
     }
 }

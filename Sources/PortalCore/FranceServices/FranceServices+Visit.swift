@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-extension Guichet {
+extension FranceServices {
     /// What the adviser's site recorded for a resident on the day of `now` (in France), oldest
     /// first — account, consent, mandates, actions with their references: the récépissé of the
-    /// visit. ``GuichetError/notFound`` for an account that is not a resident's.
+    /// visit. ``FranceServicesError/notFound`` for an account that is not a resident's.
     public func visit(of residentId: Int64, adviser: Account?, now: Date) throws -> [AuditEntry] {
         let adviser = try Self.adviser(adviser)
         let day = CalendarDay(now), next = day.adding(days: 1)

@@ -5,8 +5,8 @@ import PortalHTTP
 /// `GET /guichet/habitants/{id}/recepisse`: the printable récépissé of the resident's visit —
 /// what the adviser's site did for them today, with the references, the mandates in force and
 /// the site's contacts. Nothing recorded today for them: 404.
-struct GuichetReceiptHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesReceiptHandlers: Sendable {
+    let desk: FranceServicesDesk
 
     struct Line {
         let time: String
@@ -34,10 +34,10 @@ struct GuichetReceiptHandlers: Sendable {
 
     func show(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
-        let entries: [AuditEntry], resident: Guichet.ResidentMatch
+        let entries: [AuditEntry], resident: FranceServices.ResidentMatch
         do {
-            entries = try desk.guichet.visit(of: id, adviser: adviser, now: desk.now())
-            resident = try desk.guichet.resident(id, adviser: adviser, now: desk.now())
+            entries = try desk.franceServices.visit(of: id, adviser: adviser, now: desk.now())
+            resident = try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
         }
         guard !entries.isEmpty else { throw PageNotFound() }
         let site = desk.site(of: adviser)
@@ -47,7 +47,7 @@ struct GuichetReceiptHandlers: Sendable {
         let view = ReceiptView(
             layout: desk.pages.layout("Récépissé de la visite – \(resident.displayName)", context),
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(id),
+            residentPath: FranceServicesPaths.resident(id),
             siteName: site?.name ?? "France Services",
             date: CalendarDay(desk.now()).french,
             lines: entries.map { Line(time: FrenchDateTime.time($0.at), action: $0.action.label, detail: $0.detail, adviserName: $0.adviserName) },

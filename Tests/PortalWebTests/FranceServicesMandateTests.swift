@@ -4,7 +4,7 @@ import Testing
 
 /// An adviser records a resident's mandate — by the signed summary or by an e-mailed code — and
 /// revokes it; without one they see the resident's name and commune only.
-@Suite struct GuichetMandateTests {
+@Suite struct FranceServicesMandateTests {
     let server: PortalTestServer
     let residentId: Int64
 

@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// Under a mandate for the family, the adviser sees the resident's household and registers a
 /// member to an activity open for registration; a refusal says why.
-struct GuichetHouseholdHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesHouseholdHandlers: Sendable {
+    let desk: FranceServicesDesk
     let households: Households
     let registrations: Registrations
 
@@ -80,7 +80,7 @@ struct GuichetHouseholdHandlers: Sendable {
         let outcome = registration.status == .waiting
             ? "sur liste d'attente\(registration.rank.map { ", rang \($0)" } ?? "")" : registration.status.label.lowercased()
         try desk.record("Inscription de \(registration.memberName) à « \(title) » : \(outcome)", for: id, under: mandate, context)
-        return desk.pages.redirect(to: GuichetPaths.household(id) + "?fait=inscription", context)
+        return desk.pages.redirect(to: FranceServicesPaths.household(id) + "?fait=inscription", context)
     }
 
     private func render(_ context: RequestContext, resident: Account, member: String, activity: String, errors: [FieldErrorLink],
@@ -99,7 +99,7 @@ struct GuichetHouseholdHandlers: Sendable {
             layout: desk.pages.layout("Foyer de \(resident.displayName)", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken,
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(resident.id),
+            residentPath: FranceServicesPaths.resident(resident.id),
             notice: notice,
             hasErrors: !errors.isEmpty,
             errors: errors,
@@ -116,7 +116,7 @@ struct GuichetHouseholdHandlers: Sendable {
             hasActivities: !open.isEmpty,
             memberError: error("membre"),
             activityError: error("activite"),
-            action: GuichetPaths.registrations(resident.id))
+            action: FranceServicesPaths.registrations(resident.id))
         return desk.pages.page("guichet/household", view, context, status: status)
     }
 }

@@ -7,8 +7,8 @@ import PortalHTTP
 /// `/guichet/habitants/{id}/demandes/…`, acting as the resident; the filing is journaled and the
 /// acknowledgement shown. The dossier is the resident's, filed at the counter, its timeline naming
 /// the adviser.
-struct GuichetFilingHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesFilingHandlers: Sendable {
+    let desk: FranceServicesDesk
     let dossiers: Dossiers
     let filing: FilingHandlers
     let dossierPages: DossierPages
@@ -52,19 +52,19 @@ struct GuichetFilingHandlers: Sendable {
         let own = try dossiers.dossiers(of: resident, now: desk.now()).filter { covered.contains(desk.family(ofProcedure: $0.procedureSlug)) }
         func row(_ dossier: DossierSummary) -> DossierRow {
             DossierRow(reference: dossier.reference, title: dossier.procedureTitle, status: dossier.status.label,
-                       path: dossier.status == .draft ? GuichetPaths.draft(id, dossier: dossier.id) : GuichetPaths.dossier(id, dossier: dossier.id))
+                       path: dossier.status == .draft ? FranceServicesPaths.draft(id, dossier: dossier.id) : FranceServicesPaths.dossier(id, dossier: dossier.id))
         }
         let drafts = own.filter { $0.status == .draft }.map(row), filed = own.filter { $0.status != .draft }.map(row)
         let view = ListView(
             layout: desk.pages.layout("Faire une demande pour \(resident.displayName)", context),
             csrfToken: context.csrfToken,
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(id),
+            residentPath: FranceServicesPaths.resident(id),
             procedures: procedures.map { ProcedureRow(slug: $0.slug, title: $0.title, family: desk.family(ofProcedure: $0.slug).label) },
             hasProcedures: !procedures.isEmpty,
             drafts: drafts, hasDrafts: !drafts.isEmpty,
             filed: filed, hasFiled: !filed.isEmpty,
-            action: GuichetPaths.procedures(id))
+            action: FranceServicesPaths.procedures(id))
         return desk.pages.page("guichet/procedures", view, context)
     }
 
@@ -77,9 +77,9 @@ struct GuichetFilingHandlers: Sendable {
         let (resident, _) = try desk.acting(for: id, in: desk.family(ofProcedure: slug), context)
         do {
             let draft = try dossiers.startDraft(procedureSlug: slug, actor: resident, now: desk.now())
-            return desk.pages.redirect(to: GuichetPaths.draft(id, dossier: draft.id), context)
+            return desk.pages.redirect(to: FranceServicesPaths.draft(id, dossier: draft.id), context)
         } catch DossierError.procedureNotOnline, DossierError.notOfferedInCommune {
-            return desk.pages.redirect(to: GuichetPaths.procedures(id), context)
+            return desk.pages.redirect(to: FranceServicesPaths.procedures(id), context)
         }
     }
 
@@ -118,14 +118,14 @@ struct GuichetFilingHandlers: Sendable {
     func dossier(_ context: RequestContext, resident id: Int64, dossier dossierId: Int64) throws -> HTTPResponse {
         let (resident, _) = try actingOn(dossierId, resident: id, context)
         let dossier = try dossiers.visibleDossier(dossierId, context.acting(as: resident), now: desk.now())
-        if dossier.status == .draft { return desk.pages.redirect(to: GuichetPaths.draft(id, dossier: dossierId), context) }
+        if dossier.status == .draft { return desk.pages.redirect(to: FranceServicesPaths.draft(id, dossier: dossierId), context) }
         let receipt = try dossiers.acknowledgement(of: dossierId, actor: resident, now: desk.now())
         let view = DossierView(
             layout: desk.pages.layout("Demande \(dossier.reference) – \(resident.displayName)", context),
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(id),
-            proceduresPath: GuichetPaths.procedures(id),
-            receiptPath: GuichetPaths.receipt(id),
+            residentPath: FranceServicesPaths.resident(id),
+            proceduresPath: FranceServicesPaths.procedures(id),
+            receiptPath: FranceServicesPaths.receipt(id),
             justFiled: context.request.queryValue("depose") == "1",
             reference: dossier.reference,
             procedureTitle: dossier.procedureTitle,
@@ -133,7 +133,7 @@ struct GuichetFilingHandlers: Sendable {
             receipt: DossierPages.ReceiptView(receivedAt: receipt.receivedAtText, service: OrganisationView(receipt.service),
                                               silenceText: receipt.silenceText, appealText: receipt.appealText),
             timeline: try dossiers.timeline(of: dossierId, actor: resident, now: desk.now()).map {
-                TimelineLine($0, documents: GuichetPaths.dossier(id, dossier: dossierId) + "/documents")
+                TimelineLine($0, documents: FranceServicesPaths.dossier(id, dossier: dossierId) + "/documents")
             })
         return desk.pages.page("guichet/dossier", view, context)
     }

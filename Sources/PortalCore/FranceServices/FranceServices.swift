@@ -7,10 +7,10 @@ import GRDB
 /// long — and acts for them within it. Without a valid mandate an adviser sees a resident's name
 /// and commune only, and every search, account, mandate and action goes into the journal the
 /// resident reads in their space.
-public struct Guichet: Sendable {
+public struct FranceServices: Sendable {
     public let database: PortalDatabase
     public let catalogue: Catalogue
-    public let notifications: GuichetNotifications
+    public let notifications: FranceServicesNotifications
 
     /// Results of a search, at most.
     public static let searchLimit = 20
@@ -22,7 +22,7 @@ public struct Guichet: Sendable {
     public init(database: PortalDatabase, catalogue: Catalogue, links: any PortalLinks) {
         self.database = database
         self.catalogue = catalogue
-        self.notifications = GuichetNotifications(links: links)
+        self.notifications = FranceServicesNotifications(links: links)
     }
 
     /// What an adviser sees of a resident before a mandate.
@@ -49,7 +49,7 @@ public struct Guichet: Sendable {
         if !name.isEmpty && name.count < 2 { errors.add("Saisissez au moins 2 lettres du nom.", for: "nom") }
         let day = birth.isEmpty ? nil : CalendarDay(typed: birth)
         if !birth.isEmpty && day == nil { errors.add("Saisissez la date de naissance au format JJ/MM/AAAA.", for: "naissance") }
-        guard errors.isEmpty else { throw GuichetError.invalid(errors) }
+        guard errors.isEmpty else { throw FranceServicesError.invalid(errors) }
         return try database.pool.write { db in
             var conditions = ["role = ?"]
             var arguments: StatementArguments = [Role.resident.rawValue]
@@ -87,7 +87,7 @@ public struct Guichet: Sendable {
 
     /// The journal of what advisers did for a resident, latest first: for the resident themself.
     public func journal(of actor: Account?) throws -> [AuditEntry] {
-        guard let actor = actor?.acting(as: .resident) else { throw GuichetError.notFound }
+        guard let actor = actor?.acting(as: .resident) else { throw FranceServicesError.notFound }
         return try database.pool.read { db in
             try AuditEntry.fetchAll(db, "WHERE residentAccountId = ? ORDER BY at DESC, audit_entry.id DESC", arguments: [actor.id])
         }
@@ -102,7 +102,7 @@ public struct Guichet: Sendable {
     }
 
     static func adviser(_ actor: Account?) throws -> Account {
-        guard let actor = actor?.acting(as: .franceServices) else { throw GuichetError.notFound }
+        guard let actor = actor?.acting(as: .franceServices) else { throw FranceServicesError.notFound }
         return actor
     }
 
@@ -110,7 +110,7 @@ public struct Guichet: Sendable {
     static func resident(_ id: Int64, _ db: Database) throws -> Account {
         guard let account = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ? AND role = ?",
                                              arguments: [id, Role.resident.rawValue]).map(Account.init(row:)) else {
-            throw GuichetError.notFound
+            throw FranceServicesError.notFound
         }
         return account
     }

@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// Under a mandate, the adviser sends the documents asked of the resident on their dossiers —
 /// scanned at the counter — for the dossiers whose procedure the mandate covers.
-struct GuichetDocumentHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesDocumentHandlers: Sendable {
+    let desk: FranceServicesDesk
     let dossiers: Dossiers
 
     struct RequestView {
@@ -50,10 +50,10 @@ struct GuichetDocumentHandlers: Sendable {
         } catch let problem as FileStore.Problem {
             return try render(context, resident: id, error: (requestId, problem.message))
         } catch DossierError.documentAlreadySupplied {
-            return desk.pages.redirect(to: GuichetPaths.documents(id), context)
+            return desk.pages.redirect(to: FranceServicesPaths.documents(id), context)
         }
         try desk.record("Document « \(request.label) » envoyé pour la demande \(dossier.reference)", for: id, under: mandate, context)
-        return desk.pages.redirect(to: GuichetPaths.documents(id) + "?fait=document", context)
+        return desk.pages.redirect(to: FranceServicesPaths.documents(id) + "?fait=document", context)
     }
 
     /// A document still asked of the resident, on a dossier the site's mandates cover; 404 otherwise.
@@ -74,7 +74,7 @@ struct GuichetDocumentHandlers: Sendable {
         let requests = try pendingRequests(of: id, context).map { request, dossier in
             RequestView(label: request.label, explanation: request.explanation, dueOn: request.dueOn.french,
                         refusalReason: request.refusalReason, dossierReference: dossier.reference, procedureTitle: dossier.procedureTitle,
-                        action: GuichetPaths.document(id, request: request.id), inputId: "document-\(request.id)",
+                        action: FranceServicesPaths.document(id, request: request.id), inputId: "document-\(request.id)",
                         error: error?.requestId == request.id ? error?.message : nil)
         }
         let errors = error.map { [FieldErrorLink(field: "document-\($0.requestId)", message: $0.message)] } ?? []
@@ -82,7 +82,7 @@ struct GuichetDocumentHandlers: Sendable {
             layout: desk.pages.layout("Documents demandés à \(resident.displayName)", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken,
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(id),
+            residentPath: FranceServicesPaths.resident(id),
             notice: context.request.queryValue("fait") == "document" ? "Le document est envoyé au service, qui va le vérifier." : nil,
             hasErrors: !errors.isEmpty,
             errors: errors,

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Guichet {
+extension FranceServices {
     /// An account created at the counter, and the code the resident chooses their password with
     /// (printed for them, and e-mailed); the adviser never knows the password.
     public struct CreatedAccount: Sendable {
@@ -26,7 +26,7 @@ extension Guichet {
         if birth.isEmpty || day == nil || CalendarDay(now) < day! {
             errors.add("Saisissez la date de naissance au format JJ/MM/AAAA.", for: "naissance")
         }
-        guard errors.isEmpty, let day else { throw GuichetError.invalid(errors) }
+        guard errors.isEmpty, let day else { throw FranceServicesError.invalid(errors) }
         let code = Self.makeCode()
         let site = catalogue.organisation(id: adviser.organisationId ?? "")?.name ?? "France Services"
         do {
@@ -46,7 +46,7 @@ extension Guichet {
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             errors.add("Un compte existe déjà avec cette adresse e-mail : cherchez la personne plutôt que de lui créer un compte.", for: "email")
-            throw GuichetError.invalid(errors)
+            throw FranceServicesError.invalid(errors)
         }
     }
 }
@@ -61,10 +61,10 @@ extension Accounts {
         let since = now.addingTimeInterval(-Self.throttleWindow)
         guard try !database.pool.read({ db in try Self.isThrottled(email: email, remoteAddress: remoteAddress, since: since, db) }) else {
             errors.add(LogInResult.throttledMessage, for: "code")
-            throw GuichetError.invalid(errors)
+            throw FranceServicesError.invalid(errors)
         }
         if let problem = PasswordPolicy.problem(with: password, email: email) { errors.add(problem, for: "password") }
-        let digest = Guichet.digest(code)
+        let digest = FranceServices.digest(code)
         let found = try database.pool.read { db -> (Account, Int64)? in
             guard let account = try Account.fetch(email: email, db),
                   let activation = try Int64.fetchOne(db, sql: """
@@ -76,7 +76,7 @@ extension Accounts {
             try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
             errors.add("Cette adresse e-mail et ce code ne correspondent pas, ou le code a expiré. Vérifiez-les, ou demandez un nouveau code au guichet.", for: "code")
         }
-        guard errors.isEmpty, let (account, activation) = found else { throw GuichetError.invalid(errors) }
+        guard errors.isEmpty, let (account, activation) = found else { throw FranceServicesError.invalid(errors) }
         let hash = try hasher.hash(password)
         try database.pool.write { db in
             try db.execute(sql: "UPDATE account SET passwordHash = ? WHERE id = ?", arguments: [hash, account.id])

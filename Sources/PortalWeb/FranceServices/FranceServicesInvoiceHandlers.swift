@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// Under a mandate for payments, the adviser sees the resident's invoices and notes a payment they
 /// made elsewhere, for the régie to check. The adviser never takes money nor changes an amount.
-struct GuichetInvoiceHandlers: Sendable {
-    let desk: GuichetDesk
+struct FranceServicesInvoiceHandlers: Sendable {
+    let desk: FranceServicesDesk
     let invoices: Invoices
 
     struct Row {
@@ -62,12 +62,12 @@ struct GuichetInvoiceHandlers: Sendable {
             Row(number: invoice.number, object: invoice.object, total: Euros.format(invoice.totalCents),
                 remaining: Euros.format(invoice.remainingCents), status: invoice.status.label, dueOn: invoice.dueOn.french,
                 overdue: invoice.isOverdue(on: today),
-                declarePath: invoice.status.isOpen ? GuichetPaths.invoice(id, invoice: invoice.id) : nil)
+                declarePath: invoice.status.isOpen ? FranceServicesPaths.invoice(id, invoice: invoice.id) : nil)
         }
         let view = ListView(
             layout: desk.pages.layout("Factures de \(resident.displayName)", context),
             residentName: resident.displayName,
-            residentPath: GuichetPaths.resident(id),
+            residentPath: FranceServicesPaths.resident(id),
             notice: context.request.queryValue("fait") == "paiement"
                 ? "Le paiement déclaré est noté dans l'historique de la facture : la régie le vérifiera avant de la modifier." : nil,
             toPay: all.toPay.map(row), others: all.others.map(row),
@@ -97,12 +97,12 @@ struct GuichetInvoiceHandlers: Sendable {
             return try render(context, resident: resident, invoice: invoiceId, typed: typed,
                               errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
         } catch InvoiceError.invalidTransition {
-            return desk.pages.redirect(to: GuichetPaths.invoices(id), context)
+            return desk.pages.redirect(to: FranceServicesPaths.invoices(id), context)
         }
         let number = try invoices.detail(invoiceId, actor: resident).invoice.number
         try desk.record("Paiement fait ailleurs noté pour la facture \(number) : « \(typed.trimmingCharacters(in: .whitespacesAndNewlines)) »",
                         for: id, under: mandate, context)
-        return desk.pages.redirect(to: GuichetPaths.invoices(id) + "?fait=paiement", context)
+        return desk.pages.redirect(to: FranceServicesPaths.invoices(id) + "?fait=paiement", context)
     }
 
     private func render(_ context: RequestContext, resident: Account, invoice invoiceId: Int64, typed: String,
@@ -112,18 +112,18 @@ struct GuichetInvoiceHandlers: Sendable {
             detail = try invoices.detail(invoiceId, actor: resident)
         }
         let invoice = detail.invoice
-        guard invoice.status.isOpen else { return desk.pages.redirect(to: GuichetPaths.invoices(resident.id), context) }
+        guard invoice.status.isOpen else { return desk.pages.redirect(to: FranceServicesPaths.invoices(resident.id), context) }
         let declarations = detail.events.filter { $0.kind == .declaredPayment }.map { "\(TimelineLine.dateTime($0.at)) : \($0.text ?? "")" }
         let view = InvoiceView(
             layout: desk.pages.layout("Facture \(invoice.number) – \(resident.displayName)", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken,
             residentName: resident.displayName,
-            listPath: GuichetPaths.invoices(resident.id),
+            listPath: FranceServicesPaths.invoices(resident.id),
             number: invoice.number, object: invoice.object, regieName: detail.regie.name,
             total: Euros.format(invoice.totalCents), paid: Euros.format(invoice.paidCents), remaining: Euros.format(invoice.remainingCents),
             status: invoice.status.label, dueOn: invoice.dueOn.french,
             declarations: declarations, hasDeclarations: !declarations.isEmpty,
-            action: GuichetPaths.invoice(resident.id, invoice: invoice.id),
+            action: FranceServicesPaths.invoice(resident.id, invoice: invoice.id),
             hasErrors: !errors.isEmpty, errors: errors,
             declaration: FormField(id: "declaration", value: typed, error: errors.first?.message))
         return desk.pages.page("guichet/invoice", view, context, status: status)

@@ -5,8 +5,8 @@ import PortalHTTP
 /// What every page of the France Services counter needs: the adviser behind the request, the
 /// resident's account under a mandate, and the journal. Anything the adviser may not see —
 /// another role, a resident without a mandate covering the page — is a 404 page.
-struct GuichetDesk: Sendable {
-    let guichet: Guichet
+struct FranceServicesDesk: Sendable {
+    let franceServices: FranceServices
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
@@ -27,7 +27,7 @@ struct GuichetDesk: Sendable {
     /// `family`, and the mandate allowing it; 404 without one.
     func acting(for residentId: Int64, in family: ProcedureFamily, _ context: RequestContext) throws -> (Account, Mandate) {
         do {
-            return try guichet.actingAccount(for: residentId, family: family, adviser: try adviser(context), now: now())
+            return try franceServices.actingAccount(for: residentId, family: family, adviser: try adviser(context), now: now())
         }
     }
 
@@ -40,7 +40,7 @@ struct GuichetDesk: Sendable {
     func activeMandates(of residentId: Int64, _ context: RequestContext) throws -> [Mandate] {
         let date = now()
         do {
-            return try guichet.mandates(of: residentId, actor: try adviser(context), now: date).filter { $0.isActive(at: date) }
+            return try franceServices.mandates(of: residentId, actor: try adviser(context), now: date).filter { $0.isActive(at: date) }
         }
     }
 
@@ -59,6 +59,6 @@ struct GuichetDesk: Sendable {
 
     /// Journals what the adviser did for the resident under `mandate`.
     func record(_ detail: String, for residentId: Int64, under mandate: Mandate, _ context: RequestContext) throws {
-        try guichet.record(detail, for: residentId, under: mandate, adviser: try adviser(context), now: now())
+        try franceServices.record(detail, for: residentId, under: mandate, adviser: try adviser(context), now: now())
     }
 }
