@@ -48,7 +48,7 @@ struct AccountHandlers: Sendable {
     }
 
     func signUp(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         guard !context.formIsStale else {
             return renderSignUp(context, form: form, errors: [FieldErrorLink(field: "displayName", message: Self.staleFormMessage)], status: .forbidden)
         }
@@ -72,7 +72,7 @@ struct AccountHandlers: Sendable {
         return pages.redirect(to: account.role.home.path + "?bienvenue=1", context, extraCookies: [sessionCookie(token)])
     }
 
-    private func renderSignUp(_ context: RequestContext, form: URLEncodedForm?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
+    private func renderSignUp(_ context: RequestContext, form: PostedForm?, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
         func field(_ id: String) -> FormField {
             FormField(id: id, value: id == "password" ? "" : (form?[id] ?? ""), error: errors.first { $0.field == id }?.message)
         }
@@ -127,7 +127,7 @@ struct AccountHandlers: Sendable {
     }
 
     func logIn(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let email = form["email"] ?? ""
         let returnTo = form["retour"].flatMap { LocalRedirect.isLocalPath($0) ? $0 : nil }
         guard !context.formIsStale else {

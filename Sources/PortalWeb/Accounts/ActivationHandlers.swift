@@ -39,7 +39,7 @@ struct ActivationHandlers: Sendable {
 
     /// `POST /activation`: sets the password, then the log-in page says it is done.
     func activate(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let email = form["email"] ?? "", code = form["code"] ?? "", password = form["password"] ?? ""
         guard !context.formIsStale else {
             let stale = [FieldErrorLink(field: "email", message: AccountHandlers.staleFormMessage)]

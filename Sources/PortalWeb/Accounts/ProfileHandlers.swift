@@ -50,7 +50,7 @@ struct ProfileHandlers: Sendable {
     /// `POST /mon-espace/profil`: saves the details, then the page again with a confirmation.
     func save(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let posted = try context.request.urlEncodedForm()
+        let posted = try context.postedForm()
         func value(_ field: ProfileForm.Field) -> String { posted[field.rawValue] ?? "" }
         let form = ProfileForm(
             accountId: actor.id, displayName: value(.displayName), communeInsee: value(.commune), phone: value(.phone),

@@ -85,7 +85,7 @@ struct AgentDossierHandlers: Sendable {
 
     /// `POST /agent/dossiers/{id}/action`: take in charge, accept, refuse, close, reopen.
     func act(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         let reason = form["motif"] ?? ""
         guard let entry = Self.actions.first(where: { $0.value == form["action"] }) else { throw PageNotFound() }
         let field = "motif-\(entry.value)"
@@ -108,7 +108,7 @@ struct AgentDossierHandlers: Sendable {
 
     /// `POST /agent/dossiers/{id}/attribution`.
     func assign(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         do {
             _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
         }
@@ -118,7 +118,7 @@ struct AgentDossierHandlers: Sendable {
     /// `POST /agent/dossiers/{id}/note` (internal) and `/message` (to the resident).
     func write(_ context: RequestContext, id: Int64, isInternal: Bool) throws -> HTTPResponse {
         try requireAgent(context)
-        let form = try context.request.postedForm()
+        let form = try context.postedForm()
         let field = isInternal ? "note" : "message"
         let text = form[field] ?? ""
         let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
@@ -143,7 +143,7 @@ struct AgentDossierHandlers: Sendable {
 
     /// `POST /agent/dossiers/{id}/pieces`: asks the resident for a document.
     func requestDocument(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         var errors = ValidationErrors()
         let typed = Dictionary(form.fields.filter { Self.documentRequestInputs.contains($0.name) }.map { ($0.name, $0.value) },
                                uniquingKeysWith: { first, _ in first })
@@ -176,7 +176,7 @@ struct AgentDossierHandlers: Sendable {
 
     /// `POST /agent/dossiers/{id}/pieces/{request}/verification`: accepts or refuses a document sent.
     func reviewDocument(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         let field = "motif-piece-\(requestId)"
         do {
             _ = try dossiers.review(requestId, accept: form["decision"] == "accepter", reason: form["motif"], actor: context.account, now: now())
@@ -202,10 +202,10 @@ struct AgentDossierHandlers: Sendable {
     static let documentRequestInputs = Set(DocumentRequestDraft.Field.allCases.map(\.rawValue)
                                            + ["echeance-day", "echeance-month", "echeance-year"])
 
-    private func checkedForm(_ context: RequestContext) throws -> URLEncodedForm {
+    /// The posted form, once the account is known to be an agent of a service.
+    private func agentsForm(_ context: RequestContext) throws -> PostedForm {
         try requireAgent(context)
-        let form = try context.request.urlEncodedForm()
-        return form
+        return try context.postedForm()
     }
 
     private func visible(_ context: RequestContext, id: Int64) throws -> Dossier {

@@ -148,7 +148,7 @@ struct DossierPages: Sendable {
     /// `POST /mon-espace/dossiers/{id}/pieces/{request}`: the resident sends a document asked
     /// for, a new file or one sent before.
     func supply(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
-        let form = try context.request.postedForm()
+        let form = try context.postedForm()
         let upload = form.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             _ = try dossiers.supply(requestId, upload: upload, reusing: form["reprise"].flatMap(Int64.init), actor: context.account, now: now())
@@ -164,7 +164,7 @@ struct DossierPages: Sendable {
 
     /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
     func message(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try context.request.postedForm()
+        let form = try context.postedForm()
         let attachment = form.files.first { $0.name == "piece-jointe" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             try dossiers.sendMessage(form["message"] ?? "", attachment: attachment, on: id, actor: context.account, now: now())

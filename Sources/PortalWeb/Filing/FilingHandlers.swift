@@ -83,7 +83,7 @@ struct FilingHandlers: Sendable {
         try followingFiled(context) {
             let (draft, form) = try draftAndForm(context, id: id, place: place)
             guard let page = form.visiblePages(for: draft.answers).first(where: { $0.id == pageId }) else { throw PageNotFound() }
-            let posted = try context.request.postedForm()
+            let posted = try context.postedForm()
             let input = FormInput(Dictionary(grouping: posted.fields, by: \.name).mapValues { $0.map(\.value) })
             let uploads = Dictionary(posted.files.map { ($0.name, Dossiers.Upload(filename: $0.filename, bytes: $0.data)) },
                                      uniquingKeysWith: { first, _ in first })

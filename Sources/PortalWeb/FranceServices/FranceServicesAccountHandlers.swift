@@ -49,7 +49,7 @@ struct FranceServicesAccountHandlers: Sendable {
     /// `POST /guichet/habitants/nouveau`: the account, then the sheet to print (shown once, never stored).
     func create(_ context: RequestContext) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let typed = Dictionary(["displayName", "email", "commune", "naissance"].map { ($0, form[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
         guard !context.formIsStale else {
             return render(context, typed: typed, errors: [FieldErrorLink(field: "displayName", message: AccountHandlers.staleFormMessage)],

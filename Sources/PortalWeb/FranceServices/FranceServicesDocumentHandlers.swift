@@ -41,7 +41,7 @@ struct FranceServicesDocumentHandlers: Sendable {
     func supply(_ context: RequestContext, resident id: Int64, request requestId: Int64) throws -> HTTPResponse {
         let (request, dossier) = try pending(requestId, of: id, context)
         let (resident, mandate) = try desk.acting(for: id, in: desk.family(ofProcedure: dossier.procedureSlug), context)
-        let form = try context.request.postedForm()
+        let form = try context.postedForm()
         let upload = form.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         do {
             _ = try dossiers.supply(requestId, upload: upload, reusing: nil, actor: resident, now: desk.now())

@@ -71,7 +71,7 @@ struct FranceServicesFilingHandlers: Sendable {
     /// `POST /guichet/habitants/{id}/demandes`: a new draft of the procedure `demarche` for the resident.
     func start(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         _ = try desk.adviser(context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let slug = form["demarche"] ?? ""
         guard desk.catalogue.procedure(slug: slug) != nil else { throw PageNotFound() }
         let (resident, _) = try desk.acting(for: id, in: desk.family(ofProcedure: slug), context)

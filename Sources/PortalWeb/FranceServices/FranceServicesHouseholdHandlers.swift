@@ -56,7 +56,7 @@ struct FranceServicesHouseholdHandlers: Sendable {
     /// `POST /guichet/habitants/{id}/inscriptions`. Field names: `membre`, `activite`.
     func register(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         let (resident, mandate) = try desk.acting(for: id, in: .family, context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let member = form["membre"] ?? "", activity = form["activite"] ?? ""
         guard !context.formIsStale else {
             return try render(context, resident: resident, member: member, activity: activity,

@@ -85,7 +85,7 @@ struct FranceServicesInvoiceHandlers: Sendable {
     /// `POST /guichet/habitants/{id}/factures/{invoice}`. Field name: `declaration`.
     func declare(_ context: RequestContext, resident id: Int64, invoice invoiceId: Int64) throws -> HTTPResponse {
         let (resident, mandate) = try desk.acting(for: id, in: .payments, context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let typed = form["declaration"] ?? ""
         guard !context.formIsStale else {
             return try render(context, resident: resident, invoice: invoiceId, typed: typed,

@@ -50,7 +50,7 @@ struct FranceServicesResidentHandlers: Sendable {
     /// `POST /guichet/habitants/{id}/code`: e-mails the resident the code to read out if they agree.
     func sendCode(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         do {
             try desk.franceServices.sendConsentCode(to: id, adviser: adviser, now: desk.now())
         }
@@ -61,7 +61,7 @@ struct FranceServicesResidentHandlers: Sendable {
     /// `POST /guichet/habitants/{id}/mandat`. Field names: `familles`, `duree`, `consentement`, `lecture`, `code`.
     func record(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let scope = MandateScope(form: form)
         let consent = ResidentPageView.ConsentInput(consent: form["consentement"] ?? "", readAndSigned: form["lecture"] == "oui",
                                                     code: form["code"] ?? "")

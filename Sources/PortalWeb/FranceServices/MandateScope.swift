@@ -15,7 +15,7 @@ struct MandateScope {
     }
 
     /// From a posted form.
-    init(form: URLEncodedForm) {
+    init(form: PostedForm) {
         families = form.values("familles")
         duration = form["duree"] ?? ""
     }

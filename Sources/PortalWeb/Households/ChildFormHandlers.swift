@@ -54,7 +54,7 @@ struct ChildFormHandlers: Sendable {
 
     private func save(_ context: RequestContext, childId: Int64?) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let posted = try context.request.urlEncodedForm()
+        let posted = try context.postedForm()
         let form = ChildForm(firstName: posted["prenom"] ?? "", lastName: posted["nom"] ?? "", birthDay: posted["naissance-day"] ?? "",
                              birthMonth: posted["naissance-month"] ?? "", birthYear: posted["naissance-year"] ?? "", school: posted["ecole"] ?? "")
         guard !context.formIsStale else {

@@ -60,7 +60,7 @@ struct DocumentFormHandlers: Sendable {
     /// `date-month`, `date-year`, `quotient`, `enfant`.
     func add(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let posted = try context.request.postedForm()
+        let posted = try context.postedForm()
         let upload = posted.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         let form = Households.DocumentForm(
             kind: posted["type"] ?? "", upload: upload, day: posted["date-day"] ?? "", month: posted["date-month"] ?? "",

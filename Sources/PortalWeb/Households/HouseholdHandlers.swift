@@ -23,7 +23,7 @@ struct HouseholdHandlers: Sendable {
     /// `POST /mon-espace/foyer/invitation`: `email`; the page again with the address kept on a mistake.
     func invite(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let email = form["email"] ?? ""
         guard !context.formIsStale else {
             return render(context, actor: actor, household: try ownHousehold(actor), notice: nil,

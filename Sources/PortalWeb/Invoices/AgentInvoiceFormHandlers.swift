@@ -22,7 +22,7 @@ struct AgentInvoiceFormHandlers: Sendable {
     /// `POST /agent/factures/nouvelle`.
     func issue(_ context: RequestContext) throws -> HTTPResponse {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
-        let posted = try context.request.urlEncodedForm()
+        let posted = try context.postedForm()
         let regies = try invoices.regies(of: context.account)
         func value(_ name: String) -> String { posted[name] ?? "" }
         let form = InvoiceForm(

@@ -21,7 +21,7 @@ struct AgentInvoiceImportHandlers: Sendable {
     /// `POST /agent/factures/import`: `regie` and the file `fichier`.
     func importFile(_ context: RequestContext) throws -> HTTPResponse {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
-        let form = try context.request.postedForm()
+        let form = try context.postedForm()
         let regies = try invoices.regies(of: context.account)
         let regieId = form["regie"] ?? ""
         var errors = ValidationErrors()

@@ -39,7 +39,7 @@ struct AgentInvoicePageHandlers: Sendable {
 
     /// `POST /agent/factures/{id}/encaissement`: `montant`, `moyen`, `reference`.
     func recordPayment(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         let typed = AgentInvoiceView.Typed(amount: form["montant"] ?? "", channel: form["moyen"] ?? "", reference: form["reference"] ?? "")
         do {
             let payment = try invoices.recordCounterPayment(id, amount: typed.amount, channel: typed.channel, reference: typed.reference,
@@ -54,7 +54,7 @@ struct AgentInvoicePageHandlers: Sendable {
 
     /// `POST /agent/factures/{id}/annulation`: `motif`.
     func cancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try checkedForm(context)
+        let form = try agentsForm(context)
         let typed = AgentInvoiceView.Typed(reason: form["motif"] ?? "")
         do {
             _ = try invoices.cancel(id, reason: typed.reason, actor: context.account, now: now())
@@ -77,7 +77,7 @@ struct AgentInvoicePageHandlers: Sendable {
 
     /// `POST /agent/factures/{id}/recouvrement`.
     func sendToCollection(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        _ = try checkedForm(context)
+        _ = try agentsForm(context)
         do {
             _ = try invoices.sendToCollection(id, actor: context.account, now: now())
             return pages.redirect(to: AgentInvoicePaths.invoice(id) + "?fait=recouvrement", context)
@@ -104,10 +104,10 @@ struct AgentInvoicePageHandlers: Sendable {
         return try show(context, id: id, errors: errors, status: .conflict)
     }
 
-    private func checkedForm(_ context: RequestContext) throws -> URLEncodedForm {
+    /// The posted form, once the account is known to be an agent of a service.
+    private func agentsForm(_ context: RequestContext) throws -> PostedForm {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
-        let form = try context.request.urlEncodedForm()
-        return form
+        return try context.postedForm()
     }
 
     /// An invoice of the agent's régies; anyone else (its payer included) gets 404.

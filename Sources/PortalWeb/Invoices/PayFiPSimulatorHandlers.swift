@@ -71,7 +71,7 @@ struct PayFiPSimulatorHandlers: Sendable {
     /// `POST /payfip-sim/paiement`: `idop` and `choix`; back to the portal's return address,
     /// the payer cookie dropped.
     func finish(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         guard let operationId = form.fields.first(where: { $0.name == "idop" })?.value,
               let choice = form.fields.first(where: { $0.name == "choix" }).flatMap({ PayFiPSimulator.Choice(rawValue: $0.value) })
         else { return .text("idop et choix attendus", status: .badRequest) }

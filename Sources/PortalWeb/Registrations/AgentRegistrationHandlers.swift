@@ -50,7 +50,7 @@ struct AgentRegistrationHandlers: Sendable {
     /// `POST /agent/inscriptions/{activity}/refus/{id}`: `motif`.
     func refuse(_ context: RequestContext, activityId: String, registrationId: Int64) throws -> HTTPResponse {
         _ = try spaces.overviewOrNotFound(of: .agent, context)
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let reason = form["motif"] ?? ""
         do {
             let refused = try registrations.refuse(registrationId, reason: reason, actor: context.account, now: now())

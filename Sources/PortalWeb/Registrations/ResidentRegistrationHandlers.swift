@@ -39,7 +39,7 @@ struct ResidentRegistrationHandlers: Sendable {
     /// `POST /mon-espace/inscriptions`: `activite`, `membre`.
     func register(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
-        let form = try context.request.urlEncodedForm()
+        let form = try context.postedForm()
         let activityId = form["activite"] ?? ""
         let memberId = form["membre"].flatMap(Int64.init)
         guard !context.formIsStale else {

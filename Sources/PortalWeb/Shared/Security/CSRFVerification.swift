@@ -13,12 +13,13 @@ struct CSRFVerification: RouterMiddleware {
     let keepsAnswersWhenStale: Bool
 
     func handle(_ request: HTTPRequest, context: RequestContext, next: RouteHandler<RequestContext>) throws -> HTTPResponse {
-        let submitted = try request.postedForm()[CSRFProtection.fieldName]
-        if context.hasValidCSRFToken(submitted) { return try next(request, context) }
+        var context = context
+        let form = try request.postedForm()
+        context.decodedForm = form
+        if context.hasValidCSRFToken(form[CSRFProtection.fieldName]) { return try next(request, context) }
         guard keepsAnswersWhenStale else { throw StaleForm() }
-        var stale = context
-        stale.formIsStale = true
-        return try next(request, stale)
+        context.formIsStale = true
+        return try next(request, context)
     }
 
     /// Methods that change something, and so need a token.

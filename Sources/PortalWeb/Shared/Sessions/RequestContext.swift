@@ -11,6 +11,9 @@ struct RequestContext: RouterContext {
     /// The posted form's anti-forgery token was missing or stale, on a route that shows its form again with
     /// the answers kept (``CSRFVerification``): the handler must only render, with the stale-form message.
     var formIsStale = false
+    /// The posted form, once ``CSRFVerification`` has read it for its token: handlers read it through
+    /// ``postedForm()`` rather than decoding the body again.
+    var decodedForm: PostedForm?
     /// The account the use cases act as: the logged-in one, if the session cookie names a live
     /// session — or, at a France Services counter, the resident the adviser acts for (``acting(as:)``).
     private(set) var account: Account?
@@ -65,5 +68,11 @@ struct RequestContext: RouterContext {
     /// The form token the browser sent back (the `_csrf` field) is valid for this browser.
     func hasValidCSRFToken(_ submitted: String?) -> Bool {
         csrf.isValid(submitted, binding: csrfBinding)
+    }
+
+    /// The posted form (urlencoded, or multipart with its files): the one already decoded for the
+    /// anti-forgery check, else decoded now. 415 for another encoding, 400 when malformed, 413 too large.
+    func postedForm() throws -> PostedForm {
+        try decodedForm ?? request.postedForm()
     }
 }

@@ -17,12 +17,17 @@ extension HTTPRequest {
 }
 
 /// A posted form in either encoding browsers use: urlencoded, or multipart when it sends files.
-struct PostedForm {
+struct PostedForm: Sendable {
     var fields: [(name: String, value: String)]
     var files: [MultipartFile]
 
     subscript(name: String) -> String? {
         fields.first { $0.name == name }?.value
+    }
+
+    /// Every value posted under `name`, in order (checkboxes).
+    func values(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
     }
 }
 
