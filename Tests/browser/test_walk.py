@@ -167,6 +167,25 @@ def test_legal_page(browser, name, path, heading):
     browser.assert_no_problems()
 
 
+def test_another_roles_space_is_reserved_and_leads_home(browser):
+    browser.log_in("agent.langeais@demo.cctoval.fr")
+    browser.open("/mon-espace/factures")
+    assert browser.h1() == "Accès réservé"
+    assert "réservée aux habitants" in browser.text()
+    browser.audit("acces-reserve")
+    browser.submit_with(browser.link("Aller à mon espace : Espace agent"))
+    assert browser.path == "/agent"
+    browser.log_out()
+    # A logged-out visitor is sent to log in, then back to the very address, query included.
+    browser.open("/agent?statut=depose&page=2")
+    assert browser.path == "/connexion"
+    browser.fill("email", "agent.langeais@demo.cctoval.fr")
+    browser.fill("password", "demo-portail-2026")
+    browser.submit_with(browser.find("main form button[type=submit]"))
+    assert browser.path == "/agent" and browser.query == "statut=depose&page=2"
+    browser.assert_no_problems()
+
+
 def test_unknown_page_answers_404(browser, server):
     path = "/cette-page-n-existe-pas"
     with pytest.raises(urllib.error.HTTPError) as answer:
