@@ -26,7 +26,7 @@ struct AgentDossierHandlers: Sendable {
         let events = try dossiers.timeline(of: id, actor: context.account, now: now())
         let names = try dossiers.names(of: Set(events.compactMap(\.actorAccountId) + [dossier.accountId]))
         let form = try dossiers.form(of: dossier)
-        let basePath = "/agent/dossiers/\(id)"
+        let basePath = DossierPaths.agent(id)
         let actions = Self.actions.filter { $0.action.target(from: dossier.status) != nil }
         func field(_ id: String) -> FormField { FormField(id: id, value: typed[id] ?? "", error: errors[id]) }
         let requests = try dossiers.documentRequests(of: id, actor: context.account, now: now()).map { request in
@@ -103,7 +103,7 @@ struct AgentDossierHandlers: Sendable {
         } catch DossierError.invalidTransition {
             return try showAgain(context, id: id, "Cette action n'est plus possible : la demande a changé de statut entre-temps.", field: "actions", status: .conflict)
         }
-        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+        return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
     }
 
     /// `POST /agent/dossiers/{id}/attribution`.
@@ -112,7 +112,7 @@ struct AgentDossierHandlers: Sendable {
         do {
             _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
         }
-        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+        return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
     }
 
     /// `POST /agent/dossiers/{id}/note` (internal) and `/message` (to the resident).
@@ -138,7 +138,7 @@ struct AgentDossierHandlers: Sendable {
             return try showAgain(context, id: id, "Le texte doit faire au plus \(maximum) caractères.", field: field, typed: [field: text],
                                  status: .unprocessableContent)
         }
-        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+        return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
     }
 
     /// `POST /agent/dossiers/{id}/pieces`: asks the resident for a document.
@@ -160,7 +160,7 @@ struct AgentDossierHandlers: Sendable {
                 _ = try dossiers.requestDocument(
                     DocumentRequestDraft(label: label, explanation: typed[DocumentRequestDraft.Field.explanation.rawValue] ?? "", dueOn: due),
                     on: id, actor: context.account, now: now())
-                return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+                return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
             } catch DossierError.invalid(let invalid) {
                 for error in invalid.errors { errors.add(error.message, for: error.field) }
             } catch DossierError.dueDateInThePast {
@@ -187,7 +187,7 @@ struct AgentDossierHandlers: Sendable {
         } catch DossierError.documentNotSupplied {
             return try showAgain(context, id: id, "Ce document a déjà été vérifié.", field: "pieces", status: .conflict)
         }
-        return pages.redirect(to: "/agent/dossiers/\(id)?fait=1", context)
+        return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
     }
 
     /// The dossier page again, with one error about `field`, and what was `typed` kept in its inputs.

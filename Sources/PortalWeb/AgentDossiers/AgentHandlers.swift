@@ -126,7 +126,7 @@ struct AgentHandlers: Sendable {
         let due = dossier.decisionDueAt
         return Row(
             reference: dossier.reference,
-            path: "/agent/dossiers/\(dossier.id)",
+            path: DossierPaths.agent(dossier.id),
             procedureTitle: dossier.procedureTitle,
             residentName: names[dossier.accountId] ?? "",
             commune: catalogue.commune(insee: dossier.communeInsee)?.name ?? dossier.communeInsee,

@@ -62,14 +62,14 @@ struct DossierPages: Sendable {
                 : "Déposée le \(CalendarDay(dossier.filedAt ?? dossier.createdAt).french)"
             return DossierLink(
                 reference: dossier.reference, title: dossier.procedureTitle, status: dossier.status.label, date: date,
-                path: isDraft ? FilingHandlers.draftPath(dossier.id) : "/mon-espace/dossiers/\(dossier.id)")
+                path: isDraft ? FilingHandlers.draftPath(dossier.id) : DossierPaths.resident(dossier.id))
         }
         let toDo = try dossiers.pendingDocumentRequests(of: overview.actor, now: now()).map { request, dossier in
             ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
-                 when: "Avant le \(request.dueOn.french)", path: "/mon-espace/dossiers/\(dossier.id)#pieces")
+                 when: "Avant le \(request.dueOn.french)", path: DossierPaths.resident(dossier.id) + "#pieces")
         } + dossiers.messagesAwaitingReply(of: overview.actor, now: now()).map { dossier, sentAt in
             ToDo(text: "Répondre au message du service (demande \(dossier.reference), \(dossier.procedureTitle))",
-                 when: "Message reçu \(FrenchDateTime.text(sentAt))", path: "/mon-espace/dossiers/\(dossier.id)#historique")
+                 when: "Message reçu \(FrenchDateTime.text(sentAt))", path: DossierPaths.resident(dossier.id) + "#historique")
         }
         let due = try invoices.dueSummary(of: overview.actor)
         let invoicesDue = due.count == 0 ? nil
@@ -157,9 +157,9 @@ struct DossierPages: Sendable {
         } catch let problem as FileStore.Problem {
             return try dossier(context, id: id, pieceError: (requestId, problem.message))
         } catch DossierError.documentAlreadySupplied {
-            return pages.redirect(to: "/mon-espace/dossiers/\(id)", context)
+            return pages.redirect(to: DossierPaths.resident(id), context)
         }
-        return pages.redirect(to: "/mon-espace/dossiers/\(id)?piece=1", context)
+        return pages.redirect(to: DossierPaths.resident(id) + "?piece=1", context)
     }
 
     /// `POST /mon-espace/dossiers/{id}/message`: the resident writes to the service.
@@ -177,7 +177,7 @@ struct DossierPages: Sendable {
         } catch DossierError.textTooLong(let maximum) {
             return try dossier(context, id: id, messageError: "Votre message doit faire au plus \(maximum) caractères.", typed: form["message"])
         }
-        return pages.redirect(to: "/mon-espace/dossiers/\(id)?envoye=1#historique", context)
+        return pages.redirect(to: DossierPaths.resident(id) + "?envoye=1#historique", context)
     }
 
     struct ReceiptView {
@@ -196,12 +196,12 @@ struct DossierPages: Sendable {
         if dossier.status == .draft { return pages.redirect(to: FilingHandlers.draftPath(id), context) }
         let receipt = try dossiers.acknowledgement(of: id, actor: context.account, now: now())
         let form = try dossiers.form(of: dossier)
-        let answers = AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: "/mon-espace/dossiers/\(id)/documents")
+        let answers = AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: DossierPaths.resident(id) + "/documents")
         let reusable = try dossiers.reusableFiles(of: context.account, now: now())
         let pieces = try dossiers.documentRequests(of: id, actor: context.account, now: now()).filter { $0.status == .requested }.map { request in
             PieceView(
                 id: request.id, label: request.label, explanation: request.explanation, dueOn: request.dueOn.french,
-                refusalReason: request.refusalReason, action: "/mon-espace/dossiers/\(id)/pieces/\(request.id)",
+                refusalReason: request.refusalReason, action: DossierPaths.resident(id) + "/pieces/\(request.id)",
                 error: pieceError?.requestId == request.id ? pieceError?.message : nil,
                 reusable: reusable.map { ReusableFile(inputId: "reprise-\(request.id)-\($0.id)", id: $0.id, name: "\($0.originalName) (\($0.sizeText))") },
                 hasReusable: !reusable.isEmpty)
@@ -220,10 +220,10 @@ struct DossierPages: Sendable {
                                  silenceText: receipt.silenceText, appealText: receipt.appealText),
             answers: answers,
             timeline: try dossiers.timeline(of: id, actor: context.account, now: now()).map {
-                TimelineLine($0, documents: "/mon-espace/dossiers/\(id)/documents")
+                TimelineLine($0, documents: DossierPaths.resident(id) + "/documents")
             },
             csrfToken: context.csrfToken,
-            messagePath: "/mon-espace/dossiers/\(id)/message",
+            messagePath: DossierPaths.resident(id) + "/message",
             messageSent: context.request.queryValue("envoye") == "1",
             pieceSent: context.request.queryValue("piece") == "1",
             hasErrors: !errorLinks.isEmpty,
