@@ -17,16 +17,9 @@ struct SpaceHandlers: Sendable {
         let upcoming: [String]
     }
 
-    /// Anonymous visitors are sent to log in and come back; an account of another role gets 404.
+    /// The space's home for its own role (its route lets no one else in).
     func show(_ space: Space, _ context: RequestContext) throws -> HTTPResponse {
-        let overview: SpaceOverview
-        do {
-            overview = try spaces.overview(of: space, actor: context.account)
-        } catch AccessError.unauthenticated {
-            return pages.redirect(to: LocalRedirect.logIn(returningTo: space.path), context)
-        } catch AccessError.notFound {
-            throw PageNotFound()
-        }
+        let overview = try spaces.overview(of: space, actor: context.account)
         guard let text = Self.text(for: space) else { throw PageNotFound() }
         let view = SpaceView(
             layout: pages.layout(space.title, context),

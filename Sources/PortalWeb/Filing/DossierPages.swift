@@ -46,14 +46,7 @@ struct DossierPages: Sendable {
 
     /// `GET /mon-espace`: what needs the resident first, then dossiers in progress, drafts, closed ones.
     func dashboard(_ context: RequestContext) throws -> HTTPResponse {
-        let overview: SpaceOverview
-        do {
-            overview = try spaces.overview(of: .resident, actor: context.account)
-        } catch AccessError.unauthenticated {
-            return pages.redirect(to: LocalRedirect.logIn(returningTo: Space.resident.path), context)
-        } catch AccessError.notFound {
-            throw PageNotFound()
-        }
+        let overview = try spaces.overview(of: .resident, actor: context.account)
         let all = try dossiers.dossiers(of: overview.actor, now: now())
         func link(_ dossier: DossierSummary) -> DossierLink {
             let isDraft = dossier.status == .draft
