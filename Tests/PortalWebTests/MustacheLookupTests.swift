@@ -40,34 +40,34 @@ import Testing
     }
 
     @Test func spaceLookupsMatchMirror() {
-        Self.expectLookupsMatchMirror(SpaceHandlers.SpaceView(
+        Self.expectLookupsMatchMirror(SpaceController.SpaceView(
             layout: Self.layout, heading: "Mon espace", displayName: "Camille Martin", organisationName: nil,
             communeName: "Langeais", notice: nil, intro: "Bientôt", upcoming: ["Vos demandes"]))
     }
 
     @Test func dashboardLookupsMatchMirror() {
-        let link = DossierPages.DossierLink(
+        let link = DashboardView.DossierLink(
             reference: "CC-4KP-7RD", title: "Demande de badge", status: "Déposée", date: "Déposée le 3 mars 2026",
             path: "/mon-espace/dossiers/1")
-        let toDo = DossierPages.ToDo(text: "Envoyer : justificatif", when: "Avant le 30 mars 2026", path: "/mon-espace/dossiers/1#pieces")
+        let toDo = DashboardView.ToDo(text: "Envoyer : justificatif", when: "Avant le 30 mars 2026", path: "/mon-espace/dossiers/1#pieces")
         Self.expectLookupsMatchMirror(link)
         Self.expectLookupsMatchMirror(toDo)
-        Self.expectLookupsMatchMirror(DossierPages.DashboardView(
+        Self.expectLookupsMatchMirror(DashboardView(
             layout: Self.layout, toDo: [toDo], hasToDo: true, displayName: "Camille Martin", communeName: nil,
             notice: "Bienvenue", inProgress: [link], drafts: [], closed: [], hasInProgress: true, hasDrafts: false,
             hasClosed: false, isEmpty: false, invoicesDue: "1 facture à payer : 22,50 €"))
     }
 
     @Test func queueLookupsMatchMirror() {
-        let option = AgentHandlers.Option(value: "depose", label: "Déposée", selected: true)
-        let count = AgentHandlers.StatusCount(label: "Déposée", count: 12, path: "/agent?statut=depose")
-        let row = AgentHandlers.Row(
+        let option = AgentController.Option(value: "depose", label: "Déposée", selected: true)
+        let count = AgentController.StatusCount(label: "Déposée", count: 12, path: "/agent?statut=depose")
+        let row = AgentController.Row(
             reference: "CC-4KP-7RD", path: "/agent/dossiers/1", procedureTitle: "Demande de badge", residentName: "Camille Martin",
             commune: "Langeais", filedOn: "3 mars 2026", dueOn: "3 mai 2026", overdue: false, status: "Déposée", assignee: "Personne")
         Self.expectLookupsMatchMirror(option)
         Self.expectLookupsMatchMirror(count)
         Self.expectLookupsMatchMirror(row)
-        Self.expectLookupsMatchMirror(AgentHandlers.QueueView(
+        Self.expectLookupsMatchMirror(AgentController.QueueView(
             layout: Self.layout, organisationName: "Service déchets", counts: [count], statusOptions: [option],
             procedureOptions: [option], communeOptions: [option], assignmentOptions: [option], orderOptions: [option],
             overdueOnly: false, rows: [row], hasRows: true, totalText: "1 demande", pageText: "Page 1 sur 1",
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func agentInvoiceListLookupsMatchMirror() {
-        let option = AgentHandlers.Option(value: "", label: "Toutes vos régies", selected: true)
+        let option = AgentController.Option(value: "", label: "Toutes vos régies", selected: true)
         let error = FieldErrorLink(field: "du", message: "La date « Émises du » doit être une date réelle, par exemple 01/03/2026.")
         let row = AgentInvoiceListView.Row(
             number: "F-37123-26-000001", path: "/agent/factures/1", payerName: "Camille Martin", payerEmail: "habitant@demo.cctoval.fr",

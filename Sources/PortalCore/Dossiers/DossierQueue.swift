@@ -49,4 +49,8 @@ public struct QueuePage: Sendable, Hashable {
     public var countsByStatus: [DossierStatus: Int]
     public var page: Int
     public var pageCount: Int
+    /// The names of the residents and assigned agents of the page's dossiers, by account id.
+    public var names: [Int64: String]
+    /// The procedures with an online form, which the queue may be filtered by.
+    public var procedureSlugs: Set<String>
 }

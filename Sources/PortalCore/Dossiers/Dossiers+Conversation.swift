@@ -45,20 +45,24 @@ extension Dossiers {
     /// within ``replyWindow``, with that message's date; oldest first.
     public func messagesAwaitingReply(of actor: Account?, now: Date) throws -> [(DossierSummary, Date)] {
         guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
+        return try database.pool.read { db in try Self.messagesAwaitingReply(ofResident: actor.id, now: now, db) }
+    }
+
+    private static let qualifiedSummaryColumns = DossierSummary.columns.split(separator: ",")
+        .map { "dossier." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+
+    static func messagesAwaitingReply(ofResident id: Int64, now: Date, _ db: Database) throws -> [(DossierSummary, Date)] {
         let closed = DossierStatus.allCases.filter(\.isClosed).map(\.rawValue) + [DossierStatus.draft.rawValue]
-        return try database.pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(DossierSummary.columns.split(separator: ",").map { "dossier." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                    .joined(separator: ", ")), last.at
-                FROM dossier JOIN dossier_event AS last ON last.id = (
-                    SELECT id FROM dossier_event WHERE dossierId = dossier.id AND kind = ? ORDER BY at DESC, id DESC LIMIT 1)
-                WHERE dossier.accountId = ? AND dossier.status NOT IN (\(closed.map { _ in "?" }.joined(separator: ", ")))
-                  AND last.actorAccountId IS NOT ? AND last.at > ?
-                ORDER BY last.at
-                """), arguments: [DossierEvent.Kind.message.rawValue, actor.id] + StatementArguments(closed)
-                    + [actor.id, now.addingTimeInterval(-Self.replyWindow)]
-            ).map { row in (try DossierSummary(row: row), row[DossierSummary.columnCount] as Date) }
-        }
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Self.qualifiedSummaryColumns), last.at
+            FROM dossier JOIN dossier_event AS last ON last.id = (
+                SELECT id FROM dossier_event WHERE dossierId = dossier.id AND kind = ? ORDER BY at DESC, id DESC LIMIT 1)
+            WHERE dossier.accountId = ? AND dossier.status NOT IN (\(closed.map { _ in "?" }.joined(separator: ", ")))
+              AND last.actorAccountId IS NOT ? AND last.at > ?
+            ORDER BY last.at
+            """), arguments: [DossierEvent.Kind.message.rawValue, id] + StatementArguments(closed)
+                + [id, now.addingTimeInterval(-Self.replyWindow)]
+        ).map { row in (try DossierSummary(row: row), row[DossierSummary.columnCount] as Date) }
     }
 
     /// A note only the agents of the handling organisation see. A text breaking the rule of

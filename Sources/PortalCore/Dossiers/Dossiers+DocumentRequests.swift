@@ -154,20 +154,22 @@ extension Dossiers {
     /// For the dashboard: the documents the resident still has to send, with their dossier.
     public func pendingDocumentRequests(of actor: Account?, now: Date) throws -> [(DocumentRequest, DossierSummary)] {
         guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
-        return try database.pool.read { db in
-            let requests = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT document_request.* FROM document_request JOIN dossier ON dossier.id = document_request.dossierId
-                    WHERE dossier.accountId = ? AND document_request.status = ? ORDER BY document_request.dueOn
-                    """),
-                arguments: [actor.id, DocumentRequest.Status.requested.rawValue]
-            ).map(DocumentRequest.init(row:))
-            return try requests.map { request in
-                let dossier = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(DossierSummary.columns) FROM dossier WHERE id = ?"),
-                                               arguments: [request.dossierId]).map(DossierSummary.init(row:))
-                guard let dossier else { throw DossierError.notFound }
-                return (request, dossier)
-            }
+        return try database.pool.read { db in try Self.pendingDocumentRequests(ofResident: actor.id, db) }
+    }
+
+    static func pendingDocumentRequests(ofResident id: Int64, _ db: Database) throws -> [(DocumentRequest, DossierSummary)] {
+        let requests = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT document_request.* FROM document_request JOIN dossier ON dossier.id = document_request.dossierId
+                WHERE dossier.accountId = ? AND document_request.status = ? ORDER BY document_request.dueOn
+                """),
+            arguments: [id, DocumentRequest.Status.requested.rawValue]
+        ).map(DocumentRequest.init(row:))
+        return try requests.map { request in
+            let dossier = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(DossierSummary.columns) FROM dossier WHERE id = ?"),
+                                           arguments: [request.dossierId]).map(DossierSummary.init(row:))
+            guard let dossier else { throw DossierError.notFound }
+            return (request, dossier)
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension Dossiers {
-    /// The queue of the agent's own organisation: filtered, ordered, paginated, with counts.
+    /// The queue of the agent's own organisation: filtered, ordered, paginated, with counts, the
+    /// names on the page and the procedures one may filter by, read in one transaction.
     /// Each query is served by one of the `dossier_by_*` indexes.
     public func queue(_ filter: QueueFilter, actor: Account?, now: Date) throws -> QueuePage {
         guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
@@ -35,8 +36,11 @@ extension Dossiers {
                     ORDER BY \(order)
                     """),
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
-            return QueuePage(dossiers: try rows.map(DossierSummary.init(row:)), total: total, countsByStatus: counts,
-                             page: page, pageCount: pageCount)
+            let dossiers = try rows.map(DossierSummary.init(row:))
+            let people = Set(dossiers.flatMap { [$0.accountId] + ($0.assignedAgentId.map { [$0] } ?? []) })
+            return QueuePage(dossiers: dossiers, total: total, countsByStatus: counts, page: page, pageCount: pageCount,
+                             names: try Account.contacts(people, db).mapValues(\.name),
+                             procedureSlugs: try FormStore.procedureSlugs(db))
         }
     }
 

@@ -192,16 +192,18 @@ public struct Dossiers: Sendable {
     /// A resident's own dossiers, most recently changed first; expired drafts are left out.
     public func dossiers(of actor: Account?, now: Date) throws -> [DossierSummary] {
         guard let actor = actor?.acting(as: .resident) else { throw DossierError.notFound }
-        return try database.pool.read { db in
-            // Run on every dashboard: kept compiled, as the statements of the queue.
-            try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT \(DossierSummary.columns) FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
-                    ORDER BY updatedAt DESC
-                    """),
-                arguments: [actor.id, now]
-            ).map(DossierSummary.init(row:))
-        }
+        return try database.pool.read { db in try Self.dossiers(ofResident: actor.id, now: now, db) }
+    }
+
+    static func dossiers(ofResident id: Int64, now: Date, _ db: Database) throws -> [DossierSummary] {
+        // Run on every dashboard: kept compiled, as the statements of the queue.
+        try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT \(DossierSummary.columns) FROM dossier WHERE accountId = ? AND (draftExpiresAt IS NULL OR draftExpiresAt > ?)
+                ORDER BY updatedAt DESC
+                """),
+            arguments: [id, now]
+        ).map(DossierSummary.init(row:))
     }
 
     /// The timeline of a dossier as `actor` may see it: residents never see internal notes.

@@ -49,9 +49,11 @@ public struct FormStore: Sendable {
 
     /// The procedures that have an online form.
     public func procedureSlugs() throws -> Set<String> {
-        try database.pool.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT DISTINCT procedureSlug FROM form_definition"))
-        }
+        try database.pool.read(Self.procedureSlugs)
+    }
+
+    static func procedureSlugs(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT procedureSlug FROM form_definition")))
     }
 
     static func current(_ slug: String, _ db: Database) throws -> FormDefinition? {

@@ -43,13 +43,15 @@ public struct Invoices: Sendable {
     /// How many of a résident's invoices are to pay, and what remains on them: the dashboard's line.
     public func dueSummary(of actor: Account?) throws -> (count: Int, remainingCents: Int) {
         guard let actor = actor?.acting(as: .resident) else { throw InvoiceError.notFound }
-        return try database.pool.read { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT COUNT(*), COALESCE(SUM(totalCents - paidCents), 0) FROM invoice
-                WHERE payerAccountId = ? AND status IN (?, ?)
-                """), arguments: [actor.id, InvoiceStatus.toPay.rawValue, InvoiceStatus.partiallyPaid.rawValue])
-            return (row?[0] ?? 0, row?[1] ?? 0)
-        }
+        return try database.pool.read { db in try Self.dueSummary(ofPayer: actor.id, db) }
+    }
+
+    static func dueSummary(ofPayer id: Int64, _ db: Database) throws -> (count: Int, remainingCents: Int) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*), COALESCE(SUM(totalCents - paidCents), 0) FROM invoice
+            WHERE payerAccountId = ? AND status IN (?, ?)
+            """), arguments: [id, InvoiceStatus.toPay.rawValue, InvoiceStatus.partiallyPaid.rawValue])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     /// One invoice with its régie, payer, payments and history, if the account may see it.

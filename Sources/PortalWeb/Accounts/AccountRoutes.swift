@@ -3,9 +3,9 @@ import PortalHTTP
 /// Sign-up, log-in and log-out, the activation of an account made at a France Services counter, and
 /// « Mes coordonnées ».
 struct AccountRoutes: RouteCollection {
-    let accounts: AccountHandlers
-    let activation: ActivationHandlers
-    let profile: ProfileHandlers
+    let accounts: AccountController
+    let activation: ActivationController
+    let profile: ProfileController
 
     func register(into routes: inout SiteRoutes) {
         let accounts = self.accounts, activation = self.activation, profile = self.profile
@@ -14,9 +14,9 @@ struct AccountRoutes: RouteCollection {
         routes.formPage(.GET, "/connexion") { context, _ in accounts.logInForm(context) }
         routes.formPage(.POST, "/connexion") { context, _ in try accounts.logIn(context) }
         routes.page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
-        routes.formPage(.GET, ActivationHandlers.path) { context, _ in activation.show(context) }
-        routes.formPage(.POST, ActivationHandlers.path) { context, _ in try activation.activate(context) }
-        routes.spacePage(.GET, ProfileHandlers.path) { context, _ in try profile.show(context) }
-        routes.spacePage(.POST, ProfileHandlers.path, keepsAnswersWhenStale: true) { context, _ in try profile.save(context) }
+        routes.formPage(.GET, ActivationController.path) { context, _ in activation.show(context) }
+        routes.formPage(.POST, ActivationController.path) { context, _ in try activation.activate(context) }
+        routes.spacePage(.GET, ProfileController.path) { context, _ in try profile.show(context) }
+        routes.spacePage(.POST, ProfileController.path, keepsAnswersWhenStale: true) { context, _ in try profile.save(context) }
     }
 }

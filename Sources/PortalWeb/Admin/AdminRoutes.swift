@@ -2,7 +2,7 @@ import PortalHTTP
 
 /// The administration space.
 struct AdminRoutes: RouteCollection {
-    let spaces: SpaceHandlers
+    let spaces: SpaceController
 
     func register(into routes: inout SiteRoutes) {
         let spaces = self.spaces

@@ -2,8 +2,8 @@ import PortalHTTP
 
 /// The agents' queue, its export, and a dossier's page with its actions and documents.
 struct AgentDossierRoutes: RouteCollection {
-    let queue: AgentHandlers
-    let dossier: AgentDossierHandlers
+    let queue: AgentController
+    let dossier: AgentDossierController
     /// Serves the dossier's documents, as to its resident.
     let documents: DossierPages
 

@@ -1,7 +1,7 @@
 import PortalCore
 
 // The agent's dossier page as its template reads it.
-extension AgentDossierHandlers {
+extension AgentDossierController {
     /// A form of an action that needs its reason (`motif`, its input `motif-{value}`).
     struct ReasonForm {
         let value: String
@@ -49,7 +49,7 @@ extension AgentDossierHandlers {
         let csrfToken: String
         let notice: String?
         let hasErrors: Bool
-        let errors: [FilingHandlers.ErrorLink]
+        let errors: [FilingController.ErrorLink]
         let reference: String
         let procedureTitle: String
         let status: String

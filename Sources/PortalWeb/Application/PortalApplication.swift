@@ -53,49 +53,49 @@ public struct PortalApplication: Sendable {
         let payment = try PaymentSetup(configuration, database: database)
         let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, links: links,
                                      payerCookies: payment.payerCookies)
-        let filing = FilingHandlers(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
-        let dossierPages = DossierPages(dossiers: dossiers, invoices: invoices, spaces: spaces, catalogue: catalogue, pages: pages,
-                                        now: configuration.now)
+        let filing = FilingController(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
+        let dossierPages = DossierPages(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)
         let desk = FranceServicesDesk(
             franceServices: FranceServices(database: database, catalogue: catalogue, links: links),
             catalogue: catalogue, pages: pages, now: configuration.now)
         let now = configuration.now
         let collections: [any RouteCollection] = [
             CatalogueRoutes(
-                catalogue: CatalogueHandlers(catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
-                communes: CommuneHandlers(catalogue: catalogue, pages: pages),
-                legal: LegalHandlers(catalogue: catalogue, pages: pages), cache: PageCache()),
+                catalogue: CatalogueController(catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
+                communes: CommuneController(catalogue: catalogue, pages: pages),
+                legal: LegalController(catalogue: catalogue, pages: pages), cache: PageCache()),
             AccountRoutes(
-                accounts: AccountHandlers(accounts: accounts, catalogue: catalogue, pages: pages, now: now),
-                activation: ActivationHandlers(accounts: accounts, pages: pages, now: now),
-                profile: ProfileHandlers(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
+                accounts: AccountController(accounts: accounts, catalogue: catalogue, pages: pages, now: now),
+                activation: ActivationController(accounts: accounts, pages: pages, now: now),
+                profile: ProfileController(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
+            ResidentSpaceRoutes(dashboard: DashboardController(dossiers: dossiers, spaces: spaces, pages: pages, now: now)),
             FilingRoutes(filing: filing, dossiers: dossierPages),
             AgentDossierRoutes(
-                queue: AgentHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
-                dossier: AgentDossierHandlers(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
+                queue: AgentController(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
+                dossier: AgentDossierController(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
                 documents: dossierPages),
             InvoiceRoutes(
-                resident: ResidentInvoiceHandlers(invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links, now: now),
-                list: AgentInvoiceHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                form: AgentInvoiceFormHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                page: AgentInvoicePageHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                importing: AgentInvoiceImportHandlers(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                paymentReturn: PaymentReturnHandlers(payments: gateway, pages: pages, now: now),
-                simulator: payment.simulator.map { PayFiPSimulatorHandlers(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS) },
+                resident: ResidentInvoiceController(invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links, now: now),
+                list: AgentInvoiceController(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                form: AgentInvoiceFormController(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                page: AgentInvoicePageController(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                importing: AgentInvoiceImportController(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                paymentReturn: PaymentReturnController(payments: gateway, pages: pages, now: now),
+                simulator: payment.simulator.map { PayFiPSimulatorController(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS) },
                 simulatorSOAPService: payment.simulatorSOAPService),
             HouseholdRoutes(households: households, registrations: registrations, catalogue: catalogue, spaces: spaces, pages: pages, now: now),
             FranceServicesRoutes(
-                home: FranceServicesHomeHandlers(desk: desk),
-                accounts: FranceServicesAccountHandlers(desk: desk, links: links),
-                residents: FranceServicesResidentHandlers(desk: desk),
-                invoices: FranceServicesInvoiceHandlers(desk: desk, invoices: invoices),
-                documents: FranceServicesDocumentHandlers(desk: desk, dossiers: dossiers),
-                household: FranceServicesHouseholdHandlers(desk: desk, households: households, registrations: registrations),
-                filing: FranceServicesFilingHandlers(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
-                receipts: FranceServicesReceiptHandlers(desk: desk),
-                residentSpace: ResidentFranceServicesHandlers(
+                home: FranceServicesHomeController(desk: desk),
+                accounts: FranceServicesAccountController(desk: desk, links: links),
+                residents: FranceServicesResidentController(desk: desk),
+                invoices: FranceServicesInvoiceController(desk: desk, invoices: invoices),
+                documents: FranceServicesDocumentController(desk: desk, dossiers: dossiers),
+                household: FranceServicesHouseholdController(desk: desk, households: households, registrations: registrations),
+                filing: FranceServicesFilingController(desk: desk, dossiers: dossiers, filing: filing, dossierPages: dossierPages),
+                receipts: FranceServicesReceiptController(desk: desk),
+                residentSpace: ResidentFranceServicesController(
                     franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
-            AdminRoutes(spaces: SpaceHandlers(spaces: spaces, pages: pages)),
+            AdminRoutes(spaces: SpaceController(spaces: spaces, pages: pages)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

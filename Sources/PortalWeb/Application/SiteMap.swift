@@ -15,9 +15,9 @@ public struct SiteMap: PortalLinks {
     public func residentDossier(_ id: Int64) -> String { base + DossierPaths.resident(id) }
     public func agentDossier(_ id: Int64) -> String { base + DossierPaths.agent(id) }
     public func draft(_ id: Int64) -> String { base + FilingPlace.residentSpace.draft(id) }
-    public func residentInvoice(_ id: Int64) -> String { base + ResidentInvoiceHandlers.path(id) }
+    public func residentInvoice(_ id: Int64) -> String { base + ResidentInvoiceController.path(id) }
     public func residentRegistrations() -> String { base + RegistrationPaths.resident }
     public func householdInvitation(token: String) -> String { base + HouseholdPaths.invitation(token: token) }
-    public func activation() -> String { base + ActivationHandlers.path }
-    public func simulatorPayment(operationId: String) -> String { base + PayFiPSimulatorHandlers.pagePath + "?idop=" + operationId }
+    public func activation() -> String { base + ActivationController.path }
+    public func simulatorPayment(operationId: String) -> String { base + PayFiPSimulatorController.pagePath + "?idop=" + operationId }
 }

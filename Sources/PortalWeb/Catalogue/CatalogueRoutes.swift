@@ -3,9 +3,9 @@ import PortalHTTP
 /// The information pages: home, procedures and search, communes, « Qui fait quoi ? », the legal pages.
 /// Their anonymous renderings are shared through the page cache.
 struct CatalogueRoutes: RouteCollection {
-    let catalogue: CatalogueHandlers
-    let communes: CommuneHandlers
-    let legal: LegalHandlers
+    let catalogue: CatalogueController
+    let communes: CommuneController
+    let legal: LegalController
     let cache: PageCache
 
     func register(into routes: inout SiteRoutes) {

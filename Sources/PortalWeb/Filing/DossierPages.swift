@@ -2,88 +2,13 @@ import Foundation
 import PortalCore
 import PortalHTTP
 
-/// The resident's side of filed dossiers: the dashboard and one dossier with its acknowledgement.
+/// The resident's side of a filed dossier: its page with its acknowledgement, documents asked for and messages.
 struct DossierPages: Sendable {
     let dossiers: Dossiers
-    let invoices: Invoices
     let spaces: Spaces
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
-
-    struct DossierLink {
-        let reference: String
-        let title: String
-        let status: String
-        let date: String
-        let path: String
-    }
-
-    struct ToDo {
-        let text: String
-        /// "Avant le 3 mars 2026", "Message reçu le 1er mars 2026 à 10 h 05".
-        let when: String
-        let path: String
-    }
-
-    struct DashboardView {
-        let layout: LayoutContext
-        let toDo: [ToDo]
-        let hasToDo: Bool
-        let displayName: String
-        let communeName: String?
-        let notice: String?
-        let inProgress: [DossierLink]
-        let drafts: [DossierLink]
-        let closed: [DossierLink]
-        let hasInProgress: Bool
-        let hasDrafts: Bool
-        let hasClosed: Bool
-        let isEmpty: Bool
-        /// "2 factures à payer : 45,00 €", when there are.
-        let invoicesDue: String?
-    }
-
-    /// `GET /mon-espace`: what needs the resident first, then dossiers in progress, drafts, closed ones.
-    func dashboard(_ context: RequestContext) throws -> HTTPResponse {
-        let overview = try spaces.overview(of: .resident, actor: context.account)
-        let all = try dossiers.dossiers(of: overview.actor, now: now())
-        func link(_ dossier: DossierSummary) -> DossierLink {
-            let isDraft = dossier.status == .draft
-            let date = isDraft
-                ? "À terminer avant le \(dossier.draftExpiresAt.map { CalendarDay($0).french } ?? "")"
-                : "Déposée le \(CalendarDay(dossier.filedAt ?? dossier.createdAt).french)"
-            return DossierLink(
-                reference: dossier.reference, title: dossier.procedureTitle, status: dossier.status.label, date: date,
-                path: isDraft ? FilingHandlers.draftPath(dossier.id) : DossierPaths.resident(dossier.id))
-        }
-        let toDo = try dossiers.pendingDocumentRequests(of: overview.actor, now: now()).map { request, dossier in
-            ToDo(text: "Envoyer : \(request.label) (demande \(dossier.reference), \(dossier.procedureTitle))",
-                 when: "Avant le \(request.dueOn.french)", path: DossierPaths.resident(dossier.id) + "#pieces")
-        } + dossiers.messagesAwaitingReply(of: overview.actor, now: now()).map { dossier, sentAt in
-            ToDo(text: "Répondre au message du service (demande \(dossier.reference), \(dossier.procedureTitle))",
-                 when: "Message reçu \(FrenchDateTime.text(sentAt))", path: DossierPaths.resident(dossier.id) + "#historique")
-        }
-        let due = try invoices.dueSummary(of: overview.actor)
-        let invoicesDue = due.count == 0 ? nil
-            : "\(due.count) facture\(due.count > 1 ? "s" : "") à payer : \(Euros.format(due.remainingCents))"
-        let inProgress = all.filter { !$0.status.isClosed && $0.status != .draft }.map(link)
-        let drafts = all.filter { $0.status == .draft }.map(link)
-        let closed = all.filter(\.status.isClosed).map(link)
-        let view = DashboardView(
-            layout: pages.layout("Mon espace", context),
-            toDo: toDo,
-            hasToDo: !toDo.isEmpty,
-            displayName: overview.actor.displayName,
-            communeName: overview.commune?.name,
-            notice: context.request.queryValue("bienvenue") == "1" ? "Votre compte est créé. Bienvenue !" : nil,
-            inProgress: inProgress, drafts: drafts, closed: closed,
-            hasInProgress: !inProgress.isEmpty, hasDrafts: !drafts.isEmpty, hasClosed: !closed.isEmpty,
-            isEmpty: all.isEmpty,
-            invoicesDue: invoicesDue
-        )
-        return pages.page("dossiers/dashboard", view, context)
-    }
 
     struct ReusableFile {
         let inputId: String
@@ -119,7 +44,7 @@ struct DossierPages: Sendable {
         let messageSent: Bool
         let pieceSent: Bool
         let hasErrors: Bool
-        let errors: [FilingHandlers.ErrorLink]
+        let errors: [FilingController.ErrorLink]
         let messageError: String?
         let typedMessage: String
     }
@@ -186,7 +111,7 @@ struct DossierPages: Sendable {
         pieceError: (requestId: Int64, message: String)? = nil
     ) throws -> HTTPResponse {
         let dossier = try dossiers.residentsOwnDossier(id, context, now: now())
-        if dossier.status == .draft { return pages.redirect(to: FilingHandlers.draftPath(id), context) }
+        if dossier.status == .draft { return pages.redirect(to: FilingController.draftPath(id), context) }
         let receipt = try dossiers.acknowledgement(of: id, actor: context.account, now: now())
         let form = try dossiers.form(of: dossier)
         let answers = AnswerRow.rows(dossier.answers, of: form, catalogue: catalogue, documents: DossierPaths.resident(id) + "/documents")
@@ -199,8 +124,8 @@ struct DossierPages: Sendable {
                 reusable: reusable.map { ReusableFile(inputId: "reprise-\(request.id)-\($0.id)", id: $0.id, name: "\($0.originalName) (\($0.sizeText))") },
                 hasReusable: !reusable.isEmpty)
         }
-        let errorLinks = (messageError.map { [FilingHandlers.ErrorLink(field: "message", message: $0)] } ?? [])
-            + (pieceError.map { [FilingHandlers.ErrorLink(field: "piece-\($0.requestId)", message: $0.message)] } ?? [])
+        let errorLinks = (messageError.map { [FilingController.ErrorLink(field: "message", message: $0)] } ?? [])
+            + (pieceError.map { [FilingController.ErrorLink(field: "piece-\($0.requestId)", message: $0.message)] } ?? [])
         let view = DossierView(
             layout: pages.layout("Demande \(dossier.reference)", context, hasErrors: !errorLinks.isEmpty),
             pieces: pieces,

@@ -1,5 +1,5 @@
 /// Where a draft's pages live and where they lead: the resident's own space, or a France Services
-/// counter where an adviser fills the request in for them. ``FilingHandlers`` serves both.
+/// counter where an adviser fills the request in for them. ``FilingController`` serves both.
 struct FilingPlace: Sendable {
     /// The drafts' folder (`/mon-espace/demandes`): a draft's pages are under `…/{id}`.
     let drafts: String

@@ -1,13 +1,12 @@
 import PortalHTTP
 
-/// The resident's dashboard, online requests page by page, and their dossiers' pages.
+/// Online requests page by page, and the resident's dossiers' pages.
 struct FilingRoutes: RouteCollection {
-    let filing: FilingHandlers
+    let filing: FilingController
     let dossiers: DossierPages
 
     func register(into routes: inout SiteRoutes) {
         let filing = self.filing, dossiers = self.dossiers
-        routes.spacePage(.GET, "/mon-espace") { context, _ in try dossiers.dashboard(context) }
         routes.page(.POST, "/demarches/{slug}/demande") { context, parameters in try filing.start(context, slug: parameters["slug"] ?? "") }
         routes.objectPage(.GET, "/mon-espace/demandes/{id}") { context, id, _ in try filing.resume(context, id: id) }
         routes.objectPage(.GET, "/mon-espace/demandes/{id}/pages/{page}") { context, id, parameters in

@@ -4,15 +4,15 @@ import PortalHTTP
 /// The routes of the France Services counter (`/guichet…`) and the resident's page about it
 /// (`/mon-espace/france-services…`), each reachable by its space's role only (``SiteRoutes/spacePage(_:_:fallback:keepsAnswersWhenStale:_:)``).
 struct FranceServicesRoutes: RouteCollection {
-    let home: FranceServicesHomeHandlers
-    let accounts: FranceServicesAccountHandlers
-    let residents: FranceServicesResidentHandlers
-    let invoices: FranceServicesInvoiceHandlers
-    let documents: FranceServicesDocumentHandlers
-    let household: FranceServicesHouseholdHandlers
-    let filing: FranceServicesFilingHandlers
-    let receipts: FranceServicesReceiptHandlers
-    let residentSpace: ResidentFranceServicesHandlers
+    let home: FranceServicesHomeController
+    let accounts: FranceServicesAccountController
+    let residents: FranceServicesResidentController
+    let invoices: FranceServicesInvoiceController
+    let documents: FranceServicesDocumentController
+    let household: FranceServicesHouseholdController
+    let filing: FranceServicesFilingController
+    let receipts: FranceServicesReceiptController
+    let residentSpace: ResidentFranceServicesController
 
     func register(into routes: inout SiteRoutes) {
         /// A page of a signed-in space: advisers' under `/guichet`, the resident's under `/mon-espace`.
@@ -63,9 +63,9 @@ struct FranceServicesRoutes: RouteCollection {
 
         residentPage(.GET, "/demandes") { context, id, _ in try filing.list(context, resident: id) }
         residentPage(.POST, "/demandes") { context, id, _ in try filing.start(context, resident: id) }
-        /// A filing page of the resident's draft `{draft}`, served by ``FilingHandlers``.
+        /// A filing page of the resident's draft `{draft}`, served by ``FilingController``.
         func draftPage(_ method: HTTPMethod, _ suffix: String, keepsAnswersWhenStale: Bool = false,
-                       _ handler: @escaping @Sendable (FilingHandlers, RequestContext, Int64, FilingPlace, RouteParameters) throws -> HTTPResponse) {
+                       _ handler: @escaping @Sendable (FilingController, RequestContext, Int64, FilingPlace, RouteParameters) throws -> HTTPResponse) {
             residentPage(method, "/demandes/{draft}" + suffix, keepsAnswersWhenStale: keepsAnswersWhenStale) { context, id, parameters in
                 let draft = try parameters.id("draft")
                 return try filing.draftPage(context, resident: id, draft: draft) { handlers, acting, place, _ in
@@ -93,8 +93,8 @@ struct FranceServicesRoutes: RouteCollection {
         }
 
         let residentSpace = self.residentSpace
-        page(.GET, ResidentFranceServicesHandlers.path) { context, _ in try residentSpace.show(context) }
-        page(.POST, ResidentFranceServicesHandlers.path + "/mandats/{id}/revocation", fallback: ResidentFranceServicesHandlers.path) {
+        page(.GET, ResidentFranceServicesController.path) { context, _ in try residentSpace.show(context) }
+        page(.POST, ResidentFranceServicesController.path + "/mandats/{id}/revocation", fallback: ResidentFranceServicesController.path) {
             context, parameters in try residentSpace.revoke(context, mandateId: try parameters.id("id"))
         }
     }

@@ -5,22 +5,22 @@ import PortalHTTP
 /// The routes of households and registrations: the résident's « Mon foyer » and « Inscriptions »,
 /// the agents' lists per activity, each reachable by its space's role only (``SiteRoutes/spacePage(_:_:fallback:keepsAnswersWhenStale:_:)``).
 struct HouseholdRoutes: RouteCollection {
-    let household: HouseholdHandlers
-    let children: ChildFormHandlers
-    let documents: DocumentFormHandlers
-    let invitations: InvitationHandlers
-    let residentRegistrations: ResidentRegistrationHandlers
-    let agentRegistrations: AgentRegistrationHandlers
+    let household: HouseholdController
+    let children: ChildFormController
+    let documents: DocumentFormController
+    let invitations: InvitationController
+    let residentRegistrations: ResidentRegistrationController
+    let agentRegistrations: AgentRegistrationController
 
     init(households: Households, registrations: Registrations, catalogue: Catalogue, spaces: Spaces, pages: PageRenderer,
          now: @escaping @Sendable () -> Date) {
-        household = HouseholdHandlers(households: households, spaces: spaces, pages: pages, now: now)
-        children = ChildFormHandlers(households: households, spaces: spaces, pages: pages, now: now)
-        documents = DocumentFormHandlers(households: households, spaces: spaces, pages: pages, now: now)
-        invitations = InvitationHandlers(households: households, spaces: spaces, pages: pages, now: now)
-        residentRegistrations = ResidentRegistrationHandlers(registrations: registrations, households: households, catalogue: catalogue,
+        household = HouseholdController(households: households, spaces: spaces, pages: pages, now: now)
+        children = ChildFormController(households: households, spaces: spaces, pages: pages, now: now)
+        documents = DocumentFormController(households: households, spaces: spaces, pages: pages, now: now)
+        invitations = InvitationController(households: households, spaces: spaces, pages: pages, now: now)
+        residentRegistrations = ResidentRegistrationController(registrations: registrations, households: households, catalogue: catalogue,
                                                              spaces: spaces, pages: pages, now: now)
-        agentRegistrations = AgentRegistrationHandlers(registrations: registrations, spaces: spaces, pages: pages, now: now)
+        agentRegistrations = AgentRegistrationController(registrations: registrations, spaces: spaces, pages: pages, now: now)
     }
 
     func register(into routes: inout SiteRoutes) {

@@ -16,7 +16,7 @@ struct AgentInvoiceFormView {
     let hasErrors: Bool
     let errors: [FieldErrorLink]
     let hasSeveralRegies: Bool
-    let regieOptions: [AgentHandlers.Option]
+    let regieOptions: [AgentController.Option]
     let regieError: String?
     /// The régie, when the agent works for one only.
     let singleRegieId: String?
@@ -37,8 +37,8 @@ struct AgentInvoiceFormView {
         hasErrors = !errors.isEmpty
         self.errors = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
         hasSeveralRegies = regies.count > 1
-        regieOptions = [AgentHandlers.Option(value: "", label: "Choisissez la régie", selected: form.regieId.isEmpty)]
-            + regies.map { AgentHandlers.Option(value: $0.id, label: $0.name, selected: $0.id == form.regieId) }
+        regieOptions = [AgentController.Option(value: "", label: "Choisissez la régie", selected: form.regieId.isEmpty)]
+            + regies.map { AgentController.Option(value: $0.id, label: $0.name, selected: $0.id == form.regieId) }
         regieError = errors["regie"]
         singleRegieId = regies.count == 1 ? regies[0].id : nil
         singleRegieName = regies.count == 1 ? regies[0].name : nil

@@ -20,7 +20,7 @@ struct AgentInvoiceImportView {
     let hasErrors: Bool
     let errors: [FieldErrorLink]
     let hasSeveralRegies: Bool
-    let regieOptions: [AgentHandlers.Option]
+    let regieOptions: [AgentController.Option]
     let regieError: String?
     let singleRegieId: String?
     let singleRegieName: String?
@@ -67,8 +67,8 @@ struct AgentInvoiceImportView {
         hasErrors = !links.isEmpty
         self.errors = links
         hasSeveralRegies = regies.count > 1
-        regieOptions = [AgentHandlers.Option(value: "", label: "Choisissez la régie", selected: regieId.isEmpty)]
-            + regies.map { AgentHandlers.Option(value: $0.id, label: $0.name, selected: $0.id == regieId) }
+        regieOptions = [AgentController.Option(value: "", label: "Choisissez la régie", selected: regieId.isEmpty)]
+            + regies.map { AgentController.Option(value: $0.id, label: $0.name, selected: $0.id == regieId) }
         regieError = errors["regie"]
         singleRegieId = regies.count == 1 ? regies[0].id : nil
         singleRegieName = regies.count == 1 ? regies[0].name : nil

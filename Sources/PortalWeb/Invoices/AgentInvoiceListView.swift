@@ -26,8 +26,8 @@ struct AgentInvoiceListView {
     /// The organisation has a régie: otherwise there is nothing to list or issue.
     let hasRegies: Bool
     let hasSeveralRegies: Bool
-    let regieOptions: [AgentHandlers.Option]
-    let statusOptions: [AgentHandlers.Option]
+    let regieOptions: [AgentController.Option]
+    let statusOptions: [AgentController.Option]
     let typedFrom: String
     let typedTo: String
     let payer: String
@@ -51,7 +51,7 @@ struct AgentInvoiceListView {
     let paymentsTo: String
     let paymentsFromError: String?
     let paymentsToError: String?
-    let channelOptions: [AgentHandlers.Option]
+    let channelOptions: [AgentController.Option]
 }
 
 // In an extension, so that the memberwise initialiser stays (the lookup test uses it).

@@ -37,6 +37,6 @@ extension InvoiceListView.Row {
         status = invoice.status.label
         dueOn = invoice.dueOn.french
         overdue = invoice.isOverdue(on: today)
-        path = ResidentInvoiceHandlers.path(invoice.id)
+        path = ResidentInvoiceController.path(invoice.id)
     }
 }

@@ -3,20 +3,20 @@ import PortalHTTP
 /// Invoices for their payers and for the régies' agents, the online payment's returns, and the built-in
 /// PayFiP simulator's page and SOAP service when it takes the payments.
 struct InvoiceRoutes: RouteCollection {
-    let resident: ResidentInvoiceHandlers
-    let list: AgentInvoiceHandlers
-    let form: AgentInvoiceFormHandlers
-    let page: AgentInvoicePageHandlers
-    let importing: AgentInvoiceImportHandlers
-    let paymentReturn: PaymentReturnHandlers
+    let resident: ResidentInvoiceController
+    let list: AgentInvoiceController
+    let form: AgentInvoiceFormController
+    let page: AgentInvoicePageController
+    let importing: AgentInvoiceImportController
+    let paymentReturn: PaymentReturnController
     /// Present when the built-in PayFiP simulator takes the payments.
-    let simulator: PayFiPSimulatorHandlers?
+    let simulator: PayFiPSimulatorController?
     /// The simulator's SOAP service, present with its pages.
     let simulatorSOAPService: PayFiPSimulatorSOAPService?
 
     func register(into routes: inout SiteRoutes) {
         let resident = self.resident, paymentReturn = self.paymentReturn
-        routes.spacePage(.GET, ResidentInvoiceHandlers.listPath) { context, _ in try resident.list(context) }
+        routes.spacePage(.GET, ResidentInvoiceController.listPath) { context, _ in try resident.list(context) }
         routes.objectPage(.GET, "/mon-espace/factures/{id}") { context, id, _ in try resident.show(context, id: id) }
         routes.objectPage(.GET, "/mon-espace/factures/{id}/facture.pdf") { context, id, _ in try resident.pdf(context, id: id) }
         routes.objectPage(.POST, "/mon-espace/factures/{id}/payer") { context, id, _ in try resident.pay(context, id: id) }
@@ -34,8 +34,8 @@ struct InvoiceRoutes: RouteCollection {
             _, context in try paymentReturn.payerReturn(context)
         }
         if let simulator {
-            routes.page(.GET, PayFiPSimulatorHandlers.pagePath) { context, _ in try simulator.page(context) }
-            routes.addUnprotected(.POST, PayFiPSimulatorHandlers.pagePath,
+            routes.page(.GET, PayFiPSimulatorController.pagePath) { context, _ in try simulator.page(context) }
+            routes.addUnprotected(.POST, PayFiPSimulatorController.pagePath,
                                   because: "the simulator's payment page, PayFiP's stand-in: its payer cookie (SameSite=Strict) authenticates it") {
                 _, context in try simulator.finish(context)
             }

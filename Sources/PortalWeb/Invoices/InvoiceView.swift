@@ -48,7 +48,7 @@ struct InvoiceView {
     init(_ detail: InvoiceDetail, organisation: Organisation?, today: CalendarDay, layout: LayoutContext, csrfToken: String,
          outcome: Payment?, problem: String?) {
         let invoice = detail.invoice
-        let path = ResidentInvoiceHandlers.path(invoice.id)
+        let path = ResidentInvoiceController.path(invoice.id)
         func receiptPath(_ payment: Payment) -> String? { payment.status == .paid ? "\(path)/recus/\(payment.id)" : nil }
         self.layout = layout
         self.csrfToken = csrfToken
@@ -71,8 +71,8 @@ struct InvoiceView {
         payPath = invoice.status.isOpen && onlineOpen && inRange ? "\(path)/payer" : nil
         payableOnlineUntil = invoice.payableOnlineUntil.french
         offlineReason = !invoice.status.isOpen ? nil
-            : !onlineOpen ? ResidentInvoiceHandlers.message(for: .onlinePaymentClosed(since: invoice.payableOnlineUntil.adding(days: 1)))
-            : !inRange ? ResidentInvoiceHandlers.message(for: .amountOutOfOnlineRange) : nil
+            : !onlineOpen ? ResidentInvoiceController.message(for: .onlinePaymentClosed(since: invoice.payableOnlineUntil.adding(days: 1)))
+            : !inRange ? ResidentInvoiceController.message(for: .amountOutOfOnlineRange) : nil
         pdfPath = "\(path)/facture.pdf"
         payments = detail.payments.filter { $0.status != .pending || $0.channel != .online }.map { payment in
             PaymentRow(date: FrenchDateTime.text(payment.settledAt ?? payment.createdAt), amount: Euros.format(payment.amountCents),

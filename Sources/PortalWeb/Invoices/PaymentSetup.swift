@@ -28,7 +28,7 @@ struct PaymentSetup {
             let secure = configuration.isServedOverHTTPS
             (provider, self.simulator, formTargets) = (simulator, simulator, [])
             simulatorSOAPService = PayFiPSimulatorSOAPService(simulator: simulator, key: RandomToken.make())
-            payerCookies = { [PayFiPSimulatorHandlers.payerCookie($0, simulator: simulator, secure: secure)] }
+            payerCookies = { [PayFiPSimulatorController.payerCookie($0, simulator: simulator, secure: secure)] }
         case .payfip(let endpoint, let paymentPage):
             let origin = URL(string: paymentPage).flatMap { url in url.scheme.flatMap { scheme in url.host.map { "\(scheme)://\($0)" } } }
             (provider, simulator, simulatorSOAPService, formTargets) = (PayFiPWebService(endpoint: endpoint, paymentPage: paymentPage),

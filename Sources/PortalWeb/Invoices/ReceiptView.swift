@@ -27,7 +27,7 @@ struct ReceiptView {
         service = organisation.map(OrganisationView.init)
         invoiceNumber = receipt.invoiceNumber
         invoiceObject = receipt.invoiceObject
-        invoicePath = ResidentInvoiceHandlers.path(receipt.invoiceId)
+        invoicePath = ResidentInvoiceController.path(receipt.invoiceId)
         invoiceTotal = Euros.format(receipt.invoiceTotalCents)
         amount = Euros.format(receipt.payment.amountCents)
         receivedAt = FrenchDateTime.text(receipt.receivedAt)

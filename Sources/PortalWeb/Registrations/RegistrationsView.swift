@@ -83,7 +83,7 @@ extension RegistrationsView.Row {
         period = activity.period
         status = RegistrationWording.status(registration)
         refusalReason = registration.status == .refused ? registration.refusalReason : nil
-        invoicePath = registration.invoiceId.map(ResidentInvoiceHandlers.path)
+        invoicePath = registration.invoiceId.map(ResidentInvoiceController.path)
         cancelPath = registration.status.isActive ? RegistrationPaths.cancellation(registration.id) : nil
     }
 }
