@@ -54,7 +54,6 @@ let package = Package(
                 "PortalCore",
                 "PortalPayFiP",
                 "PortalPDF",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

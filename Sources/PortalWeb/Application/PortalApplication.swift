@@ -41,7 +41,9 @@ public struct PortalApplication: Sendable {
             cookies: PortalCookies(secure: configuration.isServedOverHTTPS), now: configuration.now
         )
         let pages = PageRenderer(
-            templates: try TemplateRenderer(directory: configuration.resourcesDirectory.appendingPathComponent("templates")),
+            templates: try TemplateRenderer(
+                directory: configuration.resourcesDirectory.appendingPathComponent("templates"),
+                observer: configuration.renderingObserver),
             staticFiles: staticFiles,
             contextFactory: contextFactory
         )

@@ -13,6 +13,8 @@ public struct WebConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// Who takes card payments: the built-in simulator (the default) or PayFiP.
     public var payment: PaymentProviderSetting
+    /// Told of each rendering (template, view, HTML): the tests compare it with swift-mustache's.
+    var renderingObserver: (@Sendable (_ template: String, _ view: Any, _ html: String) -> Void)?
 
     public init(
         resourcesDirectory: URL, publicURL: String = "http://127.0.0.1:8080",

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PortalCore
 import PortalHTTP
-import PortalWeb
+@testable import PortalWeb
 
 /// The whole portal on an ephemeral port over real sockets, with a fresh data folder,
 /// the real reference data and (optionally) the demo accounts.
@@ -50,8 +50,11 @@ final class PortalTestServer: @unchecked Sendable {
         links = SiteMap(publicURL: publicURL)
         let application = try PortalApplication(
             database: database,
-            configuration: WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL,
-                                            now: now, payment: payment),
+            configuration: {
+                var configuration = WebConfiguration(resourcesDirectory: Self.resources, publicURL: publicURL, now: now, payment: payment)
+                configuration.renderingObserver = ReferenceTemplates.observer
+                return configuration
+            }(),
             hasher: Self.hasher,
             logger: logger
         )

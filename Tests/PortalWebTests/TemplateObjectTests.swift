@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 @testable import PortalWeb
 import Testing
 
 /// View models that answer template lookups by name must answer exactly what `Mirror` would,
 /// for every stored property: a property added without its lookup would vanish from the page.
-@Suite struct MustacheLookupTests {
+@Suite struct TemplateObjectTests {
     /// `value` as Mirror shows it, optionals unwrapped, for comparison.
     static func describe(_ value: Any?) -> String {
         guard let value else { return "nil" }
@@ -14,7 +13,7 @@ import Testing
         return String(describing: value)
     }
 
-    static func expectLookupsMatchMirror(_ value: some MustacheParent) {
+    static func expectLookupsMatchMirror(_ value: some TemplateObject) {
         let children = Mirror(reflecting: value).children
         #expect(!children.isEmpty)
         for child in children {

@@ -1,19 +1,14 @@
-import Mustache
-
-/// HTML escaping for the templates: the same five characters as swift-mustache's own HTML
-/// content type (`& < > " '`), but over UTF-8 bytes, and returning the text untouched when it
-/// has none of them — most values. swift-mustache's escaping walks characters through a
-/// dictionary and took a third of a logged-in page's rendering time.
-///
-/// ``TemplateRenderer`` registers it under ``name`` and starts every template with the pragma
-/// that selects it, so no template can do without it.
-struct FastHTMLContentType: MustacheContentType {
-    /// The name the `CONTENT_TYPE` pragma gives.
-    static let name = "PORTAL_HTML"
-
-    func escapeText(_ text: String) -> String {
+/// HTML escaping of the values templates show: the five characters `& < > " '`, as
+/// swift-mustache's HTML content type escapes them, but over UTF-8 bytes and appending the text
+/// untouched when it has none of them — most values.
+enum HTMLEscaping {
+    /// Appends `text`, escaped, to `output`.
+    static func append(_ text: String, to output: inout String) {
         let utf8 = text.utf8
-        guard utf8.contains(where: Self.needsEscaping) else { return text }
+        guard utf8.contains(where: needsEscaping) else {
+            output += text
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -26,7 +21,14 @@ struct FastHTMLContentType: MustacheContentType {
             default: bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text`, escaped.
+    static func escaped(_ text: String) -> String {
+        var output = ""
+        append(text, to: &output)
+        return output
     }
 
     private static func needsEscaping(_ byte: UInt8) -> Bool {

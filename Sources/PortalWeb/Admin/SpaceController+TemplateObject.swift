@@ -1,9 +1,7 @@
-import Mustache
-
 // The spaces are rendered for each logged-in request: looked up by name, not through `Mirror`
-// (see LayoutContext+MustacheParent.swift).
+// (see LayoutContext+TemplateObject.swift).
 
-extension SpaceController.SpaceView: MustacheParent {
+extension SpaceController.SpaceView: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout

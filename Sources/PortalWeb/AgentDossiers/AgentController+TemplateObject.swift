@@ -1,9 +1,7 @@
-import Mustache
-
 // The queue is the agents' working page, with up to 500 rows: its values are looked up by name,
-// not through `Mirror` (see LayoutContext+MustacheParent.swift).
+// not through `Mirror` (see LayoutContext+TemplateObject.swift).
 
-extension AgentController.QueueView: MustacheParent {
+extension AgentController.QueueView: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout
@@ -27,7 +25,7 @@ extension AgentController.QueueView: MustacheParent {
     }
 }
 
-extension AgentController.Row: MustacheParent {
+extension AgentController.Row: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "reference": reference
@@ -45,7 +43,7 @@ extension AgentController.Row: MustacheParent {
     }
 }
 
-extension AgentController.StatusCount: MustacheParent {
+extension AgentController.StatusCount: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "label": label
@@ -56,7 +54,7 @@ extension AgentController.StatusCount: MustacheParent {
     }
 }
 
-extension AgentController.Option: MustacheParent {
+extension AgentController.Option: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "value": value

@@ -1,9 +1,7 @@
-import Mustache
-
 // The dashboard is the resident's most visited page: its values are looked up by name, not
-// through `Mirror` (see LayoutContext+MustacheParent.swift).
+// through `Mirror` (see LayoutContext+TemplateObject.swift).
 
-extension DashboardView: MustacheParent {
+extension DashboardView: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout
@@ -25,7 +23,7 @@ extension DashboardView: MustacheParent {
     }
 }
 
-extension DashboardView.DossierLink: MustacheParent {
+extension DashboardView.DossierLink: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "reference": reference
@@ -38,7 +36,7 @@ extension DashboardView.DossierLink: MustacheParent {
     }
 }
 
-extension DashboardView.ToDo: MustacheParent {
+extension DashboardView.ToDo: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text

@@ -1,9 +1,7 @@
-import Mustache
-
 // The invoice list is a working page of up to 25 rows among 30,000 invoices: its values are
-// looked up by name, not through `Mirror` (see LayoutContext+MustacheParent.swift).
+// looked up by name, not through `Mirror` (see LayoutContext+TemplateObject.swift).
 
-extension AgentInvoiceListView: MustacheParent {
+extension AgentInvoiceListView: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout
@@ -41,7 +39,7 @@ extension AgentInvoiceListView: MustacheParent {
     }
 }
 
-extension AgentInvoiceListView.Row: MustacheParent {
+extension AgentInvoiceListView.Row: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "number": number
@@ -61,7 +59,7 @@ extension AgentInvoiceListView.Row: MustacheParent {
     }
 }
 
-extension FieldErrorLink: MustacheParent {
+extension FieldErrorLink: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "field": field

@@ -1,10 +1,8 @@
-import Mustache
-
 // Every page renders the layout, so its values are looked up by name rather than through
-// `Mirror`, which swift-mustache otherwise uses and which dominated the cost of a logged-in
-// page. `MustacheLookupTests` checks that each lookup answers exactly what `Mirror` would.
+// `Mirror`, which the templates otherwise use and which dominated the cost of a logged-in
+// page. `TemplateObjectTests` checks that each lookup answers exactly what `Mirror` would.
 
-extension LayoutContext: MustacheParent {
+extension LayoutContext: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -19,7 +17,7 @@ extension LayoutContext: MustacheParent {
     }
 }
 
-extension LayoutContext.AccountBadge: MustacheParent {
+extension LayoutContext.AccountBadge: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "displayName": displayName
@@ -30,7 +28,7 @@ extension LayoutContext.AccountBadge: MustacheParent {
     }
 }
 
-extension LayoutContext.NavigationItem: MustacheParent {
+extension LayoutContext.NavigationItem: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "label": label

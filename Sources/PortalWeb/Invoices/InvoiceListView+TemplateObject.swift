@@ -1,9 +1,7 @@
-import Mustache
-
 // A résident's invoices over three years run to thirty rows or more: looked up by name, not
-// through `Mirror` (see LayoutContext+MustacheParent.swift).
+// through `Mirror` (see LayoutContext+TemplateObject.swift).
 
-extension InvoiceListView: MustacheParent {
+extension InvoiceListView: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout
@@ -17,7 +15,7 @@ extension InvoiceListView: MustacheParent {
     }
 }
 
-extension InvoiceListView.Row: MustacheParent {
+extension InvoiceListView.Row: TemplateObject {
     func child(named name: String) -> Any? {
         switch name {
         case "number": number
