@@ -54,11 +54,11 @@ public struct DossierSummary: Sendable, Hashable, Identifiable {
         communeInsee = row[6]
         organisationId = row[7]
         status = try DossierStatus(stored: row[8], column: "dossier.status")
-        createdAt = row[9]
-        updatedAt = row[10]
-        filedAt = row[11]
-        decisionDueAt = row[12]
-        draftExpiresAt = row[13]
+        createdAt = try row.requiredDate(9, column: "dossier.createdAt")
+        updatedAt = try row.requiredDate(10, column: "dossier.updatedAt")
+        filedAt = try row.storedDate(11, column: "dossier.filedAt")
+        decisionDueAt = try row.storedDate(12, column: "dossier.decisionDueAt")
+        draftExpiresAt = try row.storedDate(13, column: "dossier.draftExpiresAt")
         assignedAgentId = row[14]
         channel = DossierChannel(rawValue: row[15]) ?? .online
     }

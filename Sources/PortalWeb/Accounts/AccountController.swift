@@ -177,7 +177,7 @@ struct AccountController: Sendable {
             try accounts.logOut(token: token)
         }
         let expired = pages.contextFactory.cookies.session(token: "", maxAge: 0)
-        return pages.redirect(to: "/connexion?deconnecte=1", context, extraCookies: [expired])
+        return pages.redirect(to: AccountPaths.loggedOut, context, extraCookies: [expired])
     }
 
     private func sessionCookie(_ token: String) -> SetCookie {

@@ -65,7 +65,7 @@ struct ActivationController: Sendable {
             let links = ["code", "password"].compactMap { field in invalid[field].map { FieldErrorLink(field: field, message: $0) } }
             return render(context, email: email, code: code, errors: links, status: .unprocessableContent)
         }
-        return pages.redirect(to: "/connexion?active=1", context)
+        return pages.redirect(to: AccountPaths.activated, context)
     }
 
     private func render(_ context: RequestContext, email: String, code: String, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {

@@ -42,14 +42,14 @@ struct ProfileController: Sendable {
 
     /// `GET /mon-espace/profil`: the form filled with what the account holds.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let notice = context.request.queryValue("enregistre") == "1" ? "Vos coordonnées sont enregistrées." : nil
         return render(context, account: actor, form: ProfileForm(actor), errors: [], notice: notice, status: .ok)
     }
 
     /// `POST /mon-espace/profil`: saves the details, then the page again with a confirmation.
     func save(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let posted = try context.postedForm()
         func value(_ field: ProfileForm.Field) -> String { posted[field.rawValue] ?? "" }
         let form = ProfileForm(

@@ -57,7 +57,7 @@ struct AgentController: Sendable {
 
     /// `GET /agent`.
     func queue(_ context: RequestContext) throws -> HTTPResponse {
-        let overview = try spaces.overviewOrNotFound(of: .agent, context)
+        let overview = try spaces.overview(of: .agent, actor: context.account)
         let query = QueueQuery(context.request)
         let page = try dossiers.queue(query.filter, actor: context.account, now: now())
         let filter = query.filter
@@ -66,7 +66,7 @@ struct AgentController: Sendable {
             layout: pages.layout("Espace agent", context),
             organisationName: overview.organisation?.name ?? "",
             counts: statuses.map { status in
-                StatusCount(label: status.label, count: page.countsByStatus[status] ?? 0, path: "/agent?statut=\(status.rawValue)")
+                StatusCount(label: status.label, count: page.countsByStatus[status] ?? 0, path: QueuePaths.status(status.rawValue))
             },
             statusOptions: [Option(value: "", label: "Demandes ouvertes", selected: filter.status == nil)]
                 + statuses.map { Option(value: $0.rawValue, label: $0.label, selected: filter.status == $0) },
@@ -91,16 +91,15 @@ struct AgentController: Sendable {
             hasRows: !page.dossiers.isEmpty,
             totalText: page.total == 1 ? "1 demande" : "\(page.total) demandes",
             pageText: "Page \(page.page) sur \(page.pageCount)",
-            previousPath: page.page > 1 ? "/agent?" + query.queryString(page: page.page - 1) : nil,
-            nextPath: page.page < page.pageCount ? "/agent?" + query.queryString(page: page.page + 1) : nil,
-            exportPath: "/agent/export.csv?" + query.queryString()
+            previousPath: page.page > 1 ? QueuePaths.queue(query.queryString(page: page.page - 1)) : nil,
+            nextPath: page.page < page.pageCount ? QueuePaths.queue(query.queryString(page: page.page + 1)) : nil,
+            exportPath: QueuePaths.export(query.queryString())
         )
         return pages.page("agent/queue", view, context)
     }
 
     /// `GET /agent/export.csv`: every dossier of the current filter (up to 10,000), as CSV.
     func export(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         var filter = QueueQuery(context.request).filter
         filter.page = 1
         filter.pageSize = 500

@@ -6,7 +6,6 @@ import PortalHTTP
 /// and the actions its status allows. The core refuses any action that makes no sense.
 struct AgentDossierController: Sendable {
     let dossiers: Dossiers
-    let spaces: Spaces
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
@@ -85,7 +84,7 @@ struct AgentDossierController: Sendable {
 
     /// `POST /agent/dossiers/{id}/action`: take in charge, accept, refuse, close, reopen.
     func act(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
+        let form = try context.postedForm()
         let reason = form["motif"] ?? ""
         guard let entry = Self.actions.first(where: { $0.value == form["action"] }) else { throw PageNotFound() }
         let field = "motif-\(entry.value)"
@@ -108,16 +107,13 @@ struct AgentDossierController: Sendable {
 
     /// `POST /agent/dossiers/{id}/attribution`.
     func assign(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
-        do {
-            _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
-        }
+        let form = try context.postedForm()
+        _ = try dossiers.assign(id, to: form["agent"].flatMap(Int64.init), actor: context.account, now: now())
         return pages.redirect(to: DossierPaths.agent(id) + "?fait=1", context)
     }
 
     /// `POST /agent/dossiers/{id}/note` (internal) and `/message` (to the resident).
     func write(_ context: RequestContext, id: Int64, isInternal: Bool) throws -> HTTPResponse {
-        try requireAgent(context)
         let form = try context.postedForm()
         let field = isInternal ? "note" : "message"
         let text = form[field] ?? ""
@@ -143,7 +139,7 @@ struct AgentDossierController: Sendable {
 
     /// `POST /agent/dossiers/{id}/pieces`: asks the resident for a document.
     func requestDocument(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
+        let form = try context.postedForm()
         var errors = ValidationErrors()
         let typed = Dictionary(form.fields.filter { Self.documentRequestInputs.contains($0.name) }.map { ($0.name, $0.value) },
                                uniquingKeysWith: { first, _ in first })
@@ -176,7 +172,7 @@ struct AgentDossierController: Sendable {
 
     /// `POST /agent/dossiers/{id}/pieces/{request}/verification`: accepts or refuses a document sent.
     func reviewDocument(_ context: RequestContext, id: Int64, requestId: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
+        let form = try context.postedForm()
         let field = "motif-piece-\(requestId)"
         do {
             _ = try dossiers.review(requestId, accept: form["decision"] == "accepter", reason: form["motif"], actor: context.account, now: now())
@@ -202,20 +198,9 @@ struct AgentDossierController: Sendable {
     static let documentRequestInputs = Set(DocumentRequestDraft.Field.allCases.map(\.rawValue)
                                            + ["echeance-day", "echeance-month", "echeance-year"])
 
-    /// The posted form, once the account is known to be an agent of a service.
-    private func agentsForm(_ context: RequestContext) throws -> PostedForm {
-        try requireAgent(context)
-        return try context.postedForm()
-    }
-
+    /// The dossier, if the agent's service handles it (its space's role was checked by its route).
     private func visible(_ context: RequestContext, id: Int64) throws -> Dossier {
-        try requireAgent(context)
-        return try dossiers.visibleDossier(id, context, now: now())
-    }
-
-    /// These pages are the agent space's: anyone else (the dossier's own resident included) gets 404.
-    private func requireAgent(_ context: RequestContext) throws {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
+        try dossiers.dossier(id: id, actor: context.account, now: now())
     }
 
     /// The actions agents can take.

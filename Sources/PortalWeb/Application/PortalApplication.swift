@@ -56,7 +56,7 @@ public struct PortalApplication: Sendable {
         let gateway = PaymentGateway(invoices: invoices, provider: payment.provider, links: links,
                                      payerCookies: payment.payerCookies)
         let filing = FilingController(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
-        let dossierPages = DossierPages(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: configuration.now)
+        let dossierPages = DossierPages(dossiers: dossiers, catalogue: catalogue, pages: pages, now: configuration.now)
         let desk = FranceServicesDesk(
             franceServices: FranceServices(database: database, catalogue: catalogue, links: links),
             catalogue: catalogue, pages: pages, now: configuration.now)
@@ -74,14 +74,14 @@ public struct PortalApplication: Sendable {
             FilingRoutes(filing: filing, dossiers: dossierPages),
             AgentDossierRoutes(
                 queue: AgentController(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
-                dossier: AgentDossierController(dossiers: dossiers, spaces: spaces, catalogue: catalogue, pages: pages, now: now),
+                dossier: AgentDossierController(dossiers: dossiers, catalogue: catalogue, pages: pages, now: now),
                 documents: dossierPages),
             InvoiceRoutes(
-                resident: ResidentInvoiceController(invoices: invoices, payments: gateway, spaces: spaces, pages: pages, links: links, now: now),
+                resident: ResidentInvoiceController(invoices: invoices, payments: gateway, pages: pages, links: links, now: now),
                 list: AgentInvoiceController(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                form: AgentInvoiceFormController(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                page: AgentInvoicePageController(invoices: invoices, spaces: spaces, pages: pages, now: now),
-                importing: AgentInvoiceImportController(invoices: invoices, spaces: spaces, pages: pages, now: now),
+                form: AgentInvoiceFormController(invoices: invoices, pages: pages, now: now),
+                page: AgentInvoicePageController(invoices: invoices, pages: pages, now: now),
+                importing: AgentInvoiceImportController(invoices: invoices, pages: pages, now: now),
                 paymentReturn: PaymentReturnController(payments: gateway, pages: pages, now: now),
                 simulator: payment.simulator.map { PayFiPSimulatorController(simulator: $0, pages: pages, secureCookies: configuration.isServedOverHTTPS) },
                 simulatorSOAPService: payment.simulatorSOAPService),

@@ -37,7 +37,7 @@ struct CatalogueController: Sendable {
             chosenCommune: commune.flatMap(catalogue.commune(insee:)).map(ChosenCommune.init),
             popular: catalogue.popularProcedures().map(ProcedureLink.init),
             categories: catalogue.categories().map {
-                CategoryLink(title: $0.title, description: $0.description, path: "/demarches#\($0.id)")
+                CategoryLink(title: $0.title, description: $0.description, path: CataloguePaths.category($0.id))
             }
         )
         return pages.page("catalogue/home", view, context)
@@ -72,7 +72,7 @@ struct CatalogueController: Sendable {
             layout: pages.layout(query.map { "Recherche « \($0) »" } ?? "Démarches", context),
             heading: heading,
             search: SearchBox(query: query, commune: commune),
-            communeForm: CommuneChoice(action: "/demarches", query: query, communes: catalogue.communes(), selected: commune),
+            communeForm: CommuneChoice(action: CataloguePaths.catalogue, query: query, communes: catalogue.communes(), selected: commune),
             chosenCommune: commune.flatMap(catalogue.commune(insee:)).map(ChosenCommune.init),
             isSearch: query != nil,
             resultCountText: Self.resultCount(results.count),
@@ -90,11 +90,11 @@ struct CatalogueController: Sendable {
     private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> OnlineRequest? {
         guard onlineProcedures.contains(procedure.slug) else { return nil }
         guard let account = context.account else {
-            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: "/demarches/\(procedure.slug)"))
+            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: CataloguePaths.procedure(procedure.slug)))
         }
         guard account.role == .resident, let own = account.communeInsee else { return nil }
         if case .notOffered = catalogue.handler(for: procedure, commune: own) { return nil }
-        return OnlineRequest(startAction: "/demarches/\(procedure.slug)/demande", csrfToken: context.csrfToken, logInPath: nil)
+        return OnlineRequest(startAction: CataloguePaths.startRequest(procedure.slug), csrfToken: context.csrfToken, logInPath: nil)
     }
 
     static func resultCount(_ count: Int) -> String {
@@ -150,7 +150,7 @@ struct CatalogueController: Sendable {
             chosenCommune: commune.map(ChosenCommune.init),
             defaultHandler: catalogue.defaultHandlerDescription(procedure.handler),
             handler: commune.map { HandlerView(catalogue.handler(for: procedure, commune: $0.insee)) },
-            communeForm: CommuneChoice(action: "/demarches/\(procedure.slug)", communes: catalogue.communes(), selected: commune?.insee),
+            communeForm: CommuneChoice(action: CataloguePaths.procedure(procedure.slug), communes: catalogue.communes(), selected: commune?.insee),
             howTo: procedure.howTo,
             channels: procedure.channels.map {
                 let line = HandlerWording.channel($0, onlineURL: procedure.onlineURL)

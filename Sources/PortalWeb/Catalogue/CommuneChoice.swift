@@ -33,6 +33,6 @@ struct ChosenCommune {
     init(_ commune: Commune) {
         insee = commune.insee
         name = commune.name
-        path = "/communes/\(commune.insee)"
+        path = CataloguePaths.commune(commune.insee)
     }
 }

@@ -24,7 +24,7 @@ struct CommuneController: Sendable {
             communes: catalogue.communes().map {
                 CommuneRow(
                     name: $0.name,
-                    path: "/communes/\($0.insee)",
+                    path: CataloguePaths.commune($0.insee),
                     postalCodes: $0.postalCodes.joined(separator: ", "),
                     population: FrenchNumber.format($0.population)
                 )
@@ -138,11 +138,11 @@ struct CommuneController: Sendable {
             catalogue.procedure(slug: row.procedure.slug).map { catalogue.handler(for: $0, commune: commune.insee) }
         }
         let exceptions = row.exceptions.map {
-            ExceptionLine(communeName: $0.commune.name, communePath: "/communes/\($0.commune.insee)", text: HandlerWording.resolved($0.resolution))
+            ExceptionLine(communeName: $0.commune.name, communePath: CataloguePaths.commune($0.commune.insee), text: HandlerWording.resolved($0.resolution))
         }
         return WhoRow(
             title: row.procedure.title,
-            path: "/demarches/\(row.procedure.slug)",
+            path: CataloguePaths.procedure(row.procedure.slug),
             handler: forChosen.map(HandlerWording.resolved) ?? row.defaultHandler,
             exceptions: exceptions,
             hasExceptions: !exceptions.isEmpty

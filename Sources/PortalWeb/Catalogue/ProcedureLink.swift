@@ -11,7 +11,7 @@ struct ProcedureLink {
     init(_ summary: ProcedureSummary) {
         title = summary.title
         self.summary = summary.summary
-        path = "/demarches/\(summary.slug)"
+        path = CataloguePaths.procedure(summary.slug)
         notOffered = !summary.isOffered
         note = summary.note
     }

@@ -5,7 +5,6 @@ import PortalHTTP
 /// The resident's side of a filed dossier: its page with its acknowledgement, documents asked for and messages.
 struct DossierPages: Sendable {
     let dossiers: Dossiers
-    let spaces: Spaces
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
@@ -52,10 +51,7 @@ struct DossierPages: Sendable {
     /// `GET …/dossiers/{id}/documents/{file}`: a document of the dossier, as an attachment, to
     /// the resident or the handling service only.
     func document(_ context: RequestContext, dossierId: Int64, fileId: Int64) throws -> HTTPResponse {
-        let (file, bytes): (StoredFile, Data)
-        do {
-            (file, bytes) = try dossiers.file(fileId, of: dossierId, actor: context.account, now: now())
-        }
+        let (file, bytes) = try dossiers.file(fileId, of: dossierId, actor: context.account, now: now())
         var headers = HTTPHeaders()
         headers["Content-Type"] = file.kind.contentType
         headers["Content-Disposition"] = ContentDisposition.attachment(filename: file.originalName)

@@ -17,13 +17,13 @@ struct FilingController: Sendable {
     /// `POST /demarches/{slug}/demande`: a new draft, then its first page.
     func start(_ context: RequestContext, slug: String) throws -> HTTPResponse {
         guard let account = context.account else {
-            return pages.redirect(to: LocalRedirect.logIn(returningTo: "/demarches/\(slug)"), context)
+            return pages.redirect(to: LocalRedirect.logIn(returningTo: CataloguePaths.procedure(slug)), context)
         }
         do {
             let draft = try dossiers.startDraft(procedureSlug: slug, actor: account, now: now())
             return pages.redirect(to: Self.draftPath(draft.id), context)
         } catch DossierError.procedureNotOnline, DossierError.notOfferedInCommune {
-            return pages.redirect(to: "/demarches/\(slug)", context)
+            return pages.redirect(to: CataloguePaths.procedure(slug), context)
         }
     }
 
@@ -123,7 +123,7 @@ struct FilingController: Sendable {
         let returnTo = context.request.queryValue("retour") == "verifier" || input.map({ $0.text("retour") == "verifier" }) == true
             ? "verifier" : nil
         let back = returnTo != nil || index == 0
-            ? (index == 0 && returnTo == nil ? place.procedures ?? "/demarches/\(draft.procedureSlug)" : place.draft(draft.id) + "/verifier")
+            ? (index == 0 && returnTo == nil ? place.procedures ?? CataloguePaths.procedure(draft.procedureSlug) : place.draft(draft.id) + "/verifier")
             : place.draft(draft.id) + "/pages/\(visible[index - 1].id)"
         let view = PageView(
             layout: pages.layout(page.title, context, hasErrors: !errors.isEmpty),

@@ -26,9 +26,7 @@ struct FranceServicesDesk: Sendable {
     /// The resident's account as the use cases must receive it when the adviser acts for them in
     /// `family`, and the mandate allowing it; 404 without one.
     func acting(for residentId: Int64, in family: ProcedureFamily, _ context: RequestContext) throws -> (Account, Mandate) {
-        do {
-            return try franceServices.actingAccount(for: residentId, family: family, adviser: try adviser(context), now: now())
-        }
+        return try franceServices.actingAccount(for: residentId, family: family, adviser: try adviser(context), now: now())
     }
 
     /// The families the site's valid mandates of this resident cover; empty without one.
@@ -39,9 +37,7 @@ struct FranceServicesDesk: Sendable {
     /// The site's valid mandates for this resident, latest first.
     func activeMandates(of residentId: Int64, _ context: RequestContext) throws -> [Mandate] {
         let date = now()
-        do {
-            return try franceServices.mandates(of: residentId, actor: try adviser(context), now: date).filter { $0.isActive(at: date) }
-        }
+        return try franceServices.mandates(of: residentId, actor: try adviser(context), now: date).filter { $0.isActive(at: date) }
     }
 
     /// The family a procedure belongs to, which a mandate must cover to act in it.

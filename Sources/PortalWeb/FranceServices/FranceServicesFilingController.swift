@@ -117,7 +117,7 @@ struct FranceServicesFilingController: Sendable {
     /// `GET /guichet/habitants/{id}/dossiers/{dossier}`: a filed dossier's acknowledgement and timeline.
     func dossier(_ context: RequestContext, resident id: Int64, dossier dossierId: Int64) throws -> HTTPResponse {
         let (resident, _) = try actingOn(dossierId, resident: id, context)
-        let dossier = try dossiers.visibleDossier(dossierId, context.acting(as: resident), now: desk.now())
+        let dossier = try dossiers.dossier(id: dossierId, actor: resident, now: desk.now())
         if dossier.status == .draft { return desk.pages.redirect(to: FranceServicesPaths.draft(id, dossier: dossierId), context) }
         let receipt = try dossiers.acknowledgement(of: dossierId, actor: resident, now: desk.now())
         let view = DossierView(

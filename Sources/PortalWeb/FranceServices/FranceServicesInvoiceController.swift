@@ -108,9 +108,7 @@ struct FranceServicesInvoiceController: Sendable {
     private func render(_ context: RequestContext, resident: Account, invoice invoiceId: Int64, typed: String,
                         errors: [FieldErrorLink], status: HTTPStatus) throws -> HTTPResponse {
         let detail: InvoiceDetail
-        do {
-            detail = try invoices.detail(invoiceId, actor: resident)
-        }
+        detail = try invoices.detail(invoiceId, actor: resident)
         let invoice = detail.invoice
         guard invoice.status.isOpen else { return desk.pages.redirect(to: FranceServicesPaths.invoices(resident.id), context) }
         let declarations = detail.events.filter { $0.kind == .declaredPayment }.map { "\(TimelineLine.dateTime($0.at)) : \($0.text ?? "")" }

@@ -35,10 +35,8 @@ struct FranceServicesReceiptController: Sendable {
     func show(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
         let entries: [AuditEntry], resident: FranceServices.ResidentMatch
-        do {
-            entries = try desk.franceServices.visit(of: id, adviser: adviser, now: desk.now())
-            resident = try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
-        }
+        entries = try desk.franceServices.visit(of: id, adviser: adviser, now: desk.now())
+        resident = try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
         guard !entries.isEmpty else { throw PageNotFound() }
         let site = desk.site(of: adviser)
         let mandates = try desk.activeMandates(of: id, context).map { mandate in

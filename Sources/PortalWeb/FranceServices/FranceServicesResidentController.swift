@@ -51,9 +51,7 @@ struct FranceServicesResidentController: Sendable {
     func sendCode(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
         let form = try context.postedForm()
-        do {
-            try desk.franceServices.sendConsentCode(to: id, adviser: adviser, now: desk.now())
-        }
+        try desk.franceServices.sendConsentCode(to: id, adviser: adviser, now: desk.now())
         let scope = MandateScope(form: form)
         return desk.pages.redirect(to: FranceServicesPaths.resident(id) + "?\(scope.query)&consentement=code&fait=code#accord", context)
     }
@@ -87,9 +85,7 @@ struct FranceServicesResidentController: Sendable {
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
         let adviser = try desk.adviser(context)
         let mandate: Mandate
-        do {
-            mandate = try desk.franceServices.revoke(mandateId, actor: adviser, now: desk.now())
-        }
+        mandate = try desk.franceServices.revoke(mandateId, actor: adviser, now: desk.now())
         return desk.pages.redirect(to: FranceServicesPaths.resident(mandate.residentAccountId) + "?fait=revocation", context)
     }
 
@@ -107,8 +103,6 @@ struct FranceServicesResidentController: Sendable {
     }
 
     private func residentMatch(_ id: Int64, adviser: Account) throws -> FranceServices.ResidentMatch {
-        do {
-            return try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
-        }
+        return try desk.franceServices.resident(id, adviser: adviser, now: desk.now())
     }
 }

@@ -39,7 +39,7 @@ struct ResidentFranceServicesController: Sendable {
 
     /// `GET /mon-espace/france-services`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let resident = try spaces.overview(of: .resident, actor: context.account).actor
         let date = now()
         let mandates = try franceServices.mandates(of: resident.id, actor: resident, now: date)
         var advisers: [Int64: String] = [:]
@@ -71,10 +71,8 @@ struct ResidentFranceServicesController: Sendable {
 
     /// `POST /mon-espace/france-services/mandats/{id}/revocation`: the resident ends a mandate at once.
     func revoke(_ context: RequestContext, mandateId: Int64) throws -> HTTPResponse {
-        let resident = try spaces.overviewOrNotFound(of: .resident, context).actor
-        do {
-            _ = try franceServices.revoke(mandateId, actor: resident, now: now())
-        }
+        let resident = try spaces.overview(of: .resident, actor: context.account).actor
+        _ = try franceServices.revoke(mandateId, actor: resident, now: now())
         return pages.redirect(to: Self.path + "?revoque=1", context)
     }
 }

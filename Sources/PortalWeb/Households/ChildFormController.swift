@@ -26,7 +26,6 @@ struct ChildFormController: Sendable {
 
     /// `GET /mon-espace/foyer/enfants/nouveau`: an empty form.
     func showNew(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .resident, context)
         return render(context, childId: nil, form: ChildForm(firstName: "", lastName: "", birthDay: "", birthMonth: "", birthYear: ""),
                       errors: [], status: .ok)
     }
@@ -38,7 +37,7 @@ struct ChildFormController: Sendable {
 
     /// `GET /mon-espace/foyer/enfants/{id}`: the child's form filled with what the household holds.
     func showEdit(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let household = try households.household(of: actor, now: now())
         guard let child = household.children.first(where: { $0.id == id }) else { throw PageNotFound() }
         let form = ChildForm(firstName: child.firstName, lastName: child.lastName, birthDay: child.birthDate.map { String($0.day) } ?? "",
@@ -53,7 +52,7 @@ struct ChildFormController: Sendable {
     }
 
     private func save(_ context: RequestContext, childId: Int64?) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let posted = try context.postedForm()
         let form = ChildForm(firstName: posted["prenom"] ?? "", lastName: posted["nom"] ?? "", birthDay: posted["naissance-day"] ?? "",
                              birthMonth: posted["naissance-month"] ?? "", birthYear: posted["naissance-year"] ?? "", school: posted["ecole"] ?? "")

@@ -51,7 +51,7 @@ struct DocumentFormController: Sendable {
 
     /// `GET /mon-espace/foyer/documents/nouveau`, with `?type=` chosen in advance.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let form = Households.DocumentForm(kind: context.request.queryValue("type") ?? "", upload: nil, day: "", month: "", year: "")
         return try render(context, actor: actor, form: form, errors: [], status: .ok)
     }
@@ -59,7 +59,7 @@ struct DocumentFormController: Sendable {
     /// `POST /mon-espace/foyer/documents/nouveau` (multipart): `type`, `document`, `date-day`,
     /// `date-month`, `date-year`, `quotient`, `enfant`.
     func add(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let posted = try context.postedForm()
         let upload = posted.files.first { $0.name == "document" }.map { Dossiers.Upload(filename: $0.filename, bytes: $0.data) }
         let form = Households.DocumentForm(
@@ -81,10 +81,7 @@ struct DocumentFormController: Sendable {
 
     /// `GET /mon-espace/foyer/documents/{id}`: the file, as an attachment.
     func download(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let (file, bytes): (StoredFile, Data)
-        do {
-            (file, bytes) = try households.document(id, actor: context.account)
-        }
+        let (file, bytes) = try households.document(id, actor: context.account)
         var headers = HTTPHeaders()
         headers["Content-Type"] = file.kind.contentType
         headers["Content-Disposition"] = ContentDisposition.attachment(filename: file.originalName)

@@ -14,7 +14,7 @@ struct HouseholdController: Sendable {
     /// `GET /mon-espace/foyer`, with the confirmation of what was just done (`?ajoute=`, `?modifie=`,
     /// `?document=`, `?invitation=envoyee`, `?rejoint=1`).
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let household = try ownHousehold(actor)
         return render(context, actor: actor, household: household, notice: notice(context.request, household: household),
                       errors: [], typedEmail: "", status: .ok)
@@ -22,7 +22,7 @@ struct HouseholdController: Sendable {
 
     /// `POST /mon-espace/foyer/invitation`: `email`; the page again with the address kept on a mistake.
     func invite(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let form = try context.postedForm()
         let email = form["email"] ?? ""
         guard !context.formIsStale else {
@@ -40,9 +40,7 @@ struct HouseholdController: Sendable {
     }
 
     private func ownHousehold(_ actor: Account) throws -> Household {
-        do {
-            return try households.household(of: actor, now: now())
-        }
+        return try households.household(of: actor, now: now())
     }
 
     /// The confirmation named by the query, only about what the household holds.

@@ -32,13 +32,13 @@ struct InvitationController: Sendable {
 
     /// `GET /mon-espace/foyer/invitation/{token}`.
     func show(_ context: RequestContext, token: String) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         return render(context, token: token, outcome: try outcome(token, actor: actor))
     }
 
     /// `POST /mon-espace/foyer/invitation/{token}`: joins the household, then « Mon foyer ».
     func accept(_ context: RequestContext, token: String) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         do {
             _ = try households.acceptInvitation(token: token, actor: actor, now: now())
         } catch HouseholdError.invitationInvalid, HouseholdError.alreadyInAnotherHousehold {

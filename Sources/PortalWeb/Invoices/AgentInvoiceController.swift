@@ -24,7 +24,7 @@ struct AgentInvoiceController: Sendable {
     /// The list filtered by `query`, with `period` in the payments export's form.
     private func list(_ context: RequestContext, query: AgentInvoiceQuery, period: PaymentsPeriod,
                       status: HTTPStatus = .ok) throws -> HTTPResponse {
-        let overview = try spaces.overviewOrNotFound(of: .agent, context)
+        let overview = try spaces.overview(of: .agent, actor: context.account)
         let filter = query.filter
         let page = try invoices.list(filter, actor: context.account, now: now())
         let regies = try invoices.regies(of: context.account)
@@ -73,7 +73,6 @@ struct AgentInvoiceController: Sendable {
 
     /// `GET /agent/factures/export.csv`: every invoice of the current filter, up to 100,000.
     func export(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let filter = AgentInvoiceQuery(context.request, pageSize: InvoiceFilter.maximumPageSize).filter
         let today = CalendarDay(now())
         let regies = Dictionary(uniqueKeysWithValues: try invoices.regies(of: context.account).map { ($0.id, $0.name) })
@@ -100,7 +99,6 @@ struct AgentInvoiceController: Sendable {
     /// (this month by default), for accounting. Dates that are not real days show the list again
     /// with the mistake.
     func paymentsExport(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let period = PaymentsPeriod(context.request, today: CalendarDay(now()))
         guard let from = period.from, let to = period.to, period.errors.isEmpty else {
             return try list(context, query: AgentInvoiceQuery(pageSize: Self.pageSize), period: period, status: .unprocessableContent)

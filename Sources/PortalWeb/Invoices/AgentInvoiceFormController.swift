@@ -7,13 +7,11 @@ import PortalHTTP
 /// the fields, every answer kept; on success the invoice's page with a confirmation.
 struct AgentInvoiceFormController: Sendable {
     let invoices: Invoices
-    let spaces: Spaces
     let pages: PageRenderer
     let now: @Sendable () -> Date
 
     /// `GET /agent/factures/nouvelle`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let regies = try invoices.regies(of: context.account)
         let form = InvoiceForm(regieId: regies.count == 1 ? regies[0].id : "", payerEmail: "", object: "", dueOn: "", lines: [])
         return render(context, regies: regies, form: form, errors: ValidationErrors(), status: .ok)
@@ -21,7 +19,6 @@ struct AgentInvoiceFormController: Sendable {
 
     /// `POST /agent/factures/nouvelle`.
     func issue(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let posted = try context.postedForm()
         let regies = try invoices.regies(of: context.account)
         func value(_ name: String) -> String { posted[name] ?? "" }

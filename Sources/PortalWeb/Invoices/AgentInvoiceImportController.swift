@@ -6,13 +6,11 @@ import PortalHTTP
 /// with the report of every rejected line.
 struct AgentInvoiceImportController: Sendable {
     let invoices: Invoices
-    let spaces: Spaces
     let pages: PageRenderer
     let now: @Sendable () -> Date
 
     /// `GET /agent/factures/import`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let regies = try invoices.regies(of: context.account)
         return render(context, regies: regies, regieId: regies.count == 1 ? regies[0].id : "", errors: ValidationErrors(), report: nil,
                       status: .ok)
@@ -20,7 +18,6 @@ struct AgentInvoiceImportController: Sendable {
 
     /// `POST /agent/factures/import`: `regie` and the file `fichier`.
     func importFile(_ context: RequestContext) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let form = try context.postedForm()
         let regies = try invoices.regies(of: context.account)
         let regieId = form["regie"] ?? ""

@@ -8,7 +8,6 @@ import PortalHTTP
 /// (the page comes back with the reason, 409); an invoice of another organisation is 404.
 struct AgentInvoicePageController: Sendable {
     let invoices: Invoices
-    let spaces: Spaces
     let pages: PageRenderer
     let now: @Sendable () -> Date
 
@@ -39,7 +38,7 @@ struct AgentInvoicePageController: Sendable {
 
     /// `POST /agent/factures/{id}/encaissement`: `montant`, `moyen`, `reference`.
     func recordPayment(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
+        let form = try context.postedForm()
         let typed = AgentInvoiceView.Typed(amount: form["montant"] ?? "", channel: form["moyen"] ?? "", reference: form["reference"] ?? "")
         do {
             let payment = try invoices.recordCounterPayment(id, amount: typed.amount, channel: typed.channel, reference: typed.reference,
@@ -54,7 +53,7 @@ struct AgentInvoicePageController: Sendable {
 
     /// `POST /agent/factures/{id}/annulation`: `motif`.
     func cancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let form = try agentsForm(context)
+        let form = try context.postedForm()
         let typed = AgentInvoiceView.Typed(reason: form["motif"] ?? "")
         do {
             _ = try invoices.cancel(id, reason: typed.reason, actor: context.account, now: now())
@@ -77,7 +76,6 @@ struct AgentInvoicePageController: Sendable {
 
     /// `POST /agent/factures/{id}/recouvrement`.
     func sendToCollection(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        _ = try agentsForm(context)
         do {
             _ = try invoices.sendToCollection(id, actor: context.account, now: now())
             return pages.redirect(to: AgentInvoicePaths.invoice(id) + "?fait=recouvrement", context)
@@ -104,17 +102,8 @@ struct AgentInvoicePageController: Sendable {
         return try show(context, id: id, errors: errors, status: .conflict)
     }
 
-    /// The posted form, once the account is known to be an agent of a service.
-    private func agentsForm(_ context: RequestContext) throws -> PostedForm {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
-        return try context.postedForm()
-    }
-
     /// An invoice of the agent's régies; anyone else (its payer included) gets 404.
     private func managedDetail(_ id: Int64, _ context: RequestContext) throws -> InvoiceDetail {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
-        do {
-            return try invoices.detail(id, actor: context.account)
-        }
+        try invoices.detail(id, actor: context.account)
     }
 }

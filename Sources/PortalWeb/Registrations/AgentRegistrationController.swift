@@ -29,7 +29,7 @@ struct AgentRegistrationController: Sendable {
 
     /// `GET /agent/inscriptions`.
     func list(_ context: RequestContext) throws -> HTTPResponse {
-        let overview = try spaces.overviewOrNotFound(of: .agent, context)
+        let overview = try spaces.overview(of: .agent, actor: context.account)
         let rows = try registrations.occupancy(of: context.account).map { occupancy in
             let activity = occupancy.activity
             return ActivityRow(title: activity.title, period: activity.period,
@@ -49,7 +49,6 @@ struct AgentRegistrationController: Sendable {
 
     /// `POST /agent/inscriptions/{activity}/refus/{id}`: `motif`.
     func refuse(_ context: RequestContext, activityId: String, registrationId: Int64) throws -> HTTPResponse {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
         let form = try context.postedForm()
         let reason = form["motif"] ?? ""
         do {
@@ -103,9 +102,6 @@ struct AgentRegistrationController: Sendable {
     }
 
     private func roster(_ activityId: String, _ context: RequestContext) throws -> (Activity, [RosterEntry]) {
-        _ = try spaces.overviewOrNotFound(of: .agent, context)
-        do {
-            return try registrations.roster(of: activityId, actor: context.account)
-        }
+        return try registrations.roster(of: activityId, actor: context.account)
     }
 }

@@ -32,13 +32,13 @@ struct ResidentRegistrationController: Sendable {
 
     /// `GET /mon-espace/inscriptions`, with the outcome of what was just done (`?inscription=`, `?annulee=`).
     func list(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         return try render(context, actor: actor, refusal: nil, status: .ok)
     }
 
     /// `POST /mon-espace/inscriptions`: `activite`, `membre`.
     func register(_ context: RequestContext) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         let form = try context.postedForm()
         let activityId = form["activite"] ?? ""
         let memberId = form["membre"].flatMap(Int64.init)
@@ -64,7 +64,7 @@ struct ResidentRegistrationController: Sendable {
 
     /// `GET /mon-espace/inscriptions/{id}/annulation`: are you sure?
     func confirmCancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         guard let (registration, activity) = try registrations.registrations(of: actor, now: now()).first(where: { $0.0.id == id }) else {
             throw PageNotFound()
         }
@@ -84,7 +84,7 @@ struct ResidentRegistrationController: Sendable {
 
     /// `POST /mon-espace/inscriptions/{id}/annulation`: cancels, then the list with a notice.
     func cancel(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
-        let actor = try spaces.overviewOrNotFound(of: .resident, context).actor
+        let actor = try spaces.overview(of: .resident, actor: context.account).actor
         do {
             _ = try registrations.cancel(id, actor: actor, now: now())
         } catch RegistrationError.invalidTransition {

@@ -9,8 +9,8 @@ struct PageRenderer: Sendable {
 
     private static let mainNavigation: [(label: String, path: String)] = [
         ("Accueil", "/"),
-        ("Démarches", "/demarches"),
-        ("Communes", "/communes"),
+        ("Démarches", CataloguePaths.catalogue),
+        ("Communes", CataloguePaths.communes),
         ("Qui fait quoi ?", "/qui-fait-quoi"),
     ]
 

@@ -13,7 +13,7 @@ enum LocalRedirect {
 
     /// The log-in page, coming back to `target` (a local path and query) once logged in.
     static func logIn(returningTo target: String) -> String {
-        "/connexion?retour=" + (target.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? "/")
+        AccountPaths.logIn + "?retour=" + (target.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? "/")
     }
 
     /// What a query value may hold unencoded: unreserved characters and `/`, `:`, `@`.

@@ -18,7 +18,7 @@ struct OrganisationView {
 
     init(_ organisation: Organisation) {
         name = organisation.name
-        path = organisation.communeInsee.flatMap { organisation.kind == .mairie ? "/communes/\($0)" : nil }
+        path = organisation.communeInsee.flatMap { organisation.kind == .mairie ? CataloguePaths.commune($0) : nil }
         description = organisation.description
         address = organisation.address
         postalCode = organisation.postalCode
