@@ -122,6 +122,18 @@ import Testing
         ])
     }
 
+    @Test func everyRenderingFindsTheSitePathsUnderItsView() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "<a href=\"{{paths.invoices}}\">{{#rows}}<a href=\"{{paths.household}}\">{{label}}</a>{{/rows}}"
+            .write(to: directory.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        let html = try TemplateRenderer(directory: directory).render("page", Self.value)
+        #expect(html == "<a href=\"/mon-espace/factures\"><a href=\"/mon-espace/foyer\">Crèche</a><a href=\"/mon-espace/foyer\">Cantine</a>")
+        #expect(try TemplateRenderer(directory: directory).render("page", ["paths": ["invoices": "/ailleurs"]]).hasPrefix("<a href=\"/ailleurs\">"),
+                "a view's own value comes first")
+    }
+
     @Test(arguments: [
         ("{{#rows}}open", "never closed"),
         ("{{#rows}}{{/flag}}", "closes {{rows}}"),

@@ -9,13 +9,13 @@ struct AccountRoutes: RouteCollection {
 
     func register(into routes: inout SiteRoutes) {
         let accounts = self.accounts, activation = self.activation, profile = self.profile
-        routes.formPage(.GET, "/inscription") { context, _ in accounts.signUpForm(context) }
-        routes.formPage(.POST, "/inscription") { context, _ in try accounts.signUp(context) }
-        routes.formPage(.GET, "/connexion") { context, _ in accounts.logInForm(context) }
-        routes.formPage(.POST, "/connexion") { context, _ in try accounts.logIn(context) }
-        routes.page(.POST, "/deconnexion") { context, _ in try accounts.logOut(context) }
-        routes.formPage(.GET, ActivationController.path) { context, _ in activation.show(context) }
-        routes.formPage(.POST, ActivationController.path) { context, _ in try activation.activate(context) }
+        routes.formPage(.GET, AccountPaths.signUp) { context, _ in accounts.signUpForm(context) }
+        routes.formPage(.POST, AccountPaths.signUp) { context, _ in try accounts.signUp(context) }
+        routes.formPage(.GET, AccountPaths.logIn) { context, _ in accounts.logInForm(context) }
+        routes.formPage(.POST, AccountPaths.logIn) { context, _ in try accounts.logIn(context) }
+        routes.page(.POST, AccountPaths.logOut) { context, _ in try accounts.logOut(context) }
+        routes.formPage(.GET, AccountPaths.activation) { context, _ in activation.show(context) }
+        routes.formPage(.POST, AccountPaths.activation) { context, _ in try activation.activate(context) }
         routes.spacePage(.GET, ProfileController.path) { context, _ in try profile.show(context) }
         routes.spacePage(.POST, ProfileController.path, keepsAnswersWhenStale: true) { context, _ in try profile.save(context) }
     }

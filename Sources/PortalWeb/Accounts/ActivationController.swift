@@ -12,8 +12,6 @@ struct ActivationController: Sendable {
     let pages: PageRenderer
     let now: @Sendable () -> Date
 
-    static let path = "/activation"
-
     struct Fields {
         let email: FormField
         let code: FormField

@@ -18,6 +18,6 @@ public struct SiteMap: PortalLinks {
     public func residentInvoice(_ id: Int64) -> String { base + ResidentInvoiceController.path(id) }
     public func residentRegistrations() -> String { base + RegistrationPaths.resident }
     public func householdInvitation(token: String) -> String { base + HouseholdPaths.invitation(token: token) }
-    public func activation() -> String { base + ActivationController.path }
+    public func activation() -> String { base + AccountPaths.activation }
     public func simulatorPayment(operationId: String) -> String { base + PayFiPSimulatorController.pagePath + "?idop=" + operationId }
 }

@@ -4,6 +4,12 @@ enum CataloguePaths {
     static let catalogue = "/demarches"
     /// The list of the communes, `/communes`.
     static let communes = "/communes"
+    /// « Qui fait quoi ? »: who handles each procedure in each commune.
+    static let whoDoesWhat = "/qui-fait-quoi"
+    /// The legal pages.
+    static let accessibility = "/accessibilite"
+    static let legalNotice = "/mentions-legales"
+    static let personalData = "/donnees-personnelles"
     /// A category of the catalogue, as an anchor on its page.
     static func category(_ id: String) -> String { catalogue + "#" + id }
     /// The page of the procedure `slug`.

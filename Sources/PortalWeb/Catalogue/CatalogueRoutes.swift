@@ -11,22 +11,22 @@ struct CatalogueRoutes: RouteCollection {
     func register(into routes: inout SiteRoutes) {
         let catalogue = self.catalogue, communes = self.communes, legal = self.legal
         routes.publicPage("/", cache: cache) { context, _ in try catalogue.home(context) }
-        routes.publicPage("/demarches", cache: cache) { context, _ in try catalogue.catalogue(context) }
+        routes.publicPage(CataloguePaths.catalogue, cache: cache) { context, _ in try catalogue.catalogue(context) }
         routes.publicPage("/demarches/{slug}", cache: cache) { context, parameters in
             try catalogue.procedure(context, slug: parameters["slug"] ?? "")
         }
-        routes.publicPage("/communes", cache: cache) { context, _ in try communes.communes(context) }
+        routes.publicPage(CataloguePaths.communes, cache: cache) { context, _ in try communes.communes(context) }
         routes.publicPage("/communes/{insee}", cache: cache) { context, parameters in
             try communes.commune(context, insee: parameters["insee"] ?? "")
         }
-        routes.publicPage("/qui-fait-quoi", cache: cache) { context, _ in try communes.whoDoesWhat(context) }
-        routes.publicPage("/accessibilite", cache: cache) { context, _ in
+        routes.publicPage(CataloguePaths.whoDoesWhat, cache: cache) { context, _ in try communes.whoDoesWhat(context) }
+        routes.publicPage(CataloguePaths.accessibility, cache: cache) { context, _ in
             legal.show(template: "legal/accessibility", title: "Déclaration d'accessibilité", context)
         }
-        routes.publicPage("/mentions-legales", cache: cache) { context, _ in
+        routes.publicPage(CataloguePaths.legalNotice, cache: cache) { context, _ in
             legal.show(template: "legal/legal-notice", title: "Mentions légales", context)
         }
-        routes.publicPage("/donnees-personnelles", cache: cache) { context, _ in
+        routes.publicPage(CataloguePaths.personalData, cache: cache) { context, _ in
             legal.show(template: "legal/personal-data", title: "Données personnelles", context)
         }
     }

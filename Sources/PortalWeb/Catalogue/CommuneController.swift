@@ -126,7 +126,7 @@ struct CommuneController: Sendable {
         }.filter { !$0.rows.isEmpty }
         let view = WhoDoesWhatView(
             layout: pages.layout("Qui fait quoi ?", context),
-            communeForm: CommuneChoice(action: "/qui-fait-quoi", communes: catalogue.communes(), selected: chosen?.insee),
+            communeForm: CommuneChoice(action: CataloguePaths.whoDoesWhat, communes: catalogue.communes(), selected: chosen?.insee),
             chosenCommune: chosen.map(ChosenCommune.init),
             tables: tables
         )

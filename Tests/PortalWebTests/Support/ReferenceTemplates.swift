@@ -14,6 +14,7 @@ enum ReferenceTemplates {
             let text = try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
             try library.register(text, named: String(relative.dropLast(".mustache".count)))
         }
+        try library.register("{{#__referenceView}}{{>*__referenceTemplate}}{{/__referenceView}}", named: "__reference")
         return library
     }
 
@@ -22,7 +23,9 @@ enum ReferenceTemplates {
     /// Records an issue when a rendering differs from swift-mustache's.
     static let observer: @Sendable (String, Any, String) -> Void = { name, view, html in
         do {
-            let reference = try portal.get().render(view, withTemplate: name)
+            // The portal's renderings find the site's paths under the view (`SitePaths`): so does this one.
+            let root: [String: Any] = SitePaths.templateGlobals.merging(["__referenceView": view, "__referenceTemplate": name]) { $1 }
+            let reference = try portal.get().render(root, withTemplate: "__reference")
             if reference != html {
                 Issue.record("template \(name) renders differently from swift-mustache:\n\(firstDifference(html, reference ?? "(nothing)"))")
             }

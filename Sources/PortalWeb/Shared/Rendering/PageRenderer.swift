@@ -11,7 +11,7 @@ struct PageRenderer: Sendable {
         ("Accueil", "/"),
         ("Démarches", CataloguePaths.catalogue),
         ("Communes", CataloguePaths.communes),
-        ("Qui fait quoi ?", "/qui-fait-quoi"),
+        ("Qui fait quoi ?", CataloguePaths.whoDoesWhat),
     ]
 
     /// The layout values for a page titled `title`.

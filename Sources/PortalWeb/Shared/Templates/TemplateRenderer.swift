@@ -5,7 +5,8 @@ import Foundation
 /// Every `.mustache` file under the templates folder is read and parsed once, at start-up
 /// (``TemplateParser``); a template is named by its path relative to that folder, without the
 /// extension (`catalogue/home`, `partials/search-form`). Every value is HTML-escaped, so text from
-/// the database or the request is safe to show.
+/// the database or the request is safe to show. Under each view, a rendering finds the site's fixed
+/// addresses as `paths` (``SitePaths``).
 struct TemplateRenderer: Sendable {
     /// A template folder could not be read, one of its templates could not be parsed, or one names
     /// a partial or parent that does not exist.
@@ -53,7 +54,7 @@ struct TemplateRenderer: Sendable {
     /// so it is reported loudly rather than rendered as an empty page.
     func render(_ name: String, _ value: Any) -> String {
         guard let template = library[name] else { preconditionFailure("unknown template \(name)") }
-        var rendering = TemplateRendering(value, library: library)
+        var rendering = TemplateRendering(value, globals: SitePaths.templateGlobals, library: library)
         rendering.render(template)
         observer?(name, value, rendering.output)
         return rendering.output

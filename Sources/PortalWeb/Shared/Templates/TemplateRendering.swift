@@ -48,10 +48,11 @@ struct TemplateRendering {
     /// The page so far.
     private(set) var output = ""
 
-    /// Starts a rendering of `value` with the templates of `library` for partials and parents.
-    init(_ value: Any, library: [String: Template]) {
+    /// Starts a rendering of `value` with the templates of `library` for partials and parents;
+    /// lookups that `value` does not answer end in `globals`.
+    init(_ value: Any, globals: Any, library: [String: Template]) {
         self.library = library
-        stack = [Frame(value)]
+        stack = [Frame(globals), Frame(value)]
         output.reserveCapacity(16_384)
     }
 
