@@ -21,6 +21,11 @@ public struct ExternalTool {
         url = found
     }
 
+    /// The program at `url`, such as the portal's own executable.
+    public init(url: URL) {
+        self.url = url
+    }
+
     /// Runs the program with `arguments` and waits for it to end.
     public func run(_ arguments: [String]) throws -> Output {
         let process = Process()

@@ -19,6 +19,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free port).")
     var port: Int = 8080
 
+    /// The address links lead to before any server has started with a `--public-url`.
+    static let defaultLocalURL = "http://127.0.0.1:8080"
+
     @Flag(name: .long, help: "Add the demo accounts and print their logins.")
     var demo = false
 
@@ -104,6 +107,7 @@ struct ServeCommand: ParsableCommand {
         let listener = try HTTPListener.bind(host: host, port: port)
         let localURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(listener.port)"
         let publicURL = self.publicURL ?? localURL
+        try database.setTextSetting(PortalDatabase.publicAddressSetting, publicURL)
         let links = SiteMap(publicURL: publicURL)
         if demo {
             let added = try DemoDossiers.install(
@@ -115,6 +119,11 @@ struct ServeCommand: ParsableCommand {
             if try DemoHousehold.install(into: Households(database: database, links: links)) {
                 logger.info("demo: the Langeais resident's household added (two adults, two children, their documents)")
             }
+        }
+
+        if try !Accounts(database: database).hasActiveAdministrator() {
+            logger.notice(
+                "no administrator yet: create the first one with portal-server create-admin --data \(common.data) --email ADDRESS --name \"Prénom Nom\"")
         }
 
         let application = try PortalApplication(

@@ -12,10 +12,11 @@ struct StorageTests {
         #expect(try first.isReferenceDataLoaded() == false)
         #expect(try first.installReferenceDataIfNeeded(from: TestSupport.fixtureSeed))
         let migrations = try first.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         }
-        #expect(migrations == ["v1-accounts", "v1-reference", "v1-settings", "v2-dossiers", "v3-dossier-status-counts",
-                               "v4-account-contact", "v5-draft-reminders", "v5-queue-indexes", "v6-invoices", "v7-households", "v8-registrations", "v9-france-services"])
+        #expect(migrations == ["v1-reference", "v1-accounts", "v1-settings", "v2-dossiers", "v3-dossier-status-counts",
+                               "v4-account-contact", "v5-queue-indexes", "v5-draft-reminders", "v6-invoices", "v7-households",
+                               "v8-registrations", "v9-france-services", "v10-account-links"])
         let before = try first.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, * FROM procedure ORDER BY rowid")
         }

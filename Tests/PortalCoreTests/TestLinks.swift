@@ -11,5 +11,6 @@ struct TestLinks: PortalLinks {
     func residentRegistrations() -> String { "\(base)/mon-espace/inscriptions" }
     func householdInvitation(token: String) -> String { "\(base)/mon-espace/foyer/invitation/\(token)" }
     func activation() -> String { "\(base)/activation" }
+    func accountActivation(token: String) -> String { "\(base)/activation/\(token)" }
     func simulatorPayment(operationId: String) -> String { "\(base)/payfip-sim/paiement?idop=\(operationId)" }
 }

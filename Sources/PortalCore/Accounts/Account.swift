@@ -64,6 +64,11 @@ public struct Account: Sendable, Hashable, Identifiable {
         birthDate = (row["birthDate"] as String?).flatMap(CalendarDay.init(iso:))
     }
 
+    /// The account with this id.
+    static func fetch(id: Int64, _ db: Database) throws -> Account? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
+    }
+
     /// The account with this (normalised) e-mail address.
     static func fetch(email: String, _ db: Database) throws -> Account? {
         try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [EmailAddress.normalise(email)]).map(Account.init(row:))

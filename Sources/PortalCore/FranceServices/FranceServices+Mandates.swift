@@ -103,7 +103,7 @@ extension FranceServices {
             guard mandate.revokedAt == nil else { return mandate }
             try db.execute(sql: "UPDATE mandate SET revokedAt = ?, revokedBy = ? WHERE id = ?", arguments: [now, actor.id, mandateId])
             if let adviser = actor.role == .franceServices ? actor
-                : try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [mandate.adviserAccountId]).map(Account.init(row:)) {
+                : try Account.fetch(id: mandate.adviserAccountId, db) {
                 try AuditEntry.record(.mandateRevoked, adviser: adviser, resident: mandate.residentAccountId, mandate: mandate.id,
                                       detail: actor.role == .resident ? "Révoqué par vous" : "Révoqué par le conseiller", at: now, db)
             }

@@ -124,7 +124,7 @@ public struct Registrations: Sendable {
             try db.execute(sql: "UPDATE registration SET status = ?, decidedAt = ? WHERE id = ?",
                            arguments: [RegistrationStatus.confirmed.rawValue, now, next.id])
             let household = try Households.fetch(next.householdId, now: now, db)
-            if let payer = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [next.requestedBy]).map(Account.init(row:)) {
+            if let payer = try Account.fetch(id: next.requestedBy, db) {
                 try bill(next.id, activity: activity, household: household, payer: payer, now: now, db)
             }
             try tell(try Self.fetch(next.id, db), activity: activity, promoted: true, now: now, db)

@@ -25,6 +25,7 @@ extension PortalDatabase {
         migrator.registerMigration("v7-households", migrate: createHouseholdTables)
         migrator.registerMigration("v8-registrations", migrate: createRegistrationTables)
         migrator.registerMigration("v9-france-services", migrate: createFranceServicesTables)
+        migrator.registerMigration("v10-account-links", migrate: createAccountLinkTable)
         return migrator
     }
 

@@ -21,3 +21,24 @@ extension PortalDatabase {
         try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name]).map(Array.init)
     }
 }
+
+extension PortalDatabase {
+    /// The text setting `name`, if set (for example ``publicAddressSetting``).
+    public func textSetting(_ name: String) throws -> String? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name]).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Sets the text setting `name` to `value`.
+    public func setTextSetting(_ name: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                           arguments: [name, Data(value.utf8)])
+        }
+    }
+
+    /// The setting holding the public address the server last started with, for the links the
+    /// command line prints.
+    public static let publicAddressSetting = "public-address"
+}

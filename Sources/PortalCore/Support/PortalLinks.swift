@@ -20,6 +20,8 @@ public protocol PortalLinks: Sendable {
     func householdInvitation(token: String) -> String
     /// The page where an account made at a France Services counter gets its password.
     func activation() -> String
+    /// The one-time link with which an account created without a password chooses one.
+    func accountActivation(token: String) -> String
     /// The built-in PayFiP simulator's payment page for an operation.
     func simulatorPayment(operationId: String) -> String
 }

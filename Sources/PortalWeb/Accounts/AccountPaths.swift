@@ -4,6 +4,8 @@ enum AccountPaths {
     static let signUp = "/inscription"
     /// Where an account created at a France Services desk chooses its password.
     static let activation = "/activation"
+    /// The one-time link with which an account created without a password chooses one.
+    static func activationLink(token: String) -> String { activation + "/" + token }
     /// The log-in page.
     static let logIn = "/connexion"
     /// Where the log-out form posts.

@@ -69,6 +69,7 @@ public struct PortalApplication: Sendable {
             AccountRoutes(
                 accounts: AccountController(accounts: accounts, catalogue: catalogue, pages: pages, now: now),
                 activation: ActivationController(accounts: accounts, pages: pages, now: now),
+                activationLink: ActivationLinkController(accounts: accounts, pages: pages, cookies: contextFactory.cookies, now: now),
                 profile: ProfileController(accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
             ResidentSpaceRoutes(dashboard: DashboardController(dossiers: dossiers, spaces: spaces, pages: pages, now: now)),
             FilingRoutes(filing: filing, dossiers: dossierPages),

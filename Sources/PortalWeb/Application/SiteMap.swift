@@ -19,5 +19,6 @@ public struct SiteMap: PortalLinks {
     public func residentRegistrations() -> String { base + RegistrationPaths.resident }
     public func householdInvitation(token: String) -> String { base + HouseholdPaths.invitation(token: token) }
     public func activation() -> String { base + AccountPaths.activation }
+    public func accountActivation(token: String) -> String { base + AccountPaths.activationLink(token: token) }
     public func simulatorPayment(operationId: String) -> String { base + PayFiPSimulatorController.pagePath + "?idop=" + operationId }
 }
