@@ -38,6 +38,8 @@ struct ReferenceDataTests {
         let silence = Dictionary(uniqueKeysWithValues: data.procedures.map { ($0.slug, $0.silence) })
         #expect(silence["attestation-accueil"] == SilenceRule(outcome: .rejection, months: 1))
         #expect(silence["acte-de-naissance"] == .default)
+        let notes = data.organisations.compactMap(\.staffNote) + data.procedures.compactMap(\.staffNote)
+        #expect(notes.count >= 10, "the team's notes are kept apart from the public text")
     }
 
     @Test("Broken seed files are refused with the file and entry named", arguments: [
@@ -61,6 +63,11 @@ struct ReferenceDataTests {
          "organisations.json, organisation \"france-services-langeais\": unknown commune INSEE code \"37000\""),
         (ReferenceData.FileName.organisations, "\"kind\": \"france_services\"", "\"kind\": \"maison_france_services\"",
          "organisations.json, organisation \"france-services-langeais\": unknown kind \"maison_france_services\""),
+        (ReferenceData.FileName.procedures, "\"summary\": \"Sur rendez-vous dans une mairie équipée.\",\n      \"channels\"",
+         "\"summary\": \"Sur rendez-vous dans une mairie équipée (liste À vérifier).\",\n      \"channels\"",
+         "procedures.json, procedure \"passeport\": public text holds a note for the team (\"à vérifier\"): move it to \"staffNote\""),
+        (ReferenceData.FileName.organisations, "\"name\": \"Mairie de Lublé\",", "\"name\": \"Mairie de Lublé\", \"description\": \"Horaires à vérifier\",",
+         "organisations.json, organisation \"mairie-37137\": public text holds a note for the team (\"à vérifier\"): move it to \"staffNote\""),
         (ReferenceData.FileName.communes, "37123,Langeais", "37123,Langeais,extra",
          "communes.csv, line 2: expected 5 fields, found 6"),
     ])

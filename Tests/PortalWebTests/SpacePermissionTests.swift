@@ -33,7 +33,7 @@ import Testing
                 case "/mon-espace": "<h1>Mon espace</h1>"
                 case "/agent": "<h1>Demandes à traiter</h1>"
                 case "/guichet": "<h1>Guichet France Services</h1>"
-                default: "Cet espace est en cours de construction"
+                default: "<h1>Administration</h1>"
                 }
                 #expect(page.text.contains(expected))
             } else {

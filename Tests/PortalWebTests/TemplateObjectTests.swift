@@ -38,12 +38,6 @@ import Testing
         #expect(anonymous.child(named: "account") == nil)
     }
 
-    @Test func spaceLookupsMatchMirror() {
-        Self.expectLookupsMatchMirror(SpaceController.SpaceView(
-            layout: Self.layout, heading: "Mon espace", displayName: "Camille Martin", organisationName: nil,
-            communeName: "Langeais", notice: nil, intro: "Bientôt", upcoming: ["Vos demandes"]))
-    }
-
     @Test func dashboardLookupsMatchMirror() {
         let link = DashboardView.DossierLink(
             reference: "CC-4KP-7RD", title: "Demande de badge", status: "Déposée", date: "Déposée le 3 mars 2026",

@@ -21,10 +21,16 @@ from portal_server import PortalServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def data_folder(tmp_path_factory):
+    """The data folder of the session's server, for sub-commands run beside it (`create-admin`)."""
+    return tmp_path_factory.mktemp("portal-data")
+
+
+@pytest.fixture(scope="session")
+def server(data_folder):
     """Starts `portal-server --demo --port 0` on a fresh data folder; yields its base URL
     (without the trailing slash). The process is always stopped at the end of the session."""
-    data = tmp_path_factory.mktemp("portal-data")
+    data = data_folder
     try:
         process = PortalServer(data, demo=True, log_path=data.parent / "portal-server.log")
     except RuntimeError as error:

@@ -45,13 +45,15 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
     public var description: String?
     /// True when the contact details are plausible demo data an administrator must verify.
     public var demoContact: Bool
+    /// What the team must still check or do about this entry; never shown on public pages, listed in `/admin`.
+    public var staffNote: String?
 
     /// Creates an organisation.
     public init(
         id: String, kind: Kind, name: String, shortName: String? = nil, parentId: String? = nil,
         communeInsee: String? = nil, address: String? = nil, postalCode: String? = nil, city: String? = nil,
         phone: String? = nil, email: String? = nil, website: String? = nil, openingHours: [String] = [],
-        description: String? = nil, demoContact: Bool = false
+        description: String? = nil, demoContact: Bool = false, staffNote: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -68,6 +70,7 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
         self.openingHours = openingHours
         self.description = description
         self.demoContact = demoContact
+        self.staffNote = staffNote
     }
 
     /// The id of the mairie of the commune with this INSEE code.

@@ -32,6 +32,8 @@ public struct Procedure: Sendable, Hashable, Identifiable {
     public var exceptions: [ProcedureException]
     /// What silence means for a request of this procedure, and when.
     public var silence: SilenceRule
+    /// What the team must still check or do about this entry; never shown on public pages, listed in `/admin`.
+    public var staffNote: String?
 
     /// The slug.
     public var id: String { slug }
@@ -41,7 +43,8 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         slug: String, title: String, categoryId: String, summary: String, description: String? = nil,
         synonyms: [String] = [], documents: [String] = [], cost: String? = nil, delay: String? = nil,
         channels: [Channel] = [], onlineURL: String? = nil, howTo: String? = nil, popular: Bool = false,
-        handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default
+        handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default,
+        staffNote: String? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -59,6 +62,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         self.handler = handler
         self.exceptions = exceptions
         self.silence = silence
+        self.staffNote = staffNote
     }
 
     /// The exception that applies to the commune with this INSEE code, if any.

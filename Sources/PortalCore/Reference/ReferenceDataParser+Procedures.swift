@@ -73,12 +73,15 @@ extension ReferenceDataParser {
                 report(file, label, "silence needs an outcome (acceptance or rejection) and 1 to 12 months")
             }
         }
+        checkPublic([entry.title, entry.summary, entry.description, entry.cost, entry.delay, entry.howTo]
+                    + (entry.documents ?? []) + (entry.exceptions ?? []).map(\.note), file: file, entry: label)
         guard issues.count == before, let handler else { return nil }
         return Procedure(
             slug: entry.slug, title: entry.title, categoryId: entry.category, summary: entry.summary,
             description: entry.description, synonyms: entry.synonyms ?? [], documents: entry.documents ?? [],
             cost: entry.cost, delay: entry.delay, channels: channels, onlineURL: entry.onlineUrl,
-            howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence)
+            howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence,
+            staffNote: entry.staffNote)
     }
 
     private mutating func handlerRule(

@@ -9,6 +9,13 @@ struct ReferenceDataParser {
         issues.append(ReferenceDataError.Issue(file: file, entry: entry, message: message))
     }
 
+    /// Reports public text that carries a note meant for the team ("à vérifier"): such notes belong in
+    /// `staffNote`, which public pages never show.
+    mutating func checkPublic(_ texts: [String?], file: String, entry: String) {
+        guard texts.contains(where: { $0?.range(of: "à vérifier", options: [.caseInsensitive]) != nil }) else { return }
+        report(file, entry, "public text holds a note for the team (\"à vérifier\"): move it to \"staffNote\"")
+    }
+
     /// The contents of `name` in `directory`, or nil (with an issue) when unreadable.
     mutating func read(_ name: String, in directory: URL) -> Data? {
         let url = directory.appendingPathComponent(name)

@@ -21,6 +21,7 @@ enum SeedFiles {
             var openingHours: [String]?
             var description: String?
             var demoContact: Bool?
+            var staffNote: String?
         }
     }
 
@@ -53,6 +54,7 @@ enum SeedFiles {
             var handler: Handler
             var exceptions: [Exception]?
             var silence: Silence?
+            var staffNote: String?
         }
 
         struct Silence: Decodable {

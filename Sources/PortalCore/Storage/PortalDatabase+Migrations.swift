@@ -26,6 +26,12 @@ extension PortalDatabase {
         migrator.registerMigration("v8-registrations", migrate: createRegistrationTables)
         migrator.registerMigration("v9-france-services", migrate: createFranceServicesTables)
         migrator.registerMigration("v10-account-links", migrate: createAccountLinkTable)
+        migrator.registerMigration("v11-staff-notes") { db in
+            // What the team must still check about an entry, kept out of its public text.
+            for table in ["organisation", "procedure"] {
+                try db.alter(table: table) { t in t.add(column: "staffNote", .text) }
+            }
+        }
         return migrator
     }
 

@@ -32,15 +32,15 @@ extension ReferenceData {
         try db.execute(
             sql: """
                 INSERT INTO organisation (id, kind, name, shortName, parentId, communeInsee, address, postalCode,
-                  city, phone, email, website, openingHours, description, demoContact, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  city, phone, email, website, openingHours, description, demoContact, staffNote, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 organisation.id, organisation.kind.rawValue, organisation.name, organisation.shortName,
                 organisation.parentId, organisation.communeInsee, organisation.address, organisation.postalCode,
                 organisation.city, organisation.phone, organisation.email, organisation.website,
                 try JSONList.encode(organisation.openingHours), organisation.description,
-                organisation.demoContact, position,
+                organisation.demoContact, organisation.staffNote, position,
             ])
     }
 
@@ -54,8 +54,8 @@ extension ReferenceData {
             sql: """
                 INSERT INTO procedure (slug, title, categoryId, summary, description, synonyms, documents, cost,
                   delay, channels, onlineURL, howTo, popular, handlerType, handlerOrganisationId, counters, position,
-                  silenceOutcome, silenceMonths)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  silenceOutcome, silenceMonths, staffNote)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 procedure.slug, procedure.title, procedure.categoryId, procedure.summary, procedure.description,
@@ -63,6 +63,7 @@ extension ReferenceData {
                 procedure.cost, procedure.delay, try JSONList.encode(procedure.channels.map(\.rawValue)),
                 procedure.onlineURL, procedure.howTo, procedure.popular, handlerType, handlerOrganisation,
                 try JSONList.encode(counters), position, procedure.silence.outcome.rawValue, procedure.silence.months,
+                procedure.staffNote,
             ])
         for exception in procedure.exceptions {
             let (type, organisation): (String, String?) = switch exception.rule {
@@ -103,7 +104,7 @@ extension ReferenceData {
                 shortName: row["shortName"], parentId: row["parentId"], communeInsee: row["communeInsee"],
                 address: row["address"], postalCode: row["postalCode"], city: row["city"], phone: row["phone"],
                 email: row["email"], website: row["website"], openingHours: try JSONList.decode(row["openingHours"]),
-                description: row["description"], demoContact: row["demoContact"])
+                description: row["description"], demoContact: row["demoContact"], staffNote: row["staffNote"])
         }
         let categories = try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
             Category(id: row["id"], title: row["title"], description: row["description"], icon: row["icon"])
@@ -139,7 +140,8 @@ extension ReferenceData {
             },
             silence: SilenceRule(
                 outcome: SilenceRule.Outcome(rawValue: row["silenceOutcome"]) ?? SilenceRule.default.outcome,
-                months: row["silenceMonths"]))
+                months: row["silenceMonths"]),
+            staffNote: row["staffNote"])
     }
 }
 

@@ -1,11 +1,11 @@
 import PortalHTTP
 
-/// The administration space.
+/// The administration space, `/admin…`, for administrators only (``RequireRole``).
 struct AdminRoutes: RouteCollection {
-    let spaces: SpaceController
+    let home: AdminHomeController
 
     func register(into routes: inout SiteRoutes) {
-        let spaces = self.spaces
-        routes.spacePage(.GET, "/admin") { context, _ in try spaces.show(.admin, context) }
+        let home = self.home
+        routes.spacePage(.GET, "/admin") { context, _ in try home.show(context) }
     }
 }

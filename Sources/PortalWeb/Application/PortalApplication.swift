@@ -98,7 +98,7 @@ public struct PortalApplication: Sendable {
                 receipts: FranceServicesReceiptController(desk: desk),
                 residentSpace: ResidentFranceServicesController(
                     franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
-            AdminRoutes(spaces: SpaceController(spaces: spaces, pages: pages)),
+            AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

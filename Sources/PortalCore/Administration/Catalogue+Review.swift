@@ -1,0 +1,20 @@
+extension Catalogue {
+    /// What public pages say of demo contact details, repeated for the team.
+    static let demoContactNote = "Coordonnées de démonstration : adresse, téléphone, e-mail et horaires à vérifier."
+
+    /// The reference entries still marked to verify, organisations first, each in display order.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator (staff notes are for them only).
+    public func entriesToVerify(actor: Account?) throws(AccessError) -> [ReviewItem] {
+        guard let actor else { throw .unauthenticated }
+        guard actor.acting(as: .admin) != nil else { throw .notFound }
+        let organisations = snapshot.data.organisations.compactMap { organisation -> ReviewItem? in
+            let notes = [organisation.staffNote, organisation.demoContact ? Self.demoContactNote : nil].compactMap { $0 }
+            return notes.isEmpty ? nil : ReviewItem(subject: .organisation(organisation), notes: notes)
+        }
+        let procedures = snapshot.data.procedures.compactMap { procedure in
+            procedure.staffNote.map { ReviewItem(subject: .procedure(procedure), notes: [$0]) }
+        }
+        return organisations + procedures
+    }
+}

@@ -1,0 +1,57 @@
+import PortalCore
+import PortalHTTP
+
+/// `/admin`: the administrators' home. It lists the reference entries the team must still check
+/// (staff notes, demo contact details), which public pages never show, and says what is still to come.
+struct AdminHomeController: Sendable {
+    let spaces: Spaces
+    let catalogue: Catalogue
+    let pages: PageRenderer
+
+    struct HomeView {
+        let layout: LayoutContext
+        let displayName: String
+        let notice: String?
+        let reviewCount: String
+        let review: [Entry]
+        let hasReview: Bool
+        let upcoming: [String]
+    }
+
+    /// One entry to check: its name, what it is, the public page showing it if any, and the notes.
+    struct Entry {
+        let name: String
+        let kind: String
+        let path: String?
+        let notes: [String]
+    }
+
+    /// `GET /admin`.
+    func show(_ context: RequestContext) throws -> HTTPResponse {
+        let overview = try spaces.overview(of: .admin, actor: context.account)
+        let review = try catalogue.entriesToVerify(actor: context.account).map(Self.entry)
+        let view = HomeView(
+            layout: pages.layout(Space.admin.title, context),
+            displayName: overview.actor.displayName,
+            notice: context.request.queryValue("bienvenue") == "1" ? "Votre compte est créé. Bienvenue !" : nil,
+            reviewCount: "\(FrenchNumber.format(review.count)) entrée\(review.count > 1 ? "s" : "")",
+            review: review,
+            hasReview: !review.isEmpty,
+            upcoming: ["Les comptes des agents et des conseillers France Services",
+                       "Les organisations, leurs coordonnées et leurs horaires",
+                       "Le catalogue des démarches et les règles « qui fait quoi » par commune",
+                       "Les régies, les activités et le journal des modifications"])
+        return pages.page("admin/home", view, context)
+    }
+
+    private static func entry(_ item: ReviewItem) -> Entry {
+        switch item.subject {
+        case .organisation(let organisation):
+            Entry(name: organisation.name, kind: "Organisation",
+                  path: organisation.kind == .mairie ? organisation.communeInsee.map(CataloguePaths.commune) : nil,
+                  notes: item.notes)
+        case .procedure(let procedure):
+            Entry(name: procedure.title, kind: "Démarche", path: CataloguePaths.procedure(procedure.slug), notes: item.notes)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+"""A territory's first administrator: the link printed by `portal-server create-admin`, the
+password chosen in the browser, the administration's home with the entries to verify."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+
+from portal_server import ROOT, server_binary  # noqa: E402
+
+LINK = re.compile(r"https?://\S+(/activation/[A-Za-z0-9_-]+)")
+
+
+def create_admin(data: Path, email: str) -> str:
+    """Runs `create-admin` on the server's data folder; returns the path of the link it prints."""
+    result = subprocess.run(
+        [str(server_binary()), "create-admin", "--data", str(data), "--resources", str(ROOT / "Resources"),
+         "--email", email, "--name", "Claire Martin"],
+        capture_output=True, text=True, timeout=60, check=True)
+    match = LINK.search(result.stdout)
+    assert match, result.stdout + result.stderr
+    return match.group(1)
+
+
+def test_first_administrator_activates_and_lands_on_the_administration(browser, data_folder):
+    path = create_admin(data_folder, "claire.martin@cctoval.fr")
+    browser.open(path)
+    assert browser.h1() == "Choisir votre mot de passe"
+    browser.audit("activation-lien")
+
+    browser.fill("password", "court")
+    browser.submit_with(browser.button("Enregistrer mon mot de passe"))
+    assert browser.find(".error-summary").is_displayed()
+    browser.audit("activation-lien-erreur")
+
+    browser.fill("password", "une phrase de passe bien longue")
+    browser.submit_with(browser.button("Enregistrer mon mot de passe"))
+    assert browser.path == "/admin"
+    assert browser.h1() == "Administration"
+    assert "Fiches à vérifier" in browser.text()
+    browser.audit("admin-accueil")
+
+    browser.log_out()
+    browser.open(path)
+    assert browser.h1() == "Ce lien n'est plus valable"
+    browser.assert_no_problems()
