@@ -31,7 +31,7 @@ struct CreateAdminCommand: ParsableCommand {
         do {
             issued = try Accounts(database: database).createAdministrator(
                 email: email, name: name, links: SiteMap(publicURL: address), now: Date())
-        } catch let error as AdministratorError {
+        } catch let error as StaffAccountError {
             throw ValidationError(error.description)
         }
         print("""

@@ -38,7 +38,7 @@ import Testing
         }
 
         #expect(try accounts.account(activating: issued.token, now: now)?.id == issued.account.id)
-        #expect(throws: AdministratorError.self) { try accounts.activate(link: issued.token, password: "court", now: now) }
+        #expect(throws: StaffAccountError.self) { try accounts.activate(link: issued.token, password: "court", now: now) }
         #expect(try accounts.account(activating: issued.token, now: now) != nil, "a refused password leaves the link usable")
         let (account, session) = try accounts.activate(link: issued.token, password: "une phrase de passe bien longue", now: now)
         #expect(account.id == issued.account.id)
@@ -76,7 +76,7 @@ import Testing
     @Test func aResidentIsNeverTurnedIntoAnAdministrator() throws {
         _ = try accounts.signUp(SignUpForm(email: "marie.petit@example.fr", password: "la loire coule vers l'ouest",
                                            displayName: "Marie Petit", communeInsee: "37123"), now: now)
-        #expect(throws: AdministratorError.addressTaken(.resident)) { try create("marie.petit@example.fr") }
+        #expect(throws: StaffAccountError.addressTaken(.resident)) { try create("marie.petit@example.fr") }
         #expect(try !accounts.hasActiveAdministrator())
     }
 
@@ -84,7 +84,7 @@ import Testing
         do {
             _ = try accounts.createAdministrator(email: "pas une adresse", name: " ", links: TestLinks(), now: now)
             Issue.record("accepted")
-        } catch AdministratorError.invalid(let errors) {
+        } catch StaffAccountError.invalid(let errors) {
             #expect(errors["email"] != nil)
             #expect(errors["name"] != nil)
         }

@@ -3,7 +3,7 @@ import PortalCore
 import PortalHTTP
 
 /// `/activation/{token}`: an account created without a password (a first administrator, from the
-/// command line) chooses one through the link it was sent, then lands in its space, logged in.
+/// command line, or an invited member of staff) chooses one through the link it was sent, then lands in its space, logged in.
 struct ActivationLinkController: Sendable {
     let accounts: Accounts
     let pages: PageRenderer
@@ -41,7 +41,7 @@ struct ActivationLinkController: Sendable {
         do {
             let (activated, session) = try accounts.activate(link: token, password: password, now: now())
             return pages.redirect(to: activated.role.home.path, context, extraCookies: [cookies.session(token: session, maxAge: nil)])
-        } catch AdministratorError.invalid(let invalid) {
+        } catch StaffAccountError.invalid(let invalid) {
             let errors = invalid["password"].map { [FieldErrorLink(field: "password", message: $0)] } ?? []
             return render(context, token: token, account: account, errors: errors, status: .unprocessableContent)
         } catch AccessError.notFound {

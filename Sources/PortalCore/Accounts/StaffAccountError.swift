@@ -1,0 +1,26 @@
+/// Why a staff account could not be created, invited or activated.
+public enum StaffAccountError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was typed is not acceptable (French messages under `email`, `name`, `role`,
+    /// `organisation` or `password`).
+    case invalid(ValidationErrors)
+    /// The address belongs to an account of another role, or to an active account: an account never
+    /// silently changes role.
+    case addressTaken(Role)
+
+    public var description: String {
+        switch self {
+        case .invalid(let errors): errors.errors.map(\.message).joined(separator: " ")
+        case .addressTaken(let role):
+            "Un compte existe déjà avec cette adresse (\(role.label.lowercased())) : un compte ne change pas de rôle ainsi. Choisissez une autre adresse."
+        }
+    }
+}
+
+extension StaffAccountError: DomainError {
+    public var kind: ErrorKind {
+        switch self {
+        case .invalid: .invalid
+        case .addressTaken: .conflict
+        }
+    }
+}
