@@ -117,4 +117,32 @@ import Testing
         let count = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") }
         #expect(count == 0)
     }
+
+    @Test func theStaffListSaysWhoIsInvitedAndWhoLastLoggedIn() throws {
+        _ = try accounts.signUp(SignUpForm(email: "marie.petit@example.fr", password: "la loire coule vers l'ouest",
+                                           displayName: "Marie Petit", communeInsee: "37123"), now: now)
+        let paul = try invite()
+        let lea = try invite("lea@fs.fr", name: "Léa Moreau", role: .franceServices, organisation: "france-services-langeais")
+        let later = now.addingTimeInterval(3600)
+        _ = try accounts.activate(link: lea.token, password: "france services langeais", now: later)
+        let staff = try accounts.staff(actor: admin, now: later)
+        #expect(staff.map(\.account.displayName) == ["Léa Moreau", "Paul Durand"], "by name, no resident")
+        #expect(staff[0].status == .active)
+        #expect(staff[0].lastLogInAt == later)
+        #expect(staff[1].status == .invited(linkExpiresAt: now.addingTimeInterval(7 * 24 * 3600)))
+        #expect(staff[1].lastLogInAt == nil)
+        #expect(try accounts.staff(actor: admin, now: now.addingTimeInterval(8 * 24 * 3600))[1].status == .invited(linkExpiresAt: nil),
+                "an expired invitation")
+
+        let again = try accounts.resendInvitation(to: paul.account.id, by: admin, links: TestLinks(), now: later)
+        #expect(try accounts.account(activating: paul.token, now: later) == nil)
+        #expect(try accounts.account(activating: again.token, now: later)?.id == paul.account.id)
+        #expect(throws: AccessError.notFound, "an active account") {
+            try accounts.resendInvitation(to: lea.account.id, by: admin, links: TestLinks(), now: later)
+        }
+        #expect(throws: AccessError.notFound) { try accounts.staff(actor: PermissionTests.account(.agent), now: later) }
+        #expect(throws: AccessError.notFound) {
+            try accounts.resendInvitation(to: paul.account.id, by: PermissionTests.account(.agent), links: TestLinks(), now: later)
+        }
+    }
 }

@@ -44,6 +44,23 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     assert "Fiches à vérifier" in browser.text()
     browser.audit("admin-accueil")
 
+    browser.submit_with(browser.link("Comptes de l'équipe"))
+    assert browser.h1() == "Comptes de l'équipe"
+    browser.audit("admin-comptes")
+    browser.submit_with(browser.link("Inviter une personne"))
+    browser.fill("name", "Paul Durand")
+    browser.fill("email", "paul.durand@langeais.fr")
+    browser.submit_with(browser.button("Envoyer l'invitation"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#name").get_attribute("value") == "Paul Durand"
+    browser.audit("admin-invitation-erreur")
+    browser.find("#role-agent").click()
+    browser.choose("organisation", "mairie-37123")
+    browser.submit_with(browser.button("Envoyer l'invitation"))
+    assert browser.path == "/admin/comptes"
+    assert "Invitation envoyée à Paul Durand" in browser.text()
+    browser.audit("admin-comptes-invitation")
+
     browser.log_out()
     browser.open(path)
     assert browser.h1() == "Ce lien n'est plus valable"

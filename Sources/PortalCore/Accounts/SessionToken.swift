@@ -11,6 +11,7 @@ enum SessionToken {
         try db.execute(
             sql: "INSERT INTO session (tokenDigest, accountId, createdAt, lastSeenAt) VALUES (?, ?, ?, ?)",
             arguments: [digest(token), accountId, now, now])
+        try db.execute(sql: "UPDATE account SET lastLogInAt = ? WHERE id = ?", arguments: [now, accountId])
         return token
     }
 

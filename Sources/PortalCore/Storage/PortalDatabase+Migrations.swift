@@ -32,6 +32,10 @@ extension PortalDatabase {
                 try db.alter(table: table) { t in t.add(column: "staffNote", .text) }
             }
         }
+        migrator.registerMigration("v12-last-log-in") { db in
+            // When each account last opened a session, for the staff list.
+            try db.alter(table: "account") { t in t.add(column: "lastLogInAt", .datetime) }
+        }
         return migrator
     }
 

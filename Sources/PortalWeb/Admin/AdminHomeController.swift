@@ -37,7 +37,7 @@ struct AdminHomeController: Sendable {
             reviewCount: "\(FrenchNumber.format(review.count)) entrée\(review.count > 1 ? "s" : "")",
             review: review,
             hasReview: !review.isEmpty,
-            upcoming: ["Les comptes des agents et des conseillers France Services",
+            upcoming: ["Les rôles, les organisations et la désactivation des comptes de l'équipe",
                        "Les organisations, leurs coordonnées et leurs horaires",
                        "Le catalogue des démarches et les règles « qui fait quoi » par commune",
                        "Les régies, les activités et le journal des modifications"])

@@ -3,9 +3,16 @@ import PortalHTTP
 /// The administration space, `/admin…`, for administrators only (``RequireRole``).
 struct AdminRoutes: RouteCollection {
     let home: AdminHomeController
+    let staff: StaffController
 
     func register(into routes: inout SiteRoutes) {
-        let home = self.home
-        routes.spacePage(.GET, "/admin") { context, _ in try home.show(context) }
+        let home = self.home, staff = self.staff
+        routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
+        routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
+        routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
+        routes.spacePage(.POST, AdminPaths.invitation, keepsAnswersWhenStale: true) { context, _ in try staff.invite(context) }
+        routes.objectPage(.POST, "/admin/comptes/{id}/relance") { context, id, _ in
+            try staff.resend(context, id: id)
+        }
     }
 }

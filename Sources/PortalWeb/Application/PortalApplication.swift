@@ -98,7 +98,8 @@ public struct PortalApplication: Sendable {
                 receipts: FranceServicesReceiptController(desk: desk),
                 residentSpace: ResidentFranceServicesController(
                     franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
-            AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages)),
+            AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages),
+                        staff: StaffController(accounts: accounts, catalogue: catalogue, pages: pages, links: links, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

@@ -31,6 +31,8 @@ enum SitePaths {
         "agentRegistrations": RegistrationPaths.agent,
         "desk": FranceServicesPaths.home,
         "simulatorPayment": PayFiPSimulatorController.pagePath,
+        "admin": AdminPaths.home,
+        "staff": AdminPaths.staff,
     ]
 
     /// What every rendering finds under its values.

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A staff account as the administrators' list shows it.
+public struct StaffMember: Sendable, Hashable {
+    /// Where the account stands.
+    public enum Status: Sendable, Hashable {
+        /// Invited: no password chosen yet; the latest link, if still valid, expires then.
+        case invited(linkExpiresAt: Date?)
+        /// The person chose a password and may log in.
+        case active
+    }
+
+    public var account: Account
+    public var status: Status
+    /// When the person last logged in, if ever.
+    public var lastLogInAt: Date?
+}

@@ -1,0 +1,13 @@
+/// Where the administration's pages live.
+enum AdminPaths {
+    /// The administration's home, `/admin`.
+    static let home = "/admin"
+    /// The staff accounts.
+    static let staff = "/admin/comptes"
+    /// The invitation form (GET) and where it is posted.
+    static let invitation = staff + "/invitation"
+    /// The staff accounts, saying an invitation was just sent to the account `id`.
+    static func invited(_ id: Int64) -> String { staff + "?invitation=\(id)" }
+    /// Where a new link is sent to the invited account `id` (POST).
+    static func resend(_ id: Int64) -> String { staff + "/\(id)/relance" }
+}
