@@ -99,4 +99,39 @@ import Testing
             #expect(page.status == 404, "\(login) \(path)")
         }
     }
+
+    @Test func deactivatingEndsTheSessionsAndReactivatingRestoresTheAccount() throws {
+        var agent = try server.loggedIn("agent.langeais@demo.cctoval.fr")
+        #expect(try agent.get("/agent").status == 200)
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let id = try server.accountId("agent.langeais@demo.cctoval.fr")
+        let confirm = try admin.get("/admin/comptes/\(id)/desactivation")
+        #expect(confirm.status == 200)
+        #expect(confirm.text.contains("<h1>Désactiver le compte de"))
+        #expect(confirm.text.contains("lui est attribuée") || confirm.text.contains("lui sont attribuées") || confirm.text.contains("Aucune demande en cours"))
+        let done = try admin.post("/admin/comptes/\(id)/desactivation", form: [("_csrf", confirm.csrfToken ?? "")])
+        #expect(done.status == 303)
+        let list = try admin.get(try #require(done.header("Location")))
+        #expect(list.text.contains("est désactivé : ses sessions sont fermées"))
+        #expect(list.body.contains("action=\"/admin/comptes/\(id)/reactivation\""))
+
+        #expect(try agent.get("/agent").status != 200, "the agent's session ended at once")
+        var again = server.browser()
+        let refused = try again.submit("/connexion", from: "/connexion", form: [("email", "agent.langeais@demo.cctoval.fr"), ("password", DemoData.password)])
+        #expect(refused.status != 303, "a deactivated account cannot log in")
+
+        let back = try admin.post("/admin/comptes/\(id)/reactivation", form: [("_csrf", list.csrfToken ?? "")])
+        #expect(back.status == 303)
+        _ = try server.loggedIn("agent.langeais@demo.cctoval.fr")
+    }
+
+    @Test func theLastActiveAdministratorStays() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let id = try server.accountId("admin@demo.cctoval.fr")
+        let confirm = try admin.get("/admin/comptes/\(id)/desactivation")
+        let refused = try admin.post("/admin/comptes/\(id)/desactivation", form: [("_csrf", confirm.csrfToken ?? "")])
+        #expect(refused.status == 409)
+        #expect(refused.text.contains("C'est le dernier compte administrateur actif"))
+        #expect(try admin.get("/admin").status == 200, "still logged in")
+    }
 }

@@ -190,14 +190,19 @@ class Browser:
         Select(self.driver.find_element(By.ID, select_id)).select_by_value(value)
 
     def button(self, label: str):
-        for candidate in self.find_all("button, input[type=submit]"):
-            text = candidate.text or candidate.get_attribute("value") or ""
-            if text.strip() == label:
-                return candidate
-        raise AssertionError(f"no button “{label}” on {self.path}")
+        """The button whose accessible text is `label`, visually hidden words included."""
+        return self._named("button, input[type=submit]", label, "button")
 
     def link(self, label: str):
-        return self.driver.find_element(By.LINK_TEXT, label)
+        """The link whose accessible text is `label`, visually hidden words included."""
+        return self._named("a[href]", label, "link")
+
+    def _named(self, css: str, label: str, kind: str):
+        for candidate in self.find_all(css):
+            text = candidate.get_attribute("textContent") or candidate.get_attribute("value") or ""
+            if " ".join(text.split()) == label:
+                return candidate
+        raise AssertionError(f"no {kind} “{label}” on {self.path}")
 
     # Accounts
 

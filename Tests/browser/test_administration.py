@@ -61,6 +61,15 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     assert "Invitation envoyée à Paul Durand" in browser.text()
     browser.audit("admin-comptes-invitation")
 
+    browser.submit_with(browser.link("Désactiver le compte de Paul Durand"))
+    assert "Aucune demande en cours ne lui est attribuée." in browser.text()
+    browser.audit("admin-desactivation")
+    browser.submit_with(browser.button("Désactiver le compte"))
+    assert browser.path == "/admin/comptes"
+    assert "Désactivé depuis le" in browser.text()
+    browser.submit_with(browser.button("Réactiver le compte de Paul Durand"))
+    assert "Désactivé depuis le" not in browser.text()
+
     browser.log_out()
     browser.open(path)
     assert browser.h1() == "Ce lien n'est plus valable"

@@ -31,7 +31,8 @@ extension Accounts {
             _ = try hasher.hash(password)
             verified = false
         }
-        guard verified, let row = candidate else {
+        // A deactivated account is refused like a wrong password: the page reveals nothing of it.
+        guard verified, let row = candidate, (row["deactivatedAt"] as Date?) == nil else {
             try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
             return .failure(message: LogInResult.failureMessage)
         }

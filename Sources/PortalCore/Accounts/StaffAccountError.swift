@@ -6,12 +6,16 @@ public enum StaffAccountError: Error, Sendable, Equatable, CustomStringConvertib
     /// The address belongs to an account of another role, or to an active account: an account never
     /// silently changes role.
     case addressTaken(Role)
+    /// The portal would be left without an active administrator.
+    case lastAdministrator
 
     public var description: String {
         switch self {
         case .invalid(let errors): errors.errors.map(\.message).joined(separator: " ")
         case .addressTaken(let role):
             "Un compte existe déjà avec cette adresse (\(role.label.lowercased())) : un compte ne change pas de rôle ainsi. Choisissez une autre adresse."
+        case .lastAdministrator:
+            "C'est le dernier compte administrateur actif : invitez ou réactivez d'abord un autre administrateur."
         }
     }
 }
@@ -20,7 +24,7 @@ extension StaffAccountError: DomainError {
     public var kind: ErrorKind {
         switch self {
         case .invalid: .invalid
-        case .addressTaken: .conflict
+        case .addressTaken, .lastAdministrator: .conflict
         }
     }
 }

@@ -8,6 +8,8 @@ public struct StaffMember: Sendable, Hashable {
         case invited(linkExpiresAt: Date?)
         /// The person chose a password and may log in.
         case active
+        /// An administrator deactivated the account then: it cannot log in; its history stays.
+        case deactivated(since: Date)
     }
 
     public var account: Account

@@ -32,9 +32,12 @@ extension PortalDatabase {
                 try db.alter(table: table) { t in t.add(column: "staffNote", .text) }
             }
         }
-        migrator.registerMigration("v12-last-log-in") { db in
-            // When each account last opened a session, for the staff list.
-            try db.alter(table: "account") { t in t.add(column: "lastLogInAt", .datetime) }
+        migrator.registerMigration("v12-staff-accounts") { db in
+            // When each account last opened a session, and when a staff account was deactivated.
+            try db.alter(table: "account") { t in
+                t.add(column: "lastLogInAt", .datetime)
+                t.add(column: "deactivatedAt", .datetime)
+            }
         }
         return migrator
     }

@@ -10,4 +10,11 @@ enum AdminPaths {
     static func invited(_ id: Int64) -> String { staff + "?invitation=\(id)" }
     /// Where a new link is sent to the invited account `id` (POST).
     static func resend(_ id: Int64) -> String { staff + "/\(id)/relance" }
+    /// The confirmation page (GET) and the deactivation (POST) of the staff account `id`.
+    static func deactivation(_ id: Int64) -> String { staff + "/\(id)/desactivation" }
+    /// Where the staff account `id` is reactivated (POST).
+    static func reactivation(_ id: Int64) -> String { staff + "/\(id)/reactivation" }
+    /// The staff accounts, saying the account `id` was just deactivated or reactivated.
+    static func deactivated(_ id: Int64) -> String { staff + "?desactive=\(id)" }
+    static func reactivated(_ id: Int64) -> String { staff + "?reactive=\(id)" }
 }

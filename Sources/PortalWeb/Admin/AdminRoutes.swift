@@ -4,9 +4,10 @@ import PortalHTTP
 struct AdminRoutes: RouteCollection {
     let home: AdminHomeController
     let staff: StaffController
+    let deactivation: StaffDeactivationController
 
     func register(into routes: inout SiteRoutes) {
-        let home = self.home, staff = self.staff
+        let home = self.home, staff = self.staff, deactivation = self.deactivation
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
@@ -14,5 +15,8 @@ struct AdminRoutes: RouteCollection {
         routes.objectPage(.POST, "/admin/comptes/{id}/relance") { context, id, _ in
             try staff.resend(context, id: id)
         }
+        routes.objectPage(.GET, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.confirm(context, id: id) }
+        routes.objectPage(.POST, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.deactivate(context, id: id) }
+        routes.objectPage(.POST, "/admin/comptes/{id}/reactivation") { context, id, _ in try deactivation.reactivate(context, id: id) }
     }
 }

@@ -18,6 +18,8 @@ extension StaffController {
         let status: String
         let lastLogIn: String
         let resendPath: String?
+        let deactivationPath: String?
+        let reactivationPath: String?
     }
 
     struct FormView {

@@ -18,10 +18,21 @@ struct StaffController: Sendable {
     func list(_ context: RequestContext) throws -> HTTPResponse {
         let staff = try accounts.staff(actor: context.account, now: now())
         // The notice names the account by its id, never by text from the address bar.
-        let invited = context.request.queryValue("invitation").flatMap(Int64.init).flatMap { id in staff.first { $0.account.id == id } }
+        func named(_ key: String) -> Account? {
+            context.request.queryValue(key).flatMap(Int64.init).flatMap { id in staff.first { $0.account.id == id }?.account }
+        }
+        let notice = if let invited = named("invitation") {
+            "Invitation envoyée à \(invited.displayName) (\(invited.email)). Le lien qu'elle contient est valable 7 jours."
+        } else if let deactivated = named("desactive") {
+            "Le compte de \(deactivated.displayName) est désactivé : ses sessions sont fermées et il ne peut plus se connecter."
+        } else if let reactivated = named("reactive") {
+            "Le compte de \(reactivated.displayName) est réactivé : la personne se connecte avec son mot de passe habituel."
+        } else {
+            String?.none
+        }
         let view = ListView(
             layout: pages.layout("Comptes de l'équipe", context),
-            notice: invited.map { "Invitation envoyée à \($0.account.displayName) (\($0.account.email)). Le lien qu'elle contient est valable 7 jours." },
+            notice: notice,
             members: staff.map(member), csrfToken: context.csrfToken)
         return pages.page("admin/staff", view, context)
     }
@@ -67,14 +78,18 @@ struct StaffController: Sendable {
         case .active: status = "Actif"
         case .invited(let expiresAt?): status = "Invitation en attente, valable jusqu'au \(CalendarDay(expiresAt).french)"
         case .invited(nil): status = "Invitation expirée"
+        case .deactivated(let since): status = "Désactivé depuis le \(CalendarDay(since).french)"
         }
         let invited = if case .invited = member.status { true } else { false }
+        let deactivated = if case .deactivated = member.status { true } else { false }
         return Member(
             name: account.displayName, email: account.email, role: account.role.label,
             organisation: account.organisationId.flatMap { catalogue.organisation(id: $0)?.name } ?? "—",
             status: status,
             lastLogIn: member.lastLogInAt.map(FrenchDateTime.text).map { "Dernière connexion \($0)" } ?? "Jamais connecté",
-            resendPath: invited ? AdminPaths.resend(account.id) : nil)
+            resendPath: invited ? AdminPaths.resend(account.id) : nil,
+            deactivationPath: deactivated ? nil : AdminPaths.deactivation(account.id),
+            reactivationPath: deactivated ? AdminPaths.reactivation(account.id) : nil)
     }
 
     private func render(_ context: RequestContext, typed: [String: String], errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {

@@ -99,7 +99,8 @@ public struct PortalApplication: Sendable {
                 residentSpace: ResidentFranceServicesController(
                     franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
             AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages),
-                        staff: StaffController(accounts: accounts, catalogue: catalogue, pages: pages, links: links, now: now)),
+                        staff: StaffController(accounts: accounts, catalogue: catalogue, pages: pages, links: links, now: now),
+                        deactivation: StaffDeactivationController(accounts: accounts, pages: pages, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),
