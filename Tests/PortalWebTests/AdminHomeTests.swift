@@ -17,7 +17,7 @@ import Testing
         #expect(page.text.contains("<caption>Fiches à vérifier</caption>"))
         #expect(page.body.contains("<a href=\"/demarches/transport-scolaire\">"))
         #expect(page.text.contains("Frais de dossier fixés par la Région : montant à vérifier chaque année."))
-        #expect(page.body.contains("<a href=\"/communes/37031\">Mairie de Bourgueil</a>"))
+        #expect(page.body.contains("<a href=\"/admin/organisations/mairie-37031\">Mairie de Bourgueil</a>"), "organisations link to their edit page")
         #expect(page.text.contains("Vérifier que la mairie est toujours équipée d'un dispositif de recueil (carte de l'ANTS)."))
     }
 

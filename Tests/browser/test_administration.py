@@ -3,6 +3,7 @@ password chosen in the browser, the administration's home with the entries to ve
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 import sys
@@ -73,4 +74,45 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     browser.log_out()
     browser.open(path)
     assert browser.h1() == "Ce lien n'est plus valable"
+    browser.assert_no_problems()
+
+
+DAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+
+
+def test_an_administrator_corrects_a_mairies_phone_and_hours(browser):
+    closure = datetime.date.today() + datetime.timedelta(days=10)
+    day = "1er" if closure.day == 1 else str(closure.day)
+    announced = f"{DAYS[closure.weekday()]} {day} {MONTHS[closure.month - 1]} {closure.year} : fermé (Formation)"
+    browser.log_in("admin@demo.cctoval.fr")
+    browser.submit_with(browser.link("Organisations"))
+    assert browser.h1() == "Organisations"
+    browser.audit("admin-organisations")
+    browser.submit_with(browser.link("Mairie de Lublé"))
+    assert browser.h1() == "Mairie de Lublé"
+    browser.audit("admin-organisation")
+
+    browser.fill("phone", "02 47")
+    browser.fill("hours-tuesday", "le matin")
+    browser.fill("exception-0-date", closure.strftime("%d/%m/%Y"))
+    browser.fill("exception-0-note", "Formation")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#hours-tuesday").get_attribute("value") == "le matin"
+    assert browser.find("#exception-0-note").get_attribute("value") == "Formation"
+    browser.audit("admin-organisation-erreur")
+
+    browser.fill("phone", "02 47 24 30 12")
+    browser.fill("hours-tuesday", "9 h – 12 h")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.path == "/admin/organisations"
+    assert "Les informations de Mairie de Lublé sont enregistrées" in browser.text()
+    browser.submit_with(browser.link("Voir la page publique"))
+    assert browser.path == "/communes/37137"
+    text = browser.text()
+    assert "02 47 24 30 12" in text
+    assert "Mardi : 9 h – 12 h" in text
+    assert announced in text
     browser.assert_no_problems()

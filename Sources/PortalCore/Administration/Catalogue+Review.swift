@@ -6,8 +6,7 @@ extension Catalogue {
     ///
     /// - Throws: ``AccessError`` unless `actor` is an administrator (staff notes are for them only).
     public func entriesToVerify(actor: Account?) throws(AccessError) -> [ReviewItem] {
-        guard let actor else { throw .unauthenticated }
-        guard actor.acting(as: .admin) != nil else { throw .notFound }
+        try Self.administrator(actor)
         let organisations = snapshot.data.organisations.compactMap { organisation -> ReviewItem? in
             let notes = [organisation.staffNote, organisation.demoContact ? Self.demoContactNote : nil].compactMap { $0 }
             return notes.isEmpty ? nil : ReviewItem(subject: .organisation(organisation), notes: notes)

@@ -1,21 +1,44 @@
 import GRDB
+import Synchronization
 
 /// The catalogue use cases: communes, organisations, procedures, who handles
 /// what, and search.
 ///
-/// A catalogue reads all reference data once, at initialisation, into an
-/// immutable ``CatalogueSnapshot``; only search reads the database. Create a
-/// new catalogue after ``PortalDatabase/reloadReferenceData(from:)``.
+/// A catalogue reads all reference data at initialisation into an immutable
+/// ``CatalogueSnapshot``; only search reads the database. An administrator's
+/// change writes the database, then replaces the snapshot that every copy of
+/// this catalogue shares, so pages show it at once.
 public struct Catalogue: Sendable {
     /// The database searched by ``search(_:commune:limit:)``.
     public let database: PortalDatabase
-    /// The reference data in memory.
-    public let snapshot: CatalogueSnapshot
+    /// The snapshot shared by every copy of this catalogue.
+    private let current: Current
 
     /// Reads the reference data of `database`.
     public init(database: PortalDatabase) throws {
         self.database = database
-        snapshot = CatalogueSnapshot(try database.pool.read(ReferenceData.fetch))
+        current = Current(CatalogueSnapshot(try database.pool.read(ReferenceData.fetch)))
+    }
+
+    /// The reference data in memory, as of the last change.
+    public var snapshot: CatalogueSnapshot {
+        current.snapshot.withLock { $0 }
+    }
+
+    /// Reads the reference data again after a change was committed; its version follows.
+    ///
+    /// The read happens under the lock, so that of two changes made together the later snapshot
+    /// holds both.
+    func reload() throws {
+        try current.snapshot.withLock { snapshot in
+            snapshot = CatalogueSnapshot(try database.pool.read(ReferenceData.fetch), version: snapshot.version + 1)
+        }
+    }
+
+    /// The one snapshot copies of a catalogue share.
+    private final class Current: Sendable {
+        let snapshot: Mutex<CatalogueSnapshot>
+        init(_ snapshot: CatalogueSnapshot) { self.snapshot = Mutex(snapshot) }
     }
 
     /// The communes, sorted by name in French order.

@@ -5,6 +5,8 @@ import Foundation
 public struct CatalogueSnapshot: Sendable {
     /// The reference data, in display order.
     public let data: ReferenceData
+    /// Counts the changes made since the server started: pages rendered from an older version are stale.
+    public let version: Int
     /// The communes sorted by name, French order (case and accents ignored).
     public let communesByName: [Commune]
 
@@ -12,9 +14,10 @@ public struct CatalogueSnapshot: Sendable {
     let organisations: [String: Organisation]
     let procedures: [String: Procedure]
 
-    /// Indexes `data`.
-    public init(_ data: ReferenceData) {
+    /// Indexes `data`, the `version`-th state of the reference data.
+    public init(_ data: ReferenceData, version: Int = 0) {
         self.data = data
+        self.version = version
         communesByName = data.communes.sorted { lhs, rhs in
             let (left, right) = (FrenchOrder.key(lhs.name), FrenchOrder.key(rhs.name))
             return left == right ? lhs.name < rhs.name : left < right

@@ -38,6 +38,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// "27/03/2026", as French forms ask for a day.
+    public var frenchNumeric: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
     /// "27 mars 2026".
     public var french: String {
         "\(day == 1 ? "1er" : String(day)) \(Self.monthNames[month - 1]) \(year)"

@@ -39,8 +39,8 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
     public var email: String?
     /// Web site URL.
     public var website: String?
-    /// Opening hours, one line per period, as displayed.
-    public var openingHours: [String]
+    /// When the organisation receives the public.
+    public var openingHours: OpeningHours
     /// A short description of what the organisation does.
     public var description: String?
     /// True when the contact details are plausible demo data an administrator must verify.
@@ -52,7 +52,7 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: String, kind: Kind, name: String, shortName: String? = nil, parentId: String? = nil,
         communeInsee: String? = nil, address: String? = nil, postalCode: String? = nil, city: String? = nil,
-        phone: String? = nil, email: String? = nil, website: String? = nil, openingHours: [String] = [],
+        phone: String? = nil, email: String? = nil, website: String? = nil, openingHours: OpeningHours = .none,
         description: String? = nil, demoContact: Bool = false, staffNote: String? = nil
     ) {
         self.id = id

@@ -36,12 +36,13 @@ extension ReferenceDataParser {
             if kind == .mairie, entry.commune.map(Organisation.mairieId(forCommune:)) != entry.id {
                 report(file, label, "a mairie must have the id \"mairie-<INSEE>\" of its commune")
             }
-            checkPublic([entry.name, entry.description] + (entry.openingHours ?? []), file: file, entry: label)
+            let hours = entry.openingHours ?? .none
+            checkPublic([entry.name, entry.description] + hours.notes + hours.exceptions.map(\.note), file: file, entry: label)
             organisations.append(Organisation(
                 id: entry.id, kind: kind, name: entry.name, shortName: entry.shortName, parentId: entry.parent,
                 communeInsee: entry.commune, address: entry.address, postalCode: entry.postalCode,
                 city: entry.city, phone: entry.phone, email: entry.email, website: entry.website,
-                openingHours: entry.openingHours ?? [], description: entry.description,
+                openingHours: hours, description: entry.description,
                 demoContact: entry.demoContact ?? false, staffNote: entry.staffNote))
         }
         let mairies = Set(organisations.filter { $0.kind == .mairie }.map(\.id))

@@ -18,7 +18,7 @@ enum SeedFiles {
             var phone: String?
             var email: String?
             var website: String?
-            var openingHours: [String]?
+            var openingHours: OpeningHours?
             var description: String?
             var demoContact: Bool?
             var staffNote: String?

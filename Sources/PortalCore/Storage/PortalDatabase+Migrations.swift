@@ -39,7 +39,35 @@ extension PortalDatabase {
                 t.add(column: "deactivatedAt", .datetime)
             }
         }
+        migrator.registerMigration("v13-opening-hours", migrate: structureOpeningHours)
+        migrator.registerMigration("v14-journal") { db in
+            // The administration journal (``JournalEntry``): every change made in /admin.
+            try db.create(table: "journal_entry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actorId", .integer).references("account")
+                t.column("actorName", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("objectKind", .text).notNull()
+                t.column("objectId", .text).notNull()
+                t.column("organisationId", .text)
+                t.column("before", .text)
+                t.column("after", .text)
+            }
+            try db.create(index: "journal_entry_on_at", on: "journal_entry", columns: ["at"])
+        }
         return migrator
+    }
+
+    /// Opening hours were lines of free text; they become ``OpeningHours``, each old line kept as a
+    /// note until an administrator enters the periods.
+    private static func structureOpeningHours(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, openingHours FROM organisation") {
+            let lines: [String] = try JSONList.decode(row["openingHours"])
+            let hours = try OpeningHours(notes: lines)
+            try db.execute(sql: "UPDATE organisation SET openingHours = ? WHERE id = ?",
+                           arguments: [try StoredJSON.encode(hours), row["id"] as String])
+        }
     }
 
     /// Communes, organisations, catalogue and its full-text index. Lists are

@@ -39,7 +39,7 @@ extension ReferenceData {
                 organisation.id, organisation.kind.rawValue, organisation.name, organisation.shortName,
                 organisation.parentId, organisation.communeInsee, organisation.address, organisation.postalCode,
                 organisation.city, organisation.phone, organisation.email, organisation.website,
-                try JSONList.encode(organisation.openingHours), organisation.description,
+                try StoredJSON.encode(organisation.openingHours), organisation.description,
                 organisation.demoContact, organisation.staffNote, position,
             ])
     }
@@ -103,7 +103,7 @@ extension ReferenceData {
                 id: row["id"], kind: Organisation.Kind(rawValue: row["kind"]) ?? .external, name: row["name"],
                 shortName: row["shortName"], parentId: row["parentId"], communeInsee: row["communeInsee"],
                 address: row["address"], postalCode: row["postalCode"], city: row["city"], phone: row["phone"],
-                email: row["email"], website: row["website"], openingHours: try JSONList.decode(row["openingHours"]),
+                email: row["email"], website: row["website"], openingHours: try StoredJSON.decode(row["openingHours"]),
                 description: row["description"], demoContact: row["demoContact"], staffNote: row["staffNote"])
         }
         let categories = try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
@@ -142,6 +142,17 @@ extension ReferenceData {
                 outcome: SilenceRule.Outcome(rawValue: row["silenceOutcome"]) ?? SilenceRule.default.outcome,
                 months: row["silenceMonths"]),
             staffNote: row["staffNote"])
+    }
+}
+
+/// A value stored as JSON in a text column.
+enum StoredJSON {
+    static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    static func decode<Value: Decodable>(_ text: String) throws -> Value {
+        try JSONDecoder().decode(Value.self, from: Data(text.utf8))
     }
 }
 

@@ -37,8 +37,7 @@ struct AdminHomeController: Sendable {
             reviewCount: "\(FrenchNumber.format(review.count)) entrée\(review.count > 1 ? "s" : "")",
             review: review,
             hasReview: !review.isEmpty,
-            upcoming: ["Les rôles, les organisations et la désactivation des comptes de l'équipe",
-                       "Les organisations, leurs coordonnées et leurs horaires",
+            upcoming: ["Les rôles et les organisations des comptes de l'équipe",
                        "Le catalogue des démarches et les règles « qui fait quoi » par commune",
                        "Les régies, les activités et le journal des modifications"])
         return pages.page("admin/home", view, context)
@@ -47,9 +46,7 @@ struct AdminHomeController: Sendable {
     private static func entry(_ item: ReviewItem) -> Entry {
         switch item.subject {
         case .organisation(let organisation):
-            Entry(name: organisation.name, kind: "Organisation",
-                  path: organisation.kind == .mairie ? organisation.communeInsee.map(CataloguePaths.commune) : nil,
-                  notes: item.notes)
+            Entry(name: organisation.name, kind: "Organisation", path: AdminPaths.organisation(organisation.id), notes: item.notes)
         case .procedure(let procedure):
             Entry(name: procedure.title, kind: "Démarche", path: CataloguePaths.procedure(procedure.slug), notes: item.notes)
         }

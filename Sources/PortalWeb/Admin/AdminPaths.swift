@@ -17,4 +17,10 @@ enum AdminPaths {
     /// The staff accounts, saying the account `id` was just deactivated or reactivated.
     static func deactivated(_ id: Int64) -> String { staff + "?desactive=\(id)" }
     static func reactivated(_ id: Int64) -> String { staff + "?reactive=\(id)" }
+    /// The organisations and their details.
+    static let organisations = "/admin/organisations"
+    /// The edit page (GET) of organisation `id` and where it is posted.
+    static func organisation(_ id: String) -> String { organisations + "/\(id)" }
+    /// The organisations, saying organisation `id` was just saved.
+    static func organisationSaved(_ id: String) -> String { organisations + "?enregistree=\(id)" }
 }

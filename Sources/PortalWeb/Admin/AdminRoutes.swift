@@ -5,9 +5,10 @@ struct AdminRoutes: RouteCollection {
     let home: AdminHomeController
     let staff: StaffController
     let deactivation: StaffDeactivationController
+    let organisations: OrganisationController
 
     func register(into routes: inout SiteRoutes) {
-        let home = self.home, staff = self.staff, deactivation = self.deactivation
+        let home = self.home, staff = self.staff, deactivation = self.deactivation, organisations = self.organisations
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
@@ -18,5 +19,12 @@ struct AdminRoutes: RouteCollection {
         routes.objectPage(.GET, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.confirm(context, id: id) }
         routes.objectPage(.POST, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.deactivate(context, id: id) }
         routes.objectPage(.POST, "/admin/comptes/{id}/reactivation") { context, id, _ in try deactivation.reactivate(context, id: id) }
+        routes.spacePage(.GET, AdminPaths.organisations) { context, _ in try organisations.list(context) }
+        routes.spacePage(.GET, "/admin/organisations/{id}") { context, parameters in
+            try organisations.edit(context, id: parameters["id"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/organisations/{id}", keepsAnswersWhenStale: true) { context, parameters in
+            try organisations.save(context, id: parameters["id"] ?? "")
+        }
     }
 }

@@ -65,7 +65,7 @@ public struct PortalApplication: Sendable {
             CatalogueRoutes(
                 catalogue: CatalogueController(catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
                 communes: CommuneController(catalogue: catalogue, pages: pages),
-                legal: LegalController(catalogue: catalogue, pages: pages), cache: PageCache()),
+                legal: LegalController(catalogue: catalogue, pages: pages), cache: PageCache(version: { [catalogue] in catalogue.snapshot.version })),
             AccountRoutes(
                 accounts: AccountController(accounts: accounts, catalogue: catalogue, pages: pages, now: now),
                 activation: ActivationController(accounts: accounts, pages: pages, now: now),
@@ -100,7 +100,8 @@ public struct PortalApplication: Sendable {
                     franceServices: desk.franceServices, accounts: accounts, spaces: spaces, catalogue: catalogue, pages: pages, now: now)),
             AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages),
                         staff: StaffController(accounts: accounts, catalogue: catalogue, pages: pages, links: links, now: now),
-                        deactivation: StaffDeactivationController(accounts: accounts, pages: pages, now: now)),
+                        deactivation: StaffDeactivationController(accounts: accounts, pages: pages, now: now),
+                        organisations: OrganisationController(catalogue: catalogue, pages: pages, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

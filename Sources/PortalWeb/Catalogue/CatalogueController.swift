@@ -149,7 +149,7 @@ struct CatalogueController: Sendable {
             categoryTitle: catalogue.categories().first { $0.id == procedure.categoryId }?.title ?? "Démarches",
             chosenCommune: commune.map(ChosenCommune.init),
             defaultHandler: catalogue.defaultHandlerDescription(procedure.handler),
-            handler: commune.map { HandlerView(catalogue.handler(for: procedure, commune: $0.insee)) },
+            handler: commune.map { HandlerView(catalogue.handler(for: procedure, commune: $0.insee), today: context.today) },
             communeForm: CommuneChoice(action: CataloguePaths.procedure(procedure.slug), communes: catalogue.communes(), selected: commune?.insee),
             howTo: procedure.howTo,
             channels: procedure.channels.map {

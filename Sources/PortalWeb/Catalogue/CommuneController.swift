@@ -79,7 +79,7 @@ struct CommuneController: Sendable {
             name: commune.name,
             postalCodes: commune.postalCodes.joined(separator: ", "),
             population: FrenchNumber.format(commune.population),
-            mairie: catalogue.organisation(id: commune.mairieId).map(OrganisationView.init),
+            mairie: catalogue.organisation(id: commune.mairieId).map { OrganisationView($0, today: context.today) },
             groups: groups
         )
         return pages.page("catalogue/commune", view, context)

@@ -8,7 +8,8 @@ struct HandlerView {
     let counters: [OrganisationView]
     let hasCounters: Bool
 
-    init(_ resolution: HandlerResolution) {
+    /// Who handles it, with each organisation's hours on `today`.
+    init(_ resolution: HandlerResolution, today: CalendarDay) {
         switch resolution {
         case .notOffered(let note):
             notOffered = true
@@ -18,8 +19,8 @@ struct HandlerView {
         case .organisation(let organisation, let counters, let note):
             notOffered = false
             self.note = note
-            self.organisation = OrganisationView(organisation)
-            self.counters = counters.map(OrganisationView.init)
+            self.organisation = OrganisationView(organisation, today: today)
+            self.counters = counters.map { OrganisationView($0, today: today) }
         }
         hasCounters = !counters.isEmpty
     }

@@ -1,14 +1,16 @@
 import Foundation
+import PortalCore
 import PortalHTTP
 
 /// The information pages as an anonymous visitor sees them, rendered once and shared by every
 /// such visitor.
 ///
-/// Reference data does not change while a server runs, and a page seen without an account
-/// carries nothing specific to the visitor (no form token: see ``RequestContextFactory``). So an
-/// anonymous page depends only on its path, its search text and the commune it is shown for,
-/// which make the key; entries never go stale. Whether the client takes gzip is part of the key
-/// too, so hits neither render nor compress.
+/// A page seen without an account carries nothing specific to the visitor (no form token: see
+/// ``RequestContextFactory``). So an anonymous page depends only on its path, its search text,
+/// the commune it is shown for, the day ("Ouvert aujourd'hui") and the version of the reference
+/// data, which make the key. Whether the client takes gzip is part of the key too, so hits
+/// neither render nor compress. When an administrator changes the reference data, or the day
+/// turns, the key changes and the older pages are dropped.
 ///
 /// Safety rules: nothing is looked up or stored for a logged-in visitor; only `200` answers are
 /// stored, never one whose body holds a form token; cookies are never stored, each answer gets
@@ -20,17 +22,28 @@ final class PageCache: @unchecked Sendable {
         let search: String?
         let commune: String?
         let gzip: Bool
+        let edition: Edition
+    }
+
+    /// What every page of one day and one state of the reference data shares.
+    struct Edition: Hashable {
+        let day: CalendarDay
+        let version: Int
     }
 
     /// The most body bytes kept.
     let byteBudget: Int
-    /// Guards `entries` and `storedBytes`.
+    /// The current version of the reference data (``CatalogueSnapshot/version``).
+    private let version: @Sendable () -> Int
+    /// Guards `entries`, `edition` and `storedBytes`.
     private let lock = NSLock()
     private var entries: [Key: HTTPResponse] = [:]
+    private var edition: Edition?
     private var storedBytes = 0
 
-    init(byteBudget: Int = 16 << 20) {
+    init(byteBudget: Int = 16 << 20, version: @escaping @Sendable () -> Int) {
         self.byteBudget = byteBudget
+        self.version = version
     }
 
     /// The page for `context`: shared when it can be, else whatever `render` returns.
@@ -38,7 +51,7 @@ final class PageCache: @unchecked Sendable {
         guard context.account == nil else { return try render() }
         let request = context.request
         let key = Key(path: request.path, search: request.queryValue("q"), commune: context.communeInsee,
-                      gzip: request.acceptsGzip)
+                      gzip: request.acceptsGzip, edition: Edition(day: context.today, version: version()))
         if let shared = lock.withLock({ entries[key] }) {
             return shared.adding(context.cookiesToSet)
         }
@@ -57,7 +70,8 @@ final class PageCache: @unchecked Sendable {
     private func store(_ response: HTTPResponse, for key: Key) {
         lock.withLock {
             if entries[key] != nil { return }
-            if storedBytes + response.body.count > byteBudget {
+            if edition != key.edition || storedBytes + response.body.count > byteBudget {
+                edition = key.edition
                 entries.removeAll(keepingCapacity: true)
                 storedBytes = 0
             }

@@ -33,6 +33,7 @@ enum SitePaths {
         "simulatorPayment": PayFiPSimulatorController.pagePath,
         "admin": AdminPaths.home,
         "staff": AdminPaths.staff,
+        "organisations": AdminPaths.organisations,
     ]
 
     /// What every rendering finds under its values.

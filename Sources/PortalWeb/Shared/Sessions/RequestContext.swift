@@ -31,6 +31,8 @@ struct RequestContext: RouterContext {
     let sessionFailure: String?
     /// The commune the information is shown for, by INSEE code.
     let communeInsee: String?
+    /// The day the request was received, in France: what "today" means on its page.
+    let today: CalendarDay
     /// Cookies to set on the response (a new anonymous binding, a changed commune choice).
     var cookiesToSet: [SetCookie]
     /// At a France Services counter, the adviser logged in while `account` is the resident they act for.

@@ -66,6 +66,7 @@ struct RequestContextFactory: Sendable {
             cookies: cookies,
             sessionFailure: sessionFailure,
             communeInsee: commune,
+            today: CalendarDay(now()),
             cookiesToSet: toSet
         )
     }
