@@ -134,4 +134,63 @@ import Testing
         #expect(refused.text.contains("C'est le dernier compte administrateur actif"))
         #expect(try admin.get("/admin").status == 200, "still logged in")
     }
+
+    @Test func anAgentBecomesAnAdviserAtTheirNextPage() throws {
+        var agent = try server.loggedIn("agent.langeais@demo.cctoval.fr")
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let id = try server.accountId("agent.langeais@demo.cctoval.fr")
+        let path = "/admin/comptes/\(id)"
+        let page = try admin.get(path)
+        #expect(page.status == 200)
+        #expect(page.text.contains("<h1>Modifier le compte de Julien Moreau</h1>"))
+        #expect(page.body.contains("value=\"agent\" checked"))
+        #expect(page.body.contains("<option value=\"mairie-37123\" selected>"))
+        #expect(!page.body.contains("id=\"email\""), "the address does not change here")
+
+        let refused = try admin.submit(path, from: path, form: [("name", "Julien Moreau"), ("role", "france_services"),
+                                                                ("organisation", "mairie-37123")])
+        #expect(refused.status == 422)
+        #expect(refused.body.contains("href=\"#organisation\""))
+        #expect(refused.body.contains("value=\"france_services\" checked"), "what was chosen stays")
+
+        let saved = try admin.submit(path, from: path, form: [("name", "Julien Moreau"), ("role", "france_services"),
+                                                              ("organisation", "france-services-langeais")])
+        #expect(saved.status == 303)
+        #expect(try admin.get(try #require(saved.header("Location"))).text.contains("Le compte de Julien Moreau est modifié"))
+        #expect(try agent.get("/agent").status == 404, "the new role holds at the next page")
+        #expect(try agent.get("/guichet").status == 200)
+    }
+
+    @Test func theLastActiveAdministratorIsNotDemoted() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let path = "/admin/comptes/\(try server.accountId("admin@demo.cctoval.fr"))"
+        let refused = try admin.submit(path, from: path, form: [("name", "Isabelle Roux"), ("role", "agent"), ("organisation", "mairie-37123")])
+        #expect(refused.status == 409)
+        #expect(refused.text.contains("C'est le dernier compte administrateur actif"))
+        #expect(refused.body.contains("value=\"agent\" checked"))
+    }
+
+    @Test func aRevokedInvitationIsListedAndCanBeSentAgain() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        _ = try admin.submit(Self.form, from: Self.form, form: [
+            ("name", "Paul Durand"), ("email", "paul.durand@langeais.fr"), ("role", "agent"), ("organisation", "mairie-37123"),
+        ])
+        let id = try server.accountId("paul.durand@langeais.fr")
+        let confirm = try admin.get("/admin/comptes/\(id)/desactivation")
+        #expect(confirm.text.contains("<h1>Révoquer l'invitation de Paul Durand</h1>"))
+        let done = try admin.post("/admin/comptes/\(id)/desactivation", form: [("_csrf", confirm.csrfToken ?? "")])
+        let list = try admin.get(try #require(done.header("Location")))
+        #expect(list.text.contains("L'invitation de Paul Durand est révoquée : son lien ne fonctionne plus."))
+        let row = try #require(list.text.components(separatedBy: "<tr>").first { $0.contains("paul.durand@langeais.fr") })
+        #expect(row.contains("Invitation révoquée le"))
+        #expect(row.contains("Renvoyer l'invitation"))
+        #expect(!row.contains("Réactiver"))
+    }
+
+    @Test(arguments: ["agent.langeais@demo.cctoval.fr", "conseiller@demo.cctoval.fr", "habitant@demo.cctoval.fr"])
+    func otherRolesCannotChangeAStaffAccount(login: String) throws {
+        var browser = try server.loggedIn(login)
+        let id = try server.accountId("agent.bourgueil@demo.cctoval.fr")
+        #expect(try browser.get("/admin/comptes/\(id)").status == 404)
+    }
 }

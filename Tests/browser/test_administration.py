@@ -62,14 +62,24 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     assert "Invitation envoyée à Paul Durand" in browser.text()
     browser.audit("admin-comptes-invitation")
 
-    browser.submit_with(browser.link("Désactiver le compte de Paul Durand"))
-    assert "Aucune demande en cours ne lui est attribuée." in browser.text()
-    browser.audit("admin-desactivation")
-    browser.submit_with(browser.button("Désactiver le compte"))
+    browser.submit_with(browser.link("Révoquer l'invitation de Paul Durand"))
+    assert browser.h1() == "Révoquer l'invitation de Paul Durand"
+    browser.audit("admin-revocation")
+    browser.submit_with(browser.button("Révoquer l'invitation"))
     assert browser.path == "/admin/comptes"
-    assert "Désactivé depuis le" in browser.text()
-    browser.submit_with(browser.button("Réactiver le compte de Paul Durand"))
-    assert "Désactivé depuis le" not in browser.text()
+    assert "L'invitation de Paul Durand est révoquée" in browser.text()
+    browser.submit_with(browser.button("Renvoyer l'invitation à Paul Durand"))
+    assert "Invitation envoyée à Paul Durand" in browser.text()
+    browser.submit_with(browser.link("Paul Durand : modifier le compte"))
+    assert browser.h1() == "Modifier le compte de Paul Durand"
+    browser.audit("admin-compte")
+    browser.find("#role-france_services").click()
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.find(".error-summary").is_displayed()
+    browser.audit("admin-compte-erreur")
+    browser.choose("organisation", "france-services-langeais")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert "Le compte de Paul Durand est modifié" in browser.text()
 
     browser.log_out()
     browser.open(path)
@@ -115,4 +125,14 @@ def test_an_administrator_corrects_a_mairies_phone_and_hours(browser):
     assert "02 47 24 30 12" in text
     assert "Mardi : 9 h – 12 h" in text
     assert announced in text
+
+    browser.open("/admin")
+    browser.submit_with(browser.link("Journal des modifications"))
+    assert "Téléphone : 02 47 24 30 12" in browser.text()
+    browser.audit("admin-journal")
+    browser.fill("du", "hier")
+    browser.submit_with(browser.button("Filtrer"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#du").get_attribute("value") == "hier"
+    browser.audit("admin-journal-erreur")
     browser.assert_no_problems()

@@ -151,8 +151,11 @@ def test_an_empty_portal_is_brought_to_life_through_its_pages(territory):
     use(browser, admin_cookies)
     browser.open("/admin/comptes")
     browser.submit_with(browser.link("Désactiver le compte de Paul Durand"))
+    assert "Aucune demande en cours ne lui est attribuée." in browser.text(), "the accepted request is closed"
+    browser.audit("admin-desactivation")
     browser.submit_with(browser.button("Désactiver le compte"))
     assert "Désactivé depuis le" in browser.text()
     use(browser, agent_cookies)
     browser.open("/agent")
     assert browser.path == "/connexion"
+    browser.assert_no_problems()

@@ -32,13 +32,25 @@ extension Accounts {
             verified = false
         }
         // A deactivated account is refused like a wrong password: the page reveals nothing of it.
-        guard verified, let row = candidate, (row["deactivatedAt"] as Date?) == nil else {
-            try recordFailure(email: email, remoteAddress: remoteAddress, now: now)
+        let deactivated = (candidate?["deactivatedAt"] as Date?) != nil
+        guard verified, let row = candidate, !deactivated else {
+            // A staff account's refused log-ins are security events, journaled for the administrators.
+            let staff = try candidate.map(Account.init(row:)).flatMap { $0.role == .resident ? nil : $0 }
+            try recordFailure(email: email, remoteAddress: remoteAddress, now: now) { db in
+                guard let staff else { return }
+                let reason = deactivated ? "compte désactivé" : "mot de passe erroné"
+                try JournalEntry.record(.logInRefused, by: nil, actorName: "Inconnu (adresse \(remoteAddress))", about: .account(staff),
+                                        summary: "Connexion refusée à \(staff.displayName) : \(reason)", now: now, db)
+            }
             return .failure(message: LogInResult.failureMessage)
         }
         let account = try Account(row: row)
         let token = try database.pool.write { db in
             try db.execute(sql: "DELETE FROM login_failure WHERE email = ?", arguments: [email])
+            if account.role != .resident {
+                try JournalEntry.record(.logIn, by: account, about: .account(account),
+                                        summary: "Connexion depuis l'adresse \(remoteAddress)", now: now, db)
+            }
             return try SessionToken.open(for: account.id, now: now, db)
         }
         return .success(account, token: token)
@@ -59,8 +71,10 @@ extension Accounts {
         return byEmail >= maximumFailuresPerEmail || byAddress >= maximumFailuresPerAddress
     }
 
-    func recordFailure(email: String, remoteAddress: String, now: Date) throws {
+    /// Counts a failed attempt; `also` writes in the same transaction (a journal line).
+    func recordFailure(email: String, remoteAddress: String, now: Date, also: (Database) throws -> Void = { _ in }) throws {
         try database.pool.write { db in
+            try also(db)
             try db.execute(
                 sql: "DELETE FROM login_failure WHERE failedAt <= ?",
                 arguments: [now.addingTimeInterval(-Self.throttleWindow)])

@@ -15,9 +15,10 @@ extension Accounts {
                    WHERE accountId = account.id AND usedAt IS NULL AND voidedAt IS NULL AND expiresAt > ?) AS linkExpiresAt
                 FROM account WHERE role <> ? ORDER BY displayName COLLATE NOCASE, id
                 """, arguments: [Self.noPassword, now, Role.resident.rawValue]).map { row in
+                let invited: Bool = row["invited"]
                 let status: StaffMember.Status = if let since: Date = row["deactivatedAt"] {
-                    .deactivated(since: since)
-                } else if row["invited"] {
+                    invited ? .revoked(since: since) : .deactivated(since: since)
+                } else if invited {
                     .invited(linkExpiresAt: row["linkExpiresAt"])
                 } else {
                     .active
@@ -27,20 +28,39 @@ extension Accounts {
         }
     }
 
-    /// Sends a new invitation link to the pending staff account `id`, voiding the old one.
+    /// Sends a new invitation link to the staff account `id` still waiting for its password (or whose
+    /// invitation was revoked), voiding the old one.
     ///
     /// - Throws: ``AccessError`` unless `actor` is an administrator and the account is a staff
-    ///   account still waiting for its password.
+    ///   account without a password.
     public func resendInvitation(to id: Int64, by actor: Account?, links: any PortalLinks, now: Date) throws -> AccountLink.Issued {
-        let member = try staff(actor: actor, now: now).first { $0.account.id == id }
-        guard let member, case .invited = member.status else { throw AccessError.notFound }
+        let member = try staffMember(id, by: actor, now: now)
+        switch member.status {
+        case .invited, .revoked: break
+        case .active, .deactivated: throw AccessError.notFound
+        }
         return try invite(StaffInvitation(email: member.account.email, name: member.account.displayName,
                                           role: member.account.role, organisationId: member.account.organisationId),
                           by: actor, links: links, now: now)
     }
+
+    /// The staff account `id`, for a page about it.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator and `id` a staff account.
+    public func staffMember(_ id: Int64, by actor: Account?, now: Date) throws -> StaffMember {
+        guard let member = try staff(actor: actor, now: now).first(where: { $0.account.id == id }) else { throw AccessError.notFound }
+        return member
+    }
+
+    /// How many active administrators other than `id` there are: the portal keeps at least one.
+    static func otherActiveAdministrators(than id: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM account WHERE role = ? AND id <> ? AND deactivatedAt IS NULL AND passwordHash <> ?
+            """, arguments: [Role.admin.rawValue, id, Self.noPassword]) ?? 0
+    }
 }
 
-/// Deactivating and reactivating staff accounts.
+/// Deactivating and reactivating staff accounts, and revoking invitations.
 extension Accounts {
     /// The dossiers assigned to the staff account `id` and not closed: what to hand over when it is deactivated.
     ///
@@ -56,37 +76,50 @@ extension Accounts {
     }
 
     /// Deactivates the staff account `id` at once: its sessions end, its links are void, it cannot log
-    /// in; its history and assignments stay.
+    /// in; its history and assignments stay. For an account still invited, this revokes the invitation.
+    ///
+    /// Deactivating twice changes nothing.
     ///
     /// - Throws: ``AccessError`` as ``openAssignments(of:by:now:)``; ``StaffAccountError/lastAdministrator``
     ///   for the last active administrator.
     public func deactivate(_ id: Int64, by actor: Account?, now: Date) throws {
-        _ = try staffMember(id, by: actor, now: now)
+        let member = try staffMember(id, by: actor, now: now)
+        let action: JournalEntry.Action
+        switch member.status {
+        case .active: action = .staffDeactivated
+        case .invited: action = .invitationRevoked
+        case .deactivated, .revoked: return
+        }
         try database.pool.write { db in
-            let otherAdministrators = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM account WHERE role = ? AND id <> ? AND deactivatedAt IS NULL AND passwordHash <> ?
-                """, arguments: [Role.admin.rawValue, id, Self.noPassword]) ?? 0
-            let role = try String.fetchOne(db, sql: "SELECT role FROM account WHERE id = ?", arguments: [id])
-            if role == Role.admin.rawValue, otherAdministrators == 0 { throw StaffAccountError.lastAdministrator }
-            try db.execute(sql: "UPDATE account SET deactivatedAt = COALESCE(deactivatedAt, ?) WHERE id = ?", arguments: [now, id])
+            if member.account.role == .admin, try Self.otherActiveAdministrators(than: id, db) == 0 {
+                throw StaffAccountError.lastAdministrator
+            }
+            try db.execute(sql: "UPDATE account SET deactivatedAt = ? WHERE id = ?", arguments: [now, id])
             try db.execute(sql: "DELETE FROM session WHERE accountId = ?", arguments: [id])
             try db.execute(sql: "UPDATE account_link SET voidedAt = ? WHERE accountId = ? AND usedAt IS NULL AND voidedAt IS NULL",
                            arguments: [now, id])
+            let summary = action == .staffDeactivated
+                ? "\(member.account.displayName) ne peut plus se connecter ; ses sessions sont fermées"
+                : "Le lien envoyé à \(member.account.displayName) <\(member.account.email)> ne fonctionne plus"
+            try JournalEntry.record(action, by: actor, about: .account(member.account), summary: summary, now: now, db)
         }
     }
 
-    /// Lets the deactivated staff account `id` log in again, with the password it had.
+    /// Lets the deactivated staff account `id` log in again, with the password it had; an active
+    /// account is left as it is.
     ///
-    /// - Throws: ``AccessError`` as ``openAssignments(of:by:now:)``.
+    /// - Throws: ``AccessError`` as ``openAssignments(of:by:now:)``, or for an invitation (which is sent again instead).
     public func reactivate(_ id: Int64, by actor: Account?, now: Date) throws {
-        _ = try staffMember(id, by: actor, now: now)
+        let member = try staffMember(id, by: actor, now: now)
+        switch member.status {
+        case .deactivated: break
+        case .active: return
+        case .invited, .revoked: throw AccessError.notFound
+        }
         try database.pool.write { db in
             try db.execute(sql: "UPDATE account SET deactivatedAt = NULL WHERE id = ?", arguments: [id])
+            try JournalEntry.record(.staffReactivated, by: actor, about: .account(member.account),
+                                    summary: "\(member.account.displayName) peut de nouveau se connecter", now: now, db)
         }
-    }
-
-    private func staffMember(_ id: Int64, by actor: Account?, now: Date) throws -> StaffMember {
-        guard let member = try staff(actor: actor, now: now).first(where: { $0.account.id == id }) else { throw AccessError.notFound }
-        return member
     }
 }

@@ -26,6 +26,9 @@ extension Accounts {
             }
             let issued = try AccountLink.issue(.activation, for: account, links: links, now: now, db)
             try Outbox.enqueue(AccountNotifications.administratorActivation(issued), now: now, db)
+            try JournalEntry.record(.staffInvited, by: nil, about: .account(account),
+                                    summary: "\(account.displayName) <\(account.email)> (administrateur) : lien d'activation valable 24 heures",
+                                    after: try JournalEntry.json(StaffRecord(account)), now: now, db)
             return issued
         }
     }
@@ -44,14 +47,15 @@ extension Accounts {
         var errors = ValidationErrors()
         let (email, name) = Self.identity(email: invitation.email, name: invitation.name, into: &errors)
         return try database.pool.write { db in
-            let organisation = try Self.organisation(for: invitation, into: &errors, db)
+            let organisation = try Self.organisation(invitation.organisationId, for: invitation.role, into: &errors, db)
             guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
             let account: Account
             if let existing = try Account.fetch(email: email, db) {
                 let pending = try String.fetchOne(db, sql: "SELECT passwordHash FROM account WHERE id = ?",
                                                   arguments: [existing.id]) == Self.noPassword
                 guard pending, existing.role == invitation.role else { throw StaffAccountError.addressTaken(existing.role) }
-                try db.execute(sql: "UPDATE account SET displayName = ?, organisationId = ? WHERE id = ?",
+                // A revoked invitation sent again comes back to life.
+                try db.execute(sql: "UPDATE account SET displayName = ?, organisationId = ?, deactivatedAt = NULL WHERE id = ?",
                                arguments: [name, organisation?.id, existing.id])
                 account = try Account.fetch(id: existing.id, db) ?? existing
             } else {
@@ -61,6 +65,10 @@ extension Accounts {
             }
             let issued = try AccountLink.issue(.invitation, for: account, links: links, now: now, db)
             try Outbox.enqueue(AccountNotifications.invitation(issued, from: inviter, organisation: organisation?.name), now: now, db)
+            let role = organisation.map { "\(account.role.label.lowercased()), \($0.name)" } ?? account.role.label.lowercased()
+            try JournalEntry.record(.staffInvited, by: inviter, about: .account(account),
+                                    summary: "\(account.displayName) <\(account.email)> (\(role)) : lien valable 7 jours",
+                                    after: try JournalEntry.json(StaffRecord(account)), now: now, db)
             return issued
         }
     }
@@ -98,6 +106,10 @@ extension Accounts {
             }
             try db.execute(sql: "UPDATE account SET passwordHash = ? WHERE id = ?", arguments: [hash, account.id])
             try db.execute(sql: "UPDATE account_link SET usedAt = ? WHERE id = ?", arguments: [now, link])
+            if account.role != .resident {
+                try JournalEntry.record(.staffActivated, by: account, about: .account(account),
+                                        summary: "\(account.displayName) a choisi son mot de passe", now: now, db)
+            }
             return (account, try SessionToken.open(for: account.id, now: now, db))
         }
     }
@@ -107,7 +119,7 @@ extension Accounts {
     static let noPassword = "!"
 
     /// The address, normalised, and the name, on one line; problems go under `email` and `name`.
-    private static func identity(email: String, name: String, into errors: inout ValidationErrors) -> (String, String) {
+    static func identity(email: String, name: String, into errors: inout ValidationErrors) -> (String, String) {
         let email = EmailAddress.normalise(email)
         if !EmailAddress.isValid(email) { errors.add("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.", for: "email") }
         let name = errors.singleLine(name, subject: "Le nom", for: "name")
@@ -118,10 +130,10 @@ extension Accounts {
 
     /// The organisation an invited agent or adviser joins (none for an administrator); problems go
     /// under `role` and `organisation`.
-    private static func organisation(for invitation: StaffInvitation, into errors: inout ValidationErrors,
-                                     _ db: Database) throws -> (id: String, name: String)? {
+    static func organisation(_ id: String?, for role: Role, into errors: inout ValidationErrors,
+                             _ db: Database) throws -> (id: String, name: String)? {
         let kinds: [Organisation.Kind]
-        switch invitation.role {
+        switch role {
         case .resident:
             errors.add("Choisissez le rôle de la personne dans l'équipe.", for: "role")
             return nil
@@ -132,11 +144,11 @@ extension Accounts {
         case .franceServices:
             kinds = [.franceServices]
         }
-        let row = try invitation.organisationId.flatMap { id in
+        let row = try id.flatMap { id in
             try Row.fetchOne(db, sql: "SELECT id, name, kind FROM organisation WHERE id = ?", arguments: [id])
         }
         guard let row, let kind = Organisation.Kind(rawValue: row["kind"]), kinds.contains(kind) else {
-            errors.add(invitation.role == .agent
+            errors.add(role == .agent
                        ? "Choisissez la mairie ou le service de la CCTOVAL où la personne travaille."
                        : "Choisissez l'espace France Services où la personne reçoit le public.", for: "organisation")
             return nil

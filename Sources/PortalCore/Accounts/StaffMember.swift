@@ -10,6 +10,9 @@ public struct StaffMember: Sendable, Hashable {
         case active
         /// An administrator deactivated the account then: it cannot log in; its history stays.
         case deactivated(since: Date)
+        /// An administrator revoked the invitation then, before any password was chosen: the link is
+        /// void; the invitation may be sent again.
+        case revoked(since: Date)
     }
 
     public var account: Account

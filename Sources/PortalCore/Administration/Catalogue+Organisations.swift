@@ -37,11 +37,28 @@ extension Catalogue {
                 """, arguments: [after.name, after.shortName, after.description, after.address, after.postalCode, after.city,
                                  after.phone, after.email, after.website, try StoredJSON.encode(after.openingHours),
                                  after.demoContact, after.staffNote, id])
-            try JournalEntry.record(.organisationUpdated, by: actor, objectKind: "organisation", objectId: id,
-                                    organisationId: id, before: before, after: after, now: now, db)
+            try JournalEntry.record(.organisationUpdated, by: actor, about: .organisation(id), summary: Self.changes(from: before, to: after),
+                                    before: try JournalEntry.json(before), after: try JournalEntry.json(after), now: now, db)
         }
         try reload()
         return after
+    }
+
+    /// What changed, field by field, in French: "Téléphone : 02 47 96 12 50 ; horaires".
+    static func changes(from before: Organisation, to after: Organisation) -> String {
+        let fields: [(String, String?, String?)] = [
+            ("Nom", before.name, after.name), ("Nom court", before.shortName, after.shortName),
+            ("Présentation", before.description, after.description), ("Adresse", before.address, after.address),
+            ("Code postal", before.postalCode, after.postalCode), ("Ville", before.city, after.city),
+            ("Téléphone", before.phone, after.phone), ("E-mail", before.email, after.email),
+            ("Site internet", before.website, after.website), ("Note pour l'équipe", before.staffNote, after.staffNote),
+        ]
+        var parts = fields.filter { $0.1 != $0.2 }.map { label, _, new in "\(label) : \(new ?? "(effacé)")" }
+        if before.openingHours != after.openingHours { parts.append("Horaires d'ouverture") }
+        if before.demoContact != after.demoContact {
+            parts.append(after.demoContact ? "Coordonnées marquées à vérifier" : "Coordonnées vérifiées")
+        }
+        return parts.joined(separator: " ; ")
     }
 
     /// Refuses any actor but an administrator.

@@ -48,6 +48,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         "\(day == 1 ? "1er" : String(day)) \(Self.monthNames[month - 1]) \(year)"
     }
 
+    /// The instant this day begins in France (midnight in Paris).
+    public var start: Date {
+        Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// The day `count` days later (earlier when negative).
     public func adding(days count: Int) -> CalendarDay {
         let start = Self.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date()

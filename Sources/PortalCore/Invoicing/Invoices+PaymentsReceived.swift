@@ -48,10 +48,3 @@ extension Invoices {
         return (conditions.joined(separator: " AND "), arguments)
     }
 }
-
-extension CalendarDay {
-    /// Midnight at the start of this day in France.
-    var start: Date {
-        Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
-    }
-}

@@ -45,12 +45,13 @@ extension PortalDatabase {
             try db.create(table: "journal_entry") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("at", .datetime).notNull()
-                t.column("actorId", .integer).references("account")
+                t.column("actorId", .integer) // no foreign key: the journal outlives what it names
                 t.column("actorName", .text).notNull()
                 t.column("action", .text).notNull()
                 t.column("objectKind", .text).notNull()
                 t.column("objectId", .text).notNull()
                 t.column("organisationId", .text)
+                t.column("summary", .text).notNull()
                 t.column("before", .text)
                 t.column("after", .text)
             }

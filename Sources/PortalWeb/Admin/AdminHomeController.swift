@@ -39,7 +39,8 @@ struct AdminHomeController: Sendable {
             hasReview: !review.isEmpty,
             upcoming: ["Les rôles et les organisations des comptes de l'équipe",
                        "Le catalogue des démarches et les règles « qui fait quoi » par commune",
-                       "Les régies, les activités et le journal des modifications"])
+                       "Les régies et les activités",
+                       "Les responsables d'une organisation, et les agents de plusieurs organisations"])
         return pages.page("admin/home", view, context)
     }
 

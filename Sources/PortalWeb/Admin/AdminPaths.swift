@@ -8,6 +8,10 @@ enum AdminPaths {
     static let invitation = staff + "/invitation"
     /// The staff accounts, saying an invitation was just sent to the account `id`.
     static func invited(_ id: Int64) -> String { staff + "?invitation=\(id)" }
+    /// The page (GET) of the staff account `id`, where its name, role and organisation change (POST).
+    static func member(_ id: Int64) -> String { staff + "/\(id)" }
+    /// The staff accounts, saying the account `id` was just changed.
+    static func changed(_ id: Int64) -> String { staff + "?modifie=\(id)" }
     /// Where a new link is sent to the invited account `id` (POST).
     static func resend(_ id: Int64) -> String { staff + "/\(id)/relance" }
     /// The confirmation page (GET) and the deactivation (POST) of the staff account `id`.
@@ -23,4 +27,8 @@ enum AdminPaths {
     static func organisation(_ id: String) -> String { organisations + "/\(id)" }
     /// The organisations, saying organisation `id` was just saved.
     static func organisationSaved(_ id: String) -> String { organisations + "?enregistree=\(id)" }
+    /// The administration journal, filtered by its query.
+    static let journal = "/admin/journal"
+    /// The journal as a CSV file, with the same query.
+    static let journalExport = "/admin/journal.csv"
 }

@@ -6,16 +6,18 @@ struct AdminRoutes: RouteCollection {
     let staff: StaffController
     let deactivation: StaffDeactivationController
     let organisations: OrganisationController
+    let journal: JournalController
 
     func register(into routes: inout SiteRoutes) {
         let home = self.home, staff = self.staff, deactivation = self.deactivation, organisations = self.organisations
+        let journal = self.journal
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
         routes.spacePage(.POST, AdminPaths.invitation, keepsAnswersWhenStale: true) { context, _ in try staff.invite(context) }
-        routes.objectPage(.POST, "/admin/comptes/{id}/relance") { context, id, _ in
-            try staff.resend(context, id: id)
-        }
+        routes.objectPage(.GET, "/admin/comptes/{id}") { context, id, _ in try staff.edit(context, id: id) }
+        routes.objectPage(.POST, "/admin/comptes/{id}", keepsAnswersWhenStale: true) { context, id, _ in try staff.change(context, id: id) }
+        routes.objectPage(.POST, "/admin/comptes/{id}/relance") { context, id, _ in try staff.resend(context, id: id) }
         routes.objectPage(.GET, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.confirm(context, id: id) }
         routes.objectPage(.POST, "/admin/comptes/{id}/desactivation") { context, id, _ in try deactivation.deactivate(context, id: id) }
         routes.objectPage(.POST, "/admin/comptes/{id}/reactivation") { context, id, _ in try deactivation.reactivate(context, id: id) }
@@ -26,5 +28,7 @@ struct AdminRoutes: RouteCollection {
         routes.spacePage(.POST, "/admin/organisations/{id}", keepsAnswersWhenStale: true) { context, parameters in
             try organisations.save(context, id: parameters["id"] ?? "")
         }
+        routes.spacePage(.GET, AdminPaths.journal) { context, _ in try journal.show(context) }
+        routes.spacePage(.GET, AdminPaths.journalExport) { context, _ in try journal.export(context) }
     }
 }

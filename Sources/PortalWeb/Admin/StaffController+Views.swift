@@ -13,11 +13,13 @@ extension StaffController {
     struct Member {
         let name: String
         let email: String
+        let editPath: String
         let role: String
         let organisation: String
         let status: String
         let lastLogIn: String
         let resendPath: String?
+        let revocationPath: String?
         let deactivationPath: String?
         let reactivationPath: String?
     }
@@ -27,11 +29,15 @@ extension StaffController {
         let csrfToken: String
         let hasErrors: Bool
         let errors: [FieldErrorLink]
+        let title: String
+        let lead: String
+        let button: String
         let name: FormField
-        let email: FormField
+        /// Asked for an invitation only: an account's address does not change here.
+        let email: FormField?
         let role: ChoiceField
         let organisation: ChoiceField
-        let action = AdminPaths.invitation
+        let action: String
         let cancelPath = AdminPaths.staff
     }
 

@@ -2,8 +2,9 @@ import Foundation
 import PortalCore
 import PortalHTTP
 
-/// `/admin/comptes`: the staff accounts, inviting a person and sending an invitation again.
-/// Who may do it is decided in PortalCore (``Accounts/invite(_:by:links:now:)``).
+/// `/admin/comptes`: the staff accounts, inviting a person, sending an invitation again, and
+/// changing a person's name, role and organisation. Who may do it is decided in PortalCore
+/// (``Accounts/invite(_:by:links:now:)``, ``Accounts/change(_:to:by:now:)``).
 struct StaffController: Sendable {
     let accounts: Accounts
     let catalogue: Catalogue
@@ -18,17 +19,23 @@ struct StaffController: Sendable {
     func list(_ context: RequestContext) throws -> HTTPResponse {
         let staff = try accounts.staff(actor: context.account, now: now())
         // The notice names the account by its id, never by text from the address bar.
-        func named(_ key: String) -> Account? {
-            context.request.queryValue(key).flatMap(Int64.init).flatMap { id in staff.first { $0.account.id == id }?.account }
+        func named(_ key: String) -> StaffMember? {
+            context.request.queryValue(key).flatMap(Int64.init).flatMap { id in staff.first { $0.account.id == id } }
         }
-        let notice = if let invited = named("invitation") {
+        let notice: String? = if let invited = named("invitation")?.account {
             "Invitation envoyée à \(invited.displayName) (\(invited.email)). Le lien qu'elle contient est valable 7 jours."
-        } else if let deactivated = named("desactive") {
-            "Le compte de \(deactivated.displayName) est désactivé : ses sessions sont fermées et il ne peut plus se connecter."
-        } else if let reactivated = named("reactive") {
+        } else if let member = named("desactive") {
+            if case .revoked = member.status {
+                "L'invitation de \(member.account.displayName) est révoquée : son lien ne fonctionne plus."
+            } else {
+                "Le compte de \(member.account.displayName) est désactivé : ses sessions sont fermées et il ne peut plus se connecter."
+            }
+        } else if let reactivated = named("reactive")?.account {
             "Le compte de \(reactivated.displayName) est réactivé : la personne se connecte avec son mot de passe habituel."
+        } else if let changed = named("modifie")?.account {
+            "Le compte de \(changed.displayName) est modifié ; la personne le voit dès sa prochaine page."
         } else {
-            String?.none
+            nil
         }
         let view = ListView(
             layout: pages.layout("Comptes de l'équipe", context),
@@ -40,28 +47,20 @@ struct StaffController: Sendable {
     /// `GET /admin/comptes/invitation`.
     func invitationForm(_ context: RequestContext) throws -> HTTPResponse {
         _ = try accounts.staff(actor: context.account, now: now())
-        return render(context, typed: [:], errors: [], status: .ok)
+        return render(context, .invitation, typed: [:], errors: [], status: .ok)
     }
 
     /// `POST /admin/comptes/invitation`: `name`, `email`, `role`, `organisation`.
     func invite(_ context: RequestContext) throws -> HTTPResponse {
-        let form = try context.postedForm()
-        let typed = Dictionary(uniqueKeysWithValues: ["name", "email", "role", "organisation"].map { ($0, form[$0] ?? "") })
-        guard !context.formIsStale else {
-            return render(context, typed: typed, errors: [FieldErrorLink(field: "name", message: AccountController.staleFormMessage)],
-                          status: .forbidden)
-        }
-        let role = Role(rawValue: typed["role"] ?? "").flatMap { Self.roles.contains($0) ? $0 : nil } ?? .resident
-        let invitation = StaffInvitation(email: typed["email"] ?? "", name: typed["name"] ?? "", role: role,
-                                         organisationId: typed["organisation"].flatMap { $0.isEmpty ? nil : $0 })
+        let typed = try Self.typed(context, ["name", "email", "role", "organisation"])
+        guard !context.formIsStale else { return stale(context, .invitation, typed: typed) }
+        let invitation = StaffInvitation(email: typed["email"] ?? "", name: typed["name"] ?? "", role: Self.role(typed),
+                                         organisationId: Self.organisation(typed))
         do {
             let issued = try accounts.invite(invitation, by: context.account, links: links, now: now())
             return pages.redirect(to: AdminPaths.invited(issued.account.id), context)
-        } catch StaffAccountError.invalid(let errors) {
-            return render(context, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
-                          status: .unprocessableContent)
         } catch let error as StaffAccountError {
-            return render(context, typed: typed, errors: [FieldErrorLink(field: "email", message: error.description)], status: .conflict)
+            return refused(context, .invitation, typed: typed, error: error, field: "email")
         }
     }
 
@@ -71,28 +70,87 @@ struct StaffController: Sendable {
         return pages.redirect(to: AdminPaths.invited(issued.account.id), context)
     }
 
+    /// `GET /admin/comptes/{id}`: the person's name, role and organisation, to change.
+    func edit(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let account = try accounts.staffMember(id, by: context.account, now: now()).account
+        let typed = ["name": account.displayName, "role": account.role.rawValue, "organisation": account.organisationId ?? ""]
+        return render(context, .change(account), typed: typed, errors: [], status: .ok)
+    }
+
+    /// `POST /admin/comptes/{id}`: `name`, `role`, `organisation`.
+    func change(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let account = try accounts.staffMember(id, by: context.account, now: now()).account
+        let typed = try Self.typed(context, ["name", "role", "organisation"])
+        guard !context.formIsStale else { return stale(context, .change(account), typed: typed) }
+        let change = StaffChange(name: typed["name"] ?? "", role: Self.role(typed), organisationId: Self.organisation(typed))
+        do {
+            _ = try accounts.change(id, to: change, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.changed(id), context)
+        } catch let error as StaffAccountError {
+            return refused(context, .change(account), typed: typed, error: error, field: "role")
+        }
+    }
+
+    private static func typed(_ context: RequestContext, _ names: [String]) throws -> [String: String] {
+        let form = try context.postedForm()
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0] ?? "") })
+    }
+
+    private static func role(_ typed: [String: String]) -> Role {
+        Role(rawValue: typed["role"] ?? "").flatMap { roles.contains($0) ? $0 : nil } ?? .resident
+    }
+
+    private static func organisation(_ typed: [String: String]) -> String? {
+        typed["organisation"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private func stale(_ context: RequestContext, _ purpose: Purpose, typed: [String: String]) -> HTTPResponse {
+        render(context, purpose, typed: typed, errors: [FieldErrorLink(field: "name", message: AccountController.staleFormMessage)],
+               status: .forbidden)
+    }
+
+    /// The form again with the core's messages: field by field when invalid, else one under `field`.
+    private func refused(_ context: RequestContext, _ purpose: Purpose, typed: [String: String], error: StaffAccountError,
+                         field: String) -> HTTPResponse {
+        if case .invalid(let errors) = error {
+            return render(context, purpose, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+                          status: .unprocessableContent)
+        }
+        return render(context, purpose, typed: typed, errors: [FieldErrorLink(field: field, message: error.description)], status: .conflict)
+    }
+
     private func member(_ member: StaffMember) -> Member {
         let account = member.account
         let status: String
+        var resend = false, revoke = false, deactivate = false, reactivate = false
         switch member.status {
-        case .active: status = "Actif"
-        case .invited(let expiresAt?): status = "Invitation en attente, valable jusqu'au \(CalendarDay(expiresAt).french)"
-        case .invited(nil): status = "Invitation expirée"
-        case .deactivated(let since): status = "Désactivé depuis le \(CalendarDay(since).french)"
+        case .active:
+            status = "Actif"
+            deactivate = true
+        case .invited(let expiresAt):
+            status = expiresAt.map { "Invitation en attente, valable jusqu'au \(CalendarDay($0).french)" } ?? "Invitation expirée"
+            resend = true
+            revoke = true
+        case .deactivated(let since):
+            status = "Désactivé depuis le \(CalendarDay(since).french)"
+            reactivate = true
+        case .revoked(let since):
+            status = "Invitation révoquée le \(CalendarDay(since).french)"
+            resend = true
         }
-        let invited = if case .invited = member.status { true } else { false }
-        let deactivated = if case .deactivated = member.status { true } else { false }
         return Member(
-            name: account.displayName, email: account.email, role: account.role.label,
+            name: account.displayName, email: account.email, editPath: AdminPaths.member(account.id), role: account.role.label,
             organisation: account.organisationId.flatMap { catalogue.organisation(id: $0)?.name } ?? "—",
             status: status,
             lastLogIn: member.lastLogInAt.map(FrenchDateTime.text).map { "Dernière connexion \($0)" } ?? "Jamais connecté",
-            resendPath: invited ? AdminPaths.resend(account.id) : nil,
-            deactivationPath: deactivated ? nil : AdminPaths.deactivation(account.id),
-            reactivationPath: deactivated ? AdminPaths.reactivation(account.id) : nil)
+            resendPath: resend ? AdminPaths.resend(account.id) : nil,
+            revocationPath: revoke ? AdminPaths.deactivation(account.id) : nil,
+            deactivationPath: deactivate ? AdminPaths.deactivation(account.id) : nil,
+            reactivationPath: reactivate ? AdminPaths.reactivation(account.id) : nil)
     }
 
-    private func render(_ context: RequestContext, typed: [String: String], errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
+    private func render(_ context: RequestContext, _ purpose: Purpose, typed: [String: String], errors: [FieldErrorLink],
+                        status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
         func field(_ id: String) -> FormField { FormField(id: id, value: typed[id] ?? "", error: error(id)) }
         let roles = Group(label: "", options: Self.roles.map { role in
@@ -108,12 +166,35 @@ struct StaffController: Sendable {
                 Option(value: organisation.id, label: organisation.name, selected: chosen == organisation.id, id: organisation.id)
             })
         }
+        let title: String, lead: String, action: String, button: String, email: FormField?
+        switch purpose {
+        case .invitation:
+            title = "Inviter une personne"
+            lead = "La personne reçoit par e-mail un lien, valable 7 jours et une seule fois, pour choisir son mot de passe. Personne d'autre ne le connaîtra."
+            action = AdminPaths.invitation
+            button = "Envoyer l'invitation"
+            email = field("email")
+        case .change(let account):
+            title = "Modifier le compte de \(account.displayName)"
+            lead = "\(account.email). Un changement de rôle ou d'organisation vaut dès la prochaine page de la personne ; les demandes qui lui sont attribuées le restent."
+            action = AdminPaths.member(account.id)
+            button = "Enregistrer"
+            email = nil
+        }
         let view = FormView(
-            layout: pages.layout("Inviter une personne", context, hasErrors: !errors.isEmpty),
+            layout: pages.layout(title, context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors,
-            name: field("name"), email: field("email"),
+            title: title, lead: lead, button: button,
+            name: field("name"), email: email,
             role: ChoiceField(id: "role", error: error("role"), groups: [roles]),
-            organisation: ChoiceField(id: "organisation", error: error("organisation"), groups: organisations))
-        return pages.page("admin/invitation", view, context, status: status)
+            organisation: ChoiceField(id: "organisation", error: error("organisation"), groups: organisations),
+            action: action)
+        return pages.page("admin/staff-form", view, context, status: status)
+    }
+
+    /// What the staff form is for.
+    private enum Purpose {
+        case invitation
+        case change(Account)
     }
 }

@@ -101,7 +101,9 @@ public struct PortalApplication: Sendable {
             AdminRoutes(home: AdminHomeController(spaces: spaces, catalogue: catalogue, pages: pages),
                         staff: StaffController(accounts: accounts, catalogue: catalogue, pages: pages, links: links, now: now),
                         deactivation: StaffDeactivationController(accounts: accounts, pages: pages, now: now),
-                        organisations: OrganisationController(catalogue: catalogue, pages: pages, now: now)),
+                        organisations: OrganisationController(catalogue: catalogue, pages: pages, now: now),
+                        journal: JournalController(journal: Journal(database: database), accounts: accounts, catalogue: catalogue,
+                                                   pages: pages, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

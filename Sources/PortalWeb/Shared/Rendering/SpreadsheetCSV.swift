@@ -35,7 +35,6 @@ enum SpreadsheetCSV {
 
     /// A day as a spreadsheet reads a date in French: `31/03/2026`.
     static func date(_ day: CalendarDay) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return "\(two(day.day))/\(two(day.month))/\(day.year)"
+        day.frenchNumeric
     }
 }

@@ -34,6 +34,7 @@ enum SitePaths {
         "admin": AdminPaths.home,
         "staff": AdminPaths.staff,
         "organisations": AdminPaths.organisations,
+        "journal": AdminPaths.journal,
     ]
 
     /// What every rendering finds under its values.

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+
+/// Changing a staff account's name, role and organisation.
+extension Accounts {
+    /// Gives the staff account `id` the name, role and organisation of `change`, effective at its next
+    /// page; its sessions, history and assignments stay. Returns the account as changed.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator and `id` a staff account;
+    ///   ``StaffAccountError/invalid(_:)`` with messages under `name`, `role` and `organisation`;
+    ///   ``StaffAccountError/lastAdministrator`` when it would demote the last active administrator.
+    public func change(_ id: Int64, to change: StaffChange, by actor: Account?, now: Date) throws -> Account {
+        let member = try staffMember(id, by: actor, now: now)
+        let before = member.account
+        var errors = ValidationErrors()
+        let (_, name) = Self.identity(email: before.email, name: change.name, into: &errors)
+        return try database.pool.write { db in
+            let organisation = try Self.organisation(change.organisationId, for: change.role, into: &errors, db)
+            guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
+            if before.role == .admin, change.role != .admin, case .active = member.status,
+               try Self.otherActiveAdministrators(than: id, db) == 0 {
+                throw StaffAccountError.lastAdministrator
+            }
+            try db.execute(sql: "UPDATE account SET displayName = ?, role = ?, organisationId = ? WHERE id = ?",
+                           arguments: [name, change.role.rawValue, organisation?.id, id])
+            let after = try Account.fetch(id: id, db) ?? before
+            guard after != before else { return after }
+            try JournalEntry.record(.staffChanged, by: actor, about: .account(after),
+                                    summary: try Self.changes(from: before, to: after, db),
+                                    before: try JournalEntry.json(StaffRecord(before)),
+                                    after: try JournalEntry.json(StaffRecord(after)), now: now, db)
+            return after
+        }
+    }
+
+    /// "Rôle : Agent → Administrateur ; Organisation : Mairie de Langeais → aucune".
+    private static func changes(from before: Account, to after: Account, _ db: Database) throws -> String {
+        func organisation(_ id: String?) throws -> String {
+            try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [$0]) } ?? "aucune"
+        }
+        var parts: [String] = []
+        if before.displayName != after.displayName { parts.append("Nom : \(before.displayName) → \(after.displayName)") }
+        if before.role != after.role { parts.append("Rôle : \(before.role.label) → \(after.role.label)") }
+        if before.organisationId != after.organisationId {
+            parts.append("Organisation : \(try organisation(before.organisationId)) → \(try organisation(after.organisationId))")
+        }
+        return parts.joined(separator: " ; ")
+    }
+}
