@@ -25,7 +25,7 @@ struct CatalogueTests {
         #expect(catalogue.organisation(id: "ants")?.shortName == "ANTS")
         #expect(catalogue.organisation(id: "cctoval")?.demoContact == true)
         #expect(catalogue.organisations(kind: .mairie).count == 8)
-        #expect(catalogue.franceServicesSites().map(\.id) == ["france-services-langeais"])
+        #expect(catalogue.franceServicesSites().map(\.id) == ["france-services-langeais", "france-services-bourgueil"])
     }
 
     @Test("The catalogue keeps the file's order and flags what a commune does not offer")

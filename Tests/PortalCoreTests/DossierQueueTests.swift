@@ -50,6 +50,37 @@ struct DossierQueueTests {
         #expect(try dossiers.queue(QueueFilter(procedureSlug: "passeport"), actor: agent, now: flow.now).total == 0)
     }
 
+    @Test("An agent of two mairies sees both queues in one, and assigns each dossier within its own mairie")
+    func twoMairies() throws {
+        let accounts = Accounts(database: flow.dossiers.database, hasher: TestSupport.hasher)
+        let issued = try accounts.invite(StaffInvitation(email: "secretariat@example.fr", name: "Anne Morel", role: .agent,
+                                                         organisationIds: ["mairie-37123", "mairie-37031"]),
+                                         by: flow.accounts["admin"], links: TestLinks(), now: flow.now)
+        let (secretary, _) = try accounts.activate(link: issued.token, password: "deux mairies pour une", now: flow.now)
+        let resident = flow.accounts["habitante.bourgueil"]
+        let draft = try flow.dossiers.startDraft(procedureSlug: "inscription-cantine", actor: resident, now: flow.now)
+        _ = try flow.dossiers.answer(page: "enfant", of: draft.id, input: FormInput(["prenom": ["Zoé"], "allergie": ["non"]]),
+                                     validator: flow.validator, actor: resident, now: flow.now)
+        let bourgueil = try flow.dossiers.submit(draft.id, actor: resident, now: flow.now.addingTimeInterval(60))
+        #expect(bourgueil.organisationId == "mairie-37031")
+
+        let queue = try flow.dossiers.queue(QueueFilter(pageSize: 20), actor: secretary, now: flow.now)
+        #expect(queue.total == 8)
+        #expect(queue.countsByStatus == [.filed: 8])
+        #expect(Set(queue.dossiers.map(\.id)) == Set(filed.map(\.id) + [bourgueil.id]))
+        #expect(try flow.dossiers.queue(QueueFilter(), actor: agent, now: flow.now).total == 7, "Langeais alone sees its own")
+        #expect(try flow.dossiers.dossier(id: bourgueil.id, actor: secretary, now: flow.now).id == bourgueil.id)
+
+        let colleagues = try flow.dossiers.colleagues(in: "mairie-37031", of: secretary).map(\.email)
+        #expect(colleagues.contains("agent.bourgueil@demo.cctoval.fr") && colleagues.contains("secretariat@example.fr"))
+        #expect(!colleagues.contains("agent.langeais@demo.cctoval.fr"))
+        _ = try flow.dossiers.assign(bourgueil.id, to: flow.accounts["agent.bourgueil"]?.id, actor: secretary, now: flow.now)
+        #expect(throws: DossierError.notFound, "an agent of Langeais only is no colleague for Bourgueil's dossier") {
+            try flow.dossiers.assign(bourgueil.id, to: flow.accounts["agent.langeais"]?.id, actor: secretary, now: flow.now)
+        }
+        #expect(throws: DossierError.notFound) { try flow.dossiers.colleagues(in: "mairie-37036", of: secretary) }
+    }
+
     @Test("Another organisation's agent sees an empty queue and cannot assign; residents have no queue")
     func otherOrganisation() throws {
         let other = flow.accounts["agent.bourgueil"]
@@ -74,7 +105,7 @@ struct DossierQueueTests {
         (QueueFilter(procedureSlug: "inscription-cantine", communeInsee: "37123"), "dossier_by_"),
     ])
     func indexed(filter: QueueFilter, index: String) throws {
-        let (conditions, arguments) = Dossiers.queueConditions(filter, organisation: "mairie-37123", agent: 1, now: flow.now)
+        let (conditions, arguments) = Dossiers.queueConditions(filter, organisations: ["mairie-37123"], agent: 1, now: flow.now)
         let order = Dossiers.queueOrder(filter.order)
         // The plan's text is its `detail` column (the first one is a node number).
         let plans = try flow.dossiers.database.pool.read { db in

@@ -160,7 +160,7 @@ struct ScaleDossierTests {
         QueueFilter(procedureSlug: "badge-decheterie", communeInsee: "37123"),
     ])
     func indexed(filter: QueueFilter) throws {
-        let (conditions, arguments) = Dossiers.queueConditions(filter, organisation: "cctoval-dechets", agent: 1, now: now)
+        let (conditions, arguments) = Dossiers.queueConditions(filter, organisations: ["cctoval-dechets"], agent: 1, now: now)
         let details = try database.pool.read { db in
             func plan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }

@@ -19,7 +19,7 @@ import Testing
     }
 
     func invite(_ email: String = "paul.durand@langeais.fr", role: Role = .agent, organisation: String? = "mairie-37123") throws -> AccountLink.Issued {
-        try accounts.invite(StaffInvitation(email: email, name: "Paul Durand", role: role, organisationId: organisation),
+        try accounts.invite(StaffInvitation(email: email, name: "Paul Durand", role: role, organisationIds: organisation.map { [$0] } ?? []),
                             by: admin, links: TestLinks(), now: now)
     }
 
@@ -30,10 +30,10 @@ import Testing
     @Test func anAgentBecomesAnAdviserThenAnAdministratorAndTheJournalSaysSo() throws {
         let paul = try invite().account
         let adviser = try accounts.change(paul.id, to: StaffChange(name: "Paul Durand", role: .franceServices,
-                                                                   organisationId: "france-services-langeais"), by: admin, now: now)
+                                                                   organisationIds: ["france-services-langeais"]), by: admin, now: now)
         #expect(adviser.role == .franceServices)
         #expect(adviser.organisationId == "france-services-langeais")
-        let promoted = try accounts.change(paul.id, to: StaffChange(name: "Paul Durand-Roux", role: .admin, organisationId: "mairie-37123"),
+        let promoted = try accounts.change(paul.id, to: StaffChange(name: "Paul Durand-Roux", role: .admin, organisationIds: ["mairie-37123"]),
                                            by: admin, now: now)
         #expect(promoted.role == .admin)
         #expect(promoted.organisationId == nil, "an administrator belongs to no organisation")
@@ -47,23 +47,23 @@ import Testing
     @Test func anAgentNeedsAMairieOrAServiceAndNothingChangesOtherwise() throws {
         let paul = try invite().account
         #expect(throws: StaffAccountError.self) {
-            try accounts.change(paul.id, to: StaffChange(name: "Paul Durand", role: .agent, organisationId: "france-services-langeais"),
+            try accounts.change(paul.id, to: StaffChange(name: "Paul Durand", role: .agent, organisationIds: ["france-services-langeais"]),
                                 by: admin, now: now)
         }
         #expect(throws: StaffAccountError.self) {
-            try accounts.change(paul.id, to: StaffChange(name: " ", role: .agent, organisationId: "mairie-37123"), by: admin, now: now)
+            try accounts.change(paul.id, to: StaffChange(name: " ", role: .agent, organisationIds: ["mairie-37123"]), by: admin, now: now)
         }
         #expect(try accounts.staffMember(paul.id, by: admin, now: now).account == paul)
     }
 
     @Test func theLastActiveAdministratorIsNotDemoted() throws {
         #expect(throws: StaffAccountError.lastAdministrator) {
-            try accounts.change(admin.id, to: StaffChange(name: "Claire Martin", role: .agent, organisationId: "mairie-37123"),
+            try accounts.change(admin.id, to: StaffChange(name: "Claire Martin", role: .agent, organisationIds: ["mairie-37123"]),
                                 by: admin, now: now)
         }
         _ = try invite("second.admin@cctoval.fr", role: .admin, organisation: nil)
         #expect(throws: StaffAccountError.lastAdministrator, "an invited administrator is not active yet") {
-            try accounts.change(admin.id, to: StaffChange(name: "Claire Martin", role: .agent, organisationId: "mairie-37123"),
+            try accounts.change(admin.id, to: StaffChange(name: "Claire Martin", role: .agent, organisationIds: ["mairie-37123"]),
                                 by: admin, now: now)
         }
     }
@@ -106,10 +106,10 @@ import Testing
     func othersMayNotChangeStaff(role: Role) throws {
         let paul = try invite().account
         #expect(throws: AccessError.notFound) {
-            try accounts.change(paul.id, to: StaffChange(name: "X", role: .admin, organisationId: nil), by: PermissionTests.account(role), now: now)
+            try accounts.change(paul.id, to: StaffChange(name: "X", role: .admin, organisationIds: []), by: PermissionTests.account(role), now: now)
         }
         #expect(throws: AccessError.unauthenticated) {
-            try accounts.change(paul.id, to: StaffChange(name: "X", role: .admin, organisationId: nil), by: nil, now: now)
+            try accounts.change(paul.id, to: StaffChange(name: "X", role: .admin, organisationIds: []), by: nil, now: now)
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
 
     func invite(_ email: String = "Paul.Durand@langeais.fr", name: String = "Paul Durand", role: Role = .agent,
                 organisation: String? = "mairie-37123", by actor: Account? = nil, at time: Date? = nil) throws -> AccountLink.Issued {
-        try accounts.invite(StaffInvitation(email: email, name: name, role: role, organisationId: organisation),
+        try accounts.invite(StaffInvitation(email: email, name: name, role: role, organisationIds: organisation.map { [$0] } ?? []),
                             by: actor ?? admin, links: TestLinks(), now: time ?? now)
     }
 
@@ -90,14 +90,17 @@ import Testing
     }
 
     @Test func eachRoleNeedsTheRightKindOfOrganisation() throws {
-        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .resident, organisationId: nil))?["role"] != nil)
-        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationId: nil))?["organisation"]
-                == "Choisissez la mairie ou le service de la CCTOVAL où la personne travaille.")
-        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationId: "france-services-langeais"))?["organisation"] != nil)
-        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationId: "ants"))?["organisation"] != nil)
-        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .franceServices, organisationId: "mairie-37123"))?["organisation"]
-                == "Choisissez l'espace France Services où la personne reçoit le public.")
-        let bad = errors(StaffInvitation(email: "pas une adresse", name: "A\nB", role: .agent, organisationId: "mairie-37123"))
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .resident, organisationIds: []))?["role"] != nil)
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationIds: []))?["organisation"]
+                == "Choisissez la mairie ou le service de la CCTOVAL où la personne travaille (plusieurs si elle en sert plusieurs).")
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationIds: ["france-services-langeais"]))?["organisation"] != nil)
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationIds: ["ants"]))?["organisation"] != nil)
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .franceServices, organisationIds: ["mairie-37123"]))?["organisation"]
+                == "Choisissez l'espace France Services où la personne reçoit le public, et lui seul.")
+        #expect(errors(StaffInvitation(email: "a@b.fr", name: "A B", role: .franceServices,
+                                       organisationIds: ["france-services-langeais", "france-services-bourgueil"]))?["organisation"] != nil,
+                "an adviser works at one site")
+        let bad = errors(StaffInvitation(email: "pas une adresse", name: "A\nB", role: .agent, organisationIds: ["mairie-37123"]))
         #expect(bad?["email"] != nil)
         #expect(bad?["name"] != nil)
         let adviser = try invite("lea@fs.fr", role: .franceServices, organisation: "france-services-langeais")
@@ -111,7 +114,7 @@ import Testing
     func onlyAnAdministratorInvites(role: Role) throws {
         #expect(throws: AccessError.notFound) { try invite(by: PermissionTests.account(role)) }
         #expect(throws: AccessError.unauthenticated) {
-            try accounts.invite(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationId: "mairie-37123"),
+            try accounts.invite(StaffInvitation(email: "a@b.fr", name: "A B", role: .agent, organisationIds: ["mairie-37123"]),
                                 by: nil, links: TestLinks(), now: now)
         }
         let count = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") }
@@ -144,5 +147,18 @@ import Testing
         #expect(throws: AccessError.notFound) {
             try accounts.resendInvitation(to: paul.account.id, by: PermissionTests.account(.agent), links: TestLinks(), now: later)
         }
+    }
+
+    @Test func aSecretaireDeMairieServesTwoCommunesAndSeesBothQueues() throws {
+        let issued = try accounts.invite(StaffInvitation(email: "secretariat@lubl.fr", name: "Anne Morel", role: .agent,
+                                                         organisationIds: ["mairie-37137", "mairie-37146"]),
+                                         by: admin, links: TestLinks(), now: now)
+        #expect(issued.account.organisationIds == ["mairie-37137", "mairie-37146"])
+        #expect(issued.account.organisationId == "mairie-37137")
+        let mail = try #require(try Outbox(database: database).due(now: now).last?.message)
+        #expect(mail.textBody.contains("avec un compte agent (Mairie de Lublé et Mairie de Marcilly-sur-Maulne)"))
+        let (agent, _) = try accounts.activate(link: issued.token, password: "deux mairies pour une", now: now)
+        #expect(agent.organisationIds == ["mairie-37137", "mairie-37146"])
+        #expect(try accounts.staffMember(agent.id, by: admin, now: now).account.organisationIds == ["mairie-37137", "mairie-37146"])
     }
 }

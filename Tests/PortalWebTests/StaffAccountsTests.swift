@@ -88,7 +88,7 @@ import Testing
         ])
         #expect(taken.status == 409)
         #expect(taken.text.contains("Un compte existe déjà avec cette adresse (habitant)"))
-        #expect(taken.body.contains("<option value=\"mairie-37123\" selected>"))
+        #expect(taken.body.contains("value=\"mairie-37123\" checked"))
     }
 
     @Test(arguments: ["agent.langeais@demo.cctoval.fr", "conseiller@demo.cctoval.fr", "habitant@demo.cctoval.fr"])
@@ -144,7 +144,7 @@ import Testing
         #expect(page.status == 200)
         #expect(page.text.contains("<h1>Modifier le compte de Julien Moreau</h1>"))
         #expect(page.body.contains("value=\"agent\" checked"))
-        #expect(page.body.contains("<option value=\"mairie-37123\" selected>"))
+        #expect(page.body.contains("value=\"mairie-37123\" checked"))
         #expect(!page.body.contains("id=\"email\""), "the address does not change here")
 
         let refused = try admin.submit(path, from: path, form: [("name", "Julien Moreau"), ("role", "france_services"),

@@ -56,7 +56,7 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     assert browser.find("#name").get_attribute("value") == "Paul Durand"
     browser.audit("admin-invitation-erreur")
     browser.find("#role-agent").click()
-    browser.choose("organisation", "mairie-37123")
+    browser.find("#organisation-mairie-37123").click()
     browser.submit_with(browser.button("Envoyer l'invitation"))
     assert browser.path == "/admin/comptes"
     assert "Invitation envoyée à Paul Durand" in browser.text()
@@ -77,7 +77,8 @@ def test_first_administrator_activates_and_lands_on_the_administration(browser, 
     browser.submit_with(browser.button("Enregistrer"))
     assert browser.find(".error-summary").is_displayed()
     browser.audit("admin-compte-erreur")
-    browser.choose("organisation", "france-services-langeais")
+    browser.find("#organisation-mairie-37123").click()
+    browser.find("#organisation-france-services-langeais").click()
     browser.submit_with(browser.button("Enregistrer"))
     assert "Le compte de Paul Durand est modifié" in browser.text()
 

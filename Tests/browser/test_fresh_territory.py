@@ -77,7 +77,7 @@ def test_an_empty_portal_is_brought_to_life_through_its_pages(territory):
     browser.fill("name", "Paul Durand")
     browser.fill("email", "paul.durand@langeais.fr")
     browser.find("#role-agent").click()
-    browser.choose("organisation", "mairie-37123")
+    browser.find("#organisation-mairie-37123").click()
     browser.submit_with(browser.button("Envoyer l'invitation"))
     assert "Invitation envoyée à Paul Durand" in browser.text()
     browser.log_out()

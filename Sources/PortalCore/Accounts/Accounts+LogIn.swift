@@ -21,7 +21,7 @@ extension Accounts {
         let since = now.addingTimeInterval(-Self.throttleWindow)
         let attempt = try database.pool.read { db -> Attempt in
             if try Self.isThrottled(email: email, remoteAddress: remoteAddress, since: since, db) { return .throttled }
-            return .allowed(try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email]))
+            return .allowed(try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE email = ?", arguments: [email]))
         }
         guard case .allowed(let candidate) = attempt else { return .throttled(message: LogInResult.throttledMessage) }
         let verified: Bool

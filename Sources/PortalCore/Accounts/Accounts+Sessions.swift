@@ -19,7 +19,7 @@ extension Accounts {
         let row = try database.pool.read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT account.*, session.createdAt AS sessionCreatedAt, session.lastSeenAt AS sessionLastSeenAt
+                    SELECT \(Account.columns), session.createdAt AS sessionCreatedAt, session.lastSeenAt AS sessionLastSeenAt
                     FROM session JOIN account ON account.id = session.accountId
                     WHERE session.tokenDigest = ?
                     """),

@@ -10,7 +10,7 @@ extension Accounts {
         guard actor.acting(as: .admin) != nil else { throw AccessError.notFound }
         return try database.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT account.*, account.passwordHash = ? AS invited,
+                SELECT \(Account.columns), account.passwordHash = ? AS invited,
                   (SELECT MAX(expiresAt) FROM account_link
                    WHERE accountId = account.id AND usedAt IS NULL AND voidedAt IS NULL AND expiresAt > ?) AS linkExpiresAt
                 FROM account WHERE role <> ? ORDER BY displayName COLLATE NOCASE, id
@@ -40,7 +40,7 @@ extension Accounts {
         case .active, .deactivated: throw AccessError.notFound
         }
         return try invite(StaffInvitation(email: member.account.email, name: member.account.displayName,
-                                          role: member.account.role, organisationId: member.account.organisationId),
+                                          role: member.account.role, organisationIds: member.account.organisationIds),
                           by: actor, links: links, now: now)
     }
 

@@ -15,14 +15,14 @@ extension Accounts {
         var errors = ValidationErrors()
         let (_, name) = Self.identity(email: before.email, name: change.name, into: &errors)
         return try database.pool.write { db in
-            let organisation = try Self.organisation(change.organisationId, for: change.role, into: &errors, db)
+            let organisations = try Self.organisations(change.organisationIds, for: change.role, into: &errors, db)
             guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
             if before.role == .admin, change.role != .admin, case .active = member.status,
                try Self.otherActiveAdministrators(than: id, db) == 0 {
                 throw StaffAccountError.lastAdministrator
             }
-            try db.execute(sql: "UPDATE account SET displayName = ?, role = ?, organisationId = ? WHERE id = ?",
-                           arguments: [name, change.role.rawValue, organisation?.id, id])
+            try db.execute(sql: "UPDATE account SET displayName = ?, role = ? WHERE id = ?", arguments: [name, change.role.rawValue, id])
+            try Account.setMemberships(organisations.map(\.id), of: id, db)
             let after = try Account.fetch(id: id, db) ?? before
             guard after != before else { return after }
             try JournalEntry.record(.staffChanged, by: actor, about: .account(after),
@@ -35,14 +35,15 @@ extension Accounts {
 
     /// "Rôle : Agent → Administrateur ; Organisation : Mairie de Langeais → aucune".
     private static func changes(from before: Account, to after: Account, _ db: Database) throws -> String {
-        func organisation(_ id: String?) throws -> String {
-            try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [$0]) } ?? "aucune"
+        func organisation(_ ids: [String]) throws -> String {
+            let names = try ids.compactMap { try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [$0]) }
+            return names.isEmpty ? "aucune" : FrenchList.joined(names)
         }
         var parts: [String] = []
         if before.displayName != after.displayName { parts.append("Nom : \(before.displayName) → \(after.displayName)") }
         if before.role != after.role { parts.append("Rôle : \(before.role.label) → \(after.role.label)") }
-        if before.organisationId != after.organisationId {
-            parts.append("Organisation : \(try organisation(before.organisationId)) → \(try organisation(after.organisationId))")
+        if before.organisationIds != after.organisationIds {
+            parts.append("Organisation : \(try organisation(before.organisationIds)) → \(try organisation(after.organisationIds))")
         }
         return parts.joined(separator: " ; ")
     }

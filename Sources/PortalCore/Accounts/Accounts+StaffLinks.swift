@@ -47,25 +47,27 @@ extension Accounts {
         var errors = ValidationErrors()
         let (email, name) = Self.identity(email: invitation.email, name: invitation.name, into: &errors)
         return try database.pool.write { db in
-            let organisation = try Self.organisation(invitation.organisationId, for: invitation.role, into: &errors, db)
+            let organisations = try Self.organisations(invitation.organisationIds, for: invitation.role, into: &errors, db)
             guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
             let account: Account
-            if let existing = try Account.fetch(email: email, db) {
+            var existing: Account
+            if let found = try Account.fetch(email: email, db) {
+                existing = found
                 let pending = try String.fetchOne(db, sql: "SELECT passwordHash FROM account WHERE id = ?",
                                                   arguments: [existing.id]) == Self.noPassword
                 guard pending, existing.role == invitation.role else { throw StaffAccountError.addressTaken(existing.role) }
                 // A revoked invitation sent again comes back to life.
-                try db.execute(sql: "UPDATE account SET displayName = ?, organisationId = ?, deactivatedAt = NULL WHERE id = ?",
-                               arguments: [name, organisation?.id, existing.id])
-                account = try Account.fetch(id: existing.id, db) ?? existing
+                try db.execute(sql: "UPDATE account SET displayName = ?, deactivatedAt = NULL WHERE id = ?", arguments: [name, existing.id])
             } else {
-                account = try Account.insert(email: email, displayName: name, communeInsee: nil, role: invitation.role,
-                                             organisationId: organisation?.id, passwordHash: Self.noPassword,
-                                             createdAt: now, into: db)
+                existing = try Account.insert(email: email, displayName: name, communeInsee: nil, role: invitation.role,
+                                              organisationId: nil, passwordHash: Self.noPassword, createdAt: now, into: db)
             }
+            try Account.setMemberships(organisations.map(\.id), of: existing.id, db)
+            account = try Account.fetch(id: existing.id, db) ?? existing
             let issued = try AccountLink.issue(.invitation, for: account, links: links, now: now, db)
-            try Outbox.enqueue(AccountNotifications.invitation(issued, from: inviter, organisation: organisation?.name), now: now, db)
-            let role = organisation.map { "\(account.role.label.lowercased()), \($0.name)" } ?? account.role.label.lowercased()
+            let places = organisations.isEmpty ? nil : FrenchList.joined(organisations.map(\.name))
+            try Outbox.enqueue(AccountNotifications.invitation(issued, from: inviter, organisation: places), now: now, db)
+            let role = places.map { "\(account.role.label.lowercased()), \($0)" } ?? account.role.label.lowercased()
             try JournalEntry.record(.staffInvited, by: inviter, about: .account(account),
                                     summary: "\(account.displayName) <\(account.email)> (\(role)) : lien valable 7 jours",
                                     after: try JournalEntry.json(StaffRecord(account)), now: now, db)
@@ -130,29 +132,36 @@ extension Accounts {
 
     /// The organisation an invited agent or adviser joins (none for an administrator); problems go
     /// under `role` and `organisation`.
-    static func organisation(_ id: String?, for role: Role, into errors: inout ValidationErrors,
-                             _ db: Database) throws -> (id: String, name: String)? {
+    static func organisations(_ ids: [String], for role: Role, into errors: inout ValidationErrors,
+                              _ db: Database) throws -> [(id: String, name: String)] {
         let kinds: [Organisation.Kind]
         switch role {
         case .resident:
             errors.add("Choisissez le rôle de la personne dans l'équipe.", for: "role")
-            return nil
+            return []
         case .admin:
-            return nil
+            return []
         case .agent:
             kinds = [.intercommunality, .intercommunalService, .mairie]
         case .franceServices:
             kinds = [.franceServices]
         }
-        let row = try id.flatMap { id in
-            try Row.fetchOne(db, sql: "SELECT id, name, kind FROM organisation WHERE id = ?", arguments: [id])
+        var chosen: [(id: String, name: String)] = []
+        var foreign = false
+        for id in ids where !chosen.contains(where: { $0.id == id }) {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, name, kind FROM organisation WHERE id = ?", arguments: [id]),
+                  let kind = Organisation.Kind(rawValue: row["kind"]) else { continue }
+            if kinds.contains(kind) { chosen.append((row["id"], row["name"])) } else { foreign = true }
         }
-        guard let row, let kind = Organisation.Kind(rawValue: row["kind"]), kinds.contains(kind) else {
-            errors.add(role == .agent
-                       ? "Choisissez la mairie ou le service de la CCTOVAL où la personne travaille."
-                       : "Choisissez l'espace France Services où la personne reçoit le public.", for: "organisation")
-            return nil
+        if role == .agent, foreign {
+            errors.add("Un agent travaille dans des mairies ou des services de la CCTOVAL : décochez les autres organisations.",
+                       for: "organisation")
+        } else if role == .agent, chosen.isEmpty {
+            errors.add("Choisissez la mairie ou le service de la CCTOVAL où la personne travaille (plusieurs si elle en sert plusieurs).",
+                       for: "organisation")
+        } else if role == .franceServices, chosen.count != 1 || foreign {
+            errors.add("Choisissez l'espace France Services où la personne reçoit le public, et lui seul.", for: "organisation")
         }
-        return (row["id"], row["name"])
+        return chosen
     }
 }

@@ -83,7 +83,7 @@ public struct Accounts: Sendable {
     /// The account with this id.
     public func account(id: Int64) throws -> Account? {
         try database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
+            try Account.fetch(id: id, db)
         }
     }
 }

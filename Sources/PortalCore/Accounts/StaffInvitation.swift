@@ -6,14 +6,15 @@ public struct StaffInvitation: Sendable, Hashable {
     public var name: String
     /// Their role: agent, France Services adviser or administrator (never resident).
     public var role: Role
-    /// The mairie or service of an agent, the France Services site of an adviser; nil for an administrator.
-    public var organisationId: String?
+    /// The mairies or services of an agent (one or more), the France Services site of an adviser;
+    /// none for an administrator.
+    public var organisationIds: [String]
 
     /// Creates an invitation.
-    public init(email: String, name: String, role: Role, organisationId: String?) {
+    public init(email: String, name: String, role: Role, organisationIds: [String]) {
         self.email = email
         self.name = name
         self.role = role
-        self.organisationId = organisationId
+        self.organisationIds = organisationIds
     }
 }

@@ -63,6 +63,11 @@ public enum DemoData {
                         """,
                     arguments: [specification.email, specification.displayName, specification.communeInsee,
                                 specification.role.rawValue, specification.organisationId, passwordHash, now])
+                if let organisation = specification.organisationId, specification.role != .resident {
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO account_organisation (accountId, organisationId) SELECT id, ? FROM account WHERE email = ?
+                        """, arguments: [organisation, specification.email])
+                }
             }
         }
         return specifications.map { specification in

@@ -76,14 +76,14 @@ extension Dossiers {
         }
     }
 
-    /// The agents of the actor's organisation, to assign dossiers to.
-    public func colleagues(of actor: Account?) throws -> [Account] {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
+    /// The agents of `organisation`, one of the actor's, to assign its dossiers to.
+    public func colleagues(in organisation: String, of actor: Account?) throws -> [Account] {
+        guard let actor = actor?.acting(as: .agent), actor.organisationIds.contains(organisation) else { throw DossierError.notFound }
         return try database.pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM account WHERE role = ? AND organisationId = ? ORDER BY displayName",
-                arguments: [Role.agent.rawValue, organisation]
-            ).map(Account.init(row:))
+            try Row.fetchAll(db, sql: """
+                SELECT \(Account.columns) FROM account JOIN account_organisation ON account_organisation.accountId = account.id
+                WHERE role = ? AND account_organisation.organisationId = ? ORDER BY displayName
+                """, arguments: [Role.agent.rawValue, organisation]).map(Account.init(row:))
         }
     }
 

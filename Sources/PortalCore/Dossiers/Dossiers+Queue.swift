@@ -2,19 +2,24 @@ import Foundation
 import GRDB
 
 extension Dossiers {
-    /// The queue of the agent's own organisation: filtered, ordered, paginated, with counts, the
+    /// The queue of the agent's own organisations: filtered, ordered, paginated, with counts, the
     /// names on the page and the procedures one may filter by, read in one transaction.
-    /// Each query is served by one of the `dossier_by_*` indexes.
+    /// Each query is served by one of the `dossier_by_*` indexes (for one organisation, `IN (?)` is
+    /// an equality to SQLite).
     public func queue(_ filter: QueueFilter, actor: Account?, now: Date) throws -> QueuePage {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
-        let (whereClause, arguments) = Self.queueConditions(filter, organisation: organisation, agent: actor.id, now: now)
+        guard let actor = actor?.acting(as: .agent) else { throw DossierError.notFound }
+        let organisations = actor.organisationIds
+        let (whereClause, arguments) = Self.queueConditions(filter, organisations: organisations, agent: actor.id, now: now)
         let order = Self.queueOrder(filter.order)
         return try database.pool.read { db in
             // Counts by status come from the table the triggers keep (see `createDossierStatusCounts`).
             var counts: [DossierStatus: Int] = [:]
             for row in try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT status, count FROM dossier_status_count WHERE organisationId = ? AND count > 0"),
-                arguments: [organisation]) {
+                db.cachedStatement(sql: """
+                    SELECT status, SUM(count) AS count FROM dossier_status_count
+                    WHERE organisationId IN (\(Self.placeholders(organisations.count))) AND count > 0 GROUP BY status
+                    """),
+                arguments: StatementArguments(organisations)) {
                 if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
             }
             // Filtered by status alone (or the open ones), the total is a sum of those counts;
@@ -65,14 +70,14 @@ extension Dossiers {
     static let openStatuses = DossierStatus.allCases.filter { !$0.isClosed && $0 != .draft }
 
     /// The SQL condition and arguments of a queue filter (exposed to the index test).
-    static func queueConditions(_ filter: QueueFilter, organisation: String, agent: Int64, now: Date) -> (String, StatementArguments) {
-        var conditions = ["organisationId = ?"]
-        var arguments: StatementArguments = [organisation]
+    static func queueConditions(_ filter: QueueFilter, organisations: [String], agent: Int64, now: Date) -> (String, StatementArguments) {
+        var conditions = ["organisationId IN (\(placeholders(organisations.count)))"]
+        var arguments = StatementArguments(organisations)
         if let status = filter.status {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         } else {
-            conditions.append("status IN (\(openStatuses.map { _ in "?" }.joined(separator: ", ")))")
+            conditions.append("status IN (\(placeholders(openStatuses.count)))")
             arguments += StatementArguments(openStatuses.map(\.rawValue))
         }
         if let slug = filter.procedureSlug {
@@ -98,15 +103,22 @@ extension Dossiers {
         return (conditions.joined(separator: " AND "), arguments)
     }
 
+    /// "?, ?, ?": the placeholders of an `IN` list of `count` values (never empty: an empty list matches nothing).
+    static func placeholders(_ count: Int) -> String {
+        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// Assigns a filed dossier to a colleague of the same organisation (or to nobody).
     public func assign(_ dossierId: Int64, to agentId: Int64?, actor: Account?, now: Date) throws -> Dossier {
         guard let actor = actor?.acting(as: .agent) else { throw DossierError.notFound }
         return try database.pool.write { db in
             let dossier = try Self.visible(id: dossierId, to: actor, now: now, db)
             if let agentId {
-                let colleague = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND role = ? AND organisationId = ?)",
-                    arguments: [agentId, Role.agent.rawValue, actor.organisationId]) ?? false
+                // A colleague is an agent of the dossier's organisation.
+                let colleague = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM account JOIN account_organisation ON accountId = account.id
+                                   WHERE account.id = ? AND role = ? AND account_organisation.organisationId = ?)
+                    """, arguments: [agentId, Role.agent.rawValue, dossier.organisationId]) ?? false
                 guard colleague else { throw DossierError.notFound }
             }
             try db.execute(sql: "UPDATE dossier SET assignedAgentId = ?, updatedAt = ? WHERE id = ?", arguments: [agentId, now, dossier.id])

@@ -254,7 +254,7 @@ public struct Dossiers: Sendable {
                 throw DossierError.notFound
             }
         case .agent:
-            guard dossier.status != .draft, dossier.organisationId != nil, dossier.organisationId == actor.organisationId else {
+            guard dossier.status != .draft, let organisation = dossier.organisationId, actor.organisationIds.contains(organisation) else {
                 throw DossierError.notFound
             }
         case .franceServices, .admin:

@@ -28,7 +28,7 @@ extension Invoices {
     /// imported for the régie is refused, so a file imported twice issues nothing the second time.
     /// Throws ``InvoiceError/invalid(_:)`` (field `regie`) when the régie is not the agent's.
     public func importInvoices(csv bytes: [UInt8], regieId: String, actor: Account?, now: Date) throws -> ImportReport {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw InvoiceError.notFound }
+        guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
         guard try regies(of: actor).contains(where: { $0.id == regieId }) else {
             var errors = ValidationErrors()
             errors.add("Choisissez la régie qui émet les factures.", for: "regie")
@@ -68,7 +68,7 @@ extension Invoices {
                     }
                 }
                 do {
-                    var invoice = try Self.check(group.form(regieId: regieId), organisationId: organisation, today: today,
+                    var invoice = try Self.check(group.form(regieId: regieId), organisationIds: actor.organisationIds, today: today,
                                                  lineNumbers: group.lines, db)
                     invoice.externalReference = group.reference
                     checked.append(invoice)

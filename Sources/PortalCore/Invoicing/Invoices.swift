@@ -21,10 +21,12 @@ public struct Invoices: Sendable {
         self.notifications = InvoiceNotifications(links: links)
     }
 
-    /// The régies an agent works for (their organisation's), by name; none for other accounts.
+    /// The régies an agent works for (their organisations'), by name; none for other accounts.
     public func regies(of actor: Account?) throws -> [Regie] {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { return [] }
-        return try database.pool.read { db in try Regie.fetchAll(organisationId: organisation, db) }
+        guard let actor = actor?.acting(as: .agent) else { return [] }
+        return try database.pool.read { db in
+            try actor.organisationIds.flatMap { try Regie.fetchAll(organisationId: $0, db) }.sorted { $0.name < $1.name }
+        }
     }
 
     /// A résident's invoices: those to pay, nearest due date first, then the others, latest first.
@@ -79,8 +81,8 @@ public struct Invoices: Sendable {
         case .resident:
             guard invoice.payerAccountId == actor.id, try actor.mayAct(in: .payments, now: now, db) else { throw InvoiceError.notFound }
         case .agent:
-            guard let organisation = actor.organisationId,
-                  try Regie.fetch(id: invoice.regieId, db)?.organisationId == organisation else { throw InvoiceError.notFound }
+            guard let organisation = try Regie.fetch(id: invoice.regieId, db)?.organisationId,
+                  actor.organisationIds.contains(organisation) else { throw InvoiceError.notFound }
         default:
             throw InvoiceError.notFound
         }

@@ -97,7 +97,10 @@ public struct DossierNotifications: Sendable {
 
         static func agents(of organisationId: String, _ db: Database) throws -> [Recipient] {
             try Row.fetchAll(
-                db, sql: "SELECT email, displayName FROM account WHERE role = ? AND organisationId = ? ORDER BY id",
+                db, sql: """
+                    SELECT email, displayName FROM account JOIN account_organisation ON accountId = account.id
+                    WHERE role = ? AND account_organisation.organisationId = ? AND deactivatedAt IS NULL ORDER BY account.id
+                    """,
                 arguments: [Role.agent.rawValue, organisationId]
             ).map { Recipient(email: $0["email"], name: $0["displayName"]) }
         }

@@ -17,7 +17,7 @@ public struct Spaces: Sendable {
         guard actor.role.mayEnter(space) else { throw .notFound }
         return SpaceOverview(
             space: space, actor: actor,
-            organisation: actor.organisationId.flatMap(catalogue.organisation(id:)),
+            organisations: actor.organisationIds.compactMap(catalogue.organisation(id:)),
             commune: actor.communeInsee.flatMap(catalogue.commune(insee:)))
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 
 extension Registrations {
-    /// The activities an agent's organisation runs, by title.
+    /// The activities an agent's organisations run, by title.
     public func activities(of actor: Account?) throws -> [Activity] {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw RegistrationError.notFound }
-        return try activities().filter { $0.organisationId == organisation }
+        guard let actor = actor?.acting(as: .agent) else { throw RegistrationError.notFound }
+        return try activities().filter { actor.organisationIds.contains($0.organisationId) }
     }
 
     /// An activity's registrations for an agent of its organisation: confirmed ones by name, then
@@ -47,9 +47,9 @@ extension Registrations {
 
     /// The activity if `actor` is an agent of the organisation running it.
     private func managed(_ activityId: String, by actor: Account?) throws -> Activity {
-        guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId,
+        guard let actor = actor?.acting(as: .agent),
               let activity = try database.pool.read({ db in try Activity.fetch(id: activityId, db) }),
-              activity.organisationId == organisation else { throw RegistrationError.notFound }
+              actor.organisationIds.contains(activity.organisationId) else { throw RegistrationError.notFound }
         return activity
     }
 }

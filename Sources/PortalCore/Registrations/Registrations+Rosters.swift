@@ -18,16 +18,17 @@ public struct RosterEntry: Sendable, Hashable {
 }
 
 extension Registrations {
-    /// The activities an agent's organisation runs, by title, with their confirmed and waiting counts.
+    /// The activities an agent's organisations run, by title, with their confirmed and waiting counts.
     public func occupancy(of actor: Account?) throws -> [ActivityOccupancy] {
         let activities = try activities(of: actor)
         return try database.pool.read { db in
             var counts: [String: [RegistrationStatus: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT activityId, status, COUNT(*) AS count FROM registration
-                WHERE activityId IN (SELECT id FROM activity WHERE organisationId = ?) AND status IN (?, ?)
+                WHERE activityId IN (\(Dossiers.placeholders(activities.count))) AND status IN (?, ?)
                 GROUP BY activityId, status
-                """, arguments: [actor?.organisationId, RegistrationStatus.confirmed.rawValue, RegistrationStatus.waiting.rawValue]) {
+                """, arguments: StatementArguments(activities.map(\.id))
+                    + [RegistrationStatus.confirmed.rawValue, RegistrationStatus.waiting.rawValue]) {
                 if let status = RegistrationStatus(rawValue: row["status"]) { counts[row["activityId"], default: [:]][status] = row["count"] }
             }
             return activities.map { activity in

@@ -57,6 +57,20 @@ extension PortalDatabase {
             }
             try db.create(index: "journal_entry_on_at", on: "journal_entry", columns: ["at"])
         }
+        migrator.registerMigration("v15-memberships") { db in
+            // Every organisation a staff account belongs to (a secrétaire de mairie may serve several
+            // communes); `account.organisationId` stays the first of them.
+            try db.create(table: "account_organisation") { t in
+                t.column("accountId", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("organisationId", .text).notNull().references("organisation", deferred: true)
+                t.primaryKey(["accountId", "organisationId"])
+            }
+            try db.create(index: "account_organisation_on_organisation", on: "account_organisation", columns: ["organisationId"])
+            try db.execute(sql: """
+                INSERT INTO account_organisation (accountId, organisationId)
+                SELECT id, organisationId FROM account WHERE organisationId IS NOT NULL AND role <> 'resident'
+                """)
+        }
         return migrator
     }
 

@@ -50,6 +50,8 @@ extension PortalDatabase {
         let rows = try Row.fetchAll(db, sql: """
             SELECT email, communeInsee, organisationId FROM account
             WHERE communeInsee IS NOT NULL OR organisationId IS NOT NULL
+            UNION SELECT email, NULL, account_organisation.organisationId
+            FROM account_organisation JOIN account ON account.id = account_organisation.accountId
             """)
         for row in rows {
             let email: String = row["email"]

@@ -47,15 +47,15 @@ struct StaffController: Sendable {
     /// `GET /admin/comptes/invitation`.
     func invitationForm(_ context: RequestContext) throws -> HTTPResponse {
         _ = try accounts.staff(actor: context.account, now: now())
-        return render(context, .invitation, typed: [:], errors: [], status: .ok)
+        return render(context, .invitation, typed: Typed(text: [:], organisations: []), errors: [], status: .ok)
     }
 
-    /// `POST /admin/comptes/invitation`: `name`, `email`, `role`, `organisation`.
+    /// `POST /admin/comptes/invitation`: `name`, `email`, `role`, `organisation` (once per organisation ticked).
     func invite(_ context: RequestContext) throws -> HTTPResponse {
-        let typed = try Self.typed(context, ["name", "email", "role", "organisation"])
+        let typed = try Self.typed(context, ["name", "email", "role"])
         guard !context.formIsStale else { return stale(context, .invitation, typed: typed) }
-        let invitation = StaffInvitation(email: typed["email"] ?? "", name: typed["name"] ?? "", role: Self.role(typed),
-                                         organisationId: Self.organisation(typed))
+        let invitation = StaffInvitation(email: typed.text["email"] ?? "", name: typed.text["name"] ?? "", role: Self.role(typed),
+                                         organisationIds: typed.organisations)
         do {
             let issued = try accounts.invite(invitation, by: context.account, links: links, now: now())
             return pages.redirect(to: AdminPaths.invited(issued.account.id), context)
@@ -73,16 +73,16 @@ struct StaffController: Sendable {
     /// `GET /admin/comptes/{id}`: the person's name, role and organisation, to change.
     func edit(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let account = try accounts.staffMember(id, by: context.account, now: now()).account
-        let typed = ["name": account.displayName, "role": account.role.rawValue, "organisation": account.organisationId ?? ""]
+        let typed = Typed(text: ["name": account.displayName, "role": account.role.rawValue], organisations: account.organisationIds)
         return render(context, .change(account), typed: typed, errors: [], status: .ok)
     }
 
-    /// `POST /admin/comptes/{id}`: `name`, `role`, `organisation`.
+    /// `POST /admin/comptes/{id}`: `name`, `role`, `organisation` (once per organisation ticked).
     func change(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         let account = try accounts.staffMember(id, by: context.account, now: now()).account
-        let typed = try Self.typed(context, ["name", "role", "organisation"])
+        let typed = try Self.typed(context, ["name", "role"])
         guard !context.formIsStale else { return stale(context, .change(account), typed: typed) }
-        let change = StaffChange(name: typed["name"] ?? "", role: Self.role(typed), organisationId: Self.organisation(typed))
+        let change = StaffChange(name: typed.text["name"] ?? "", role: Self.role(typed), organisationIds: typed.organisations)
         do {
             _ = try accounts.change(id, to: change, by: context.account, now: now())
             return pages.redirect(to: AdminPaths.changed(id), context)
@@ -91,26 +91,29 @@ struct StaffController: Sendable {
         }
     }
 
-    private static func typed(_ context: RequestContext, _ names: [String]) throws -> [String: String] {
+    /// What the form holds, as typed: its text fields and the organisations ticked.
+    private struct Typed {
+        var text: [String: String]
+        var organisations: [String]
+    }
+
+    private static func typed(_ context: RequestContext, _ names: [String]) throws -> Typed {
         let form = try context.postedForm()
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0] ?? "") })
+        return Typed(text: Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0] ?? "") }),
+                     organisations: form.values("organisation").filter { !$0.isEmpty })
     }
 
-    private static func role(_ typed: [String: String]) -> Role {
-        Role(rawValue: typed["role"] ?? "").flatMap { roles.contains($0) ? $0 : nil } ?? .resident
+    private static func role(_ typed: Typed) -> Role {
+        Role(rawValue: typed.text["role"] ?? "").flatMap { roles.contains($0) ? $0 : nil } ?? .resident
     }
 
-    private static func organisation(_ typed: [String: String]) -> String? {
-        typed["organisation"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    private func stale(_ context: RequestContext, _ purpose: Purpose, typed: [String: String]) -> HTTPResponse {
+    private func stale(_ context: RequestContext, _ purpose: Purpose, typed: Typed) -> HTTPResponse {
         render(context, purpose, typed: typed, errors: [FieldErrorLink(field: "name", message: AccountController.staleFormMessage)],
                status: .forbidden)
     }
 
     /// The form again with the core's messages: field by field when invalid, else one under `field`.
-    private func refused(_ context: RequestContext, _ purpose: Purpose, typed: [String: String], error: StaffAccountError,
+    private func refused(_ context: RequestContext, _ purpose: Purpose, typed: Typed, error: StaffAccountError,
                          field: String) -> HTTPResponse {
         if case .invalid(let errors) = error {
             return render(context, purpose, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
@@ -140,7 +143,8 @@ struct StaffController: Sendable {
         }
         return Member(
             name: account.displayName, email: account.email, editPath: AdminPaths.member(account.id), role: account.role.label,
-            organisation: account.organisationId.flatMap { catalogue.organisation(id: $0)?.name } ?? "—",
+            organisation: account.organisationIds.isEmpty
+                ? "—" : FrenchList.joined(account.organisationIds.map { catalogue.organisation(id: $0)?.name ?? $0 }),
             status: status,
             lastLogIn: member.lastLogInAt.map(FrenchDateTime.text).map { "Dernière connexion \($0)" } ?? "Jamais connecté",
             resendPath: resend ? AdminPaths.resend(account.id) : nil,
@@ -149,21 +153,21 @@ struct StaffController: Sendable {
             reactivationPath: reactivate ? AdminPaths.reactivation(account.id) : nil)
     }
 
-    private func render(_ context: RequestContext, _ purpose: Purpose, typed: [String: String], errors: [FieldErrorLink],
+    private func render(_ context: RequestContext, _ purpose: Purpose, typed: Typed, errors: [FieldErrorLink],
                         status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
-        func field(_ id: String) -> FormField { FormField(id: id, value: typed[id] ?? "", error: error(id)) }
+        func field(_ id: String) -> FormField { FormField(id: id, value: typed.text[id] ?? "", error: error(id)) }
         let roles = Group(label: "", options: Self.roles.map { role in
-            Option(value: role.rawValue, label: role.label, selected: typed["role"] == role.rawValue, id: "role-\(role.rawValue)")
+            Option(value: role.rawValue, label: role.label, selected: typed.text["role"] == role.rawValue, id: "role-\(role.rawValue)")
         })
-        let chosen = typed["organisation"]
         let groups: [(String, [Organisation.Kind])] = [
             ("Mairies", [.mairie]), ("Communauté de communes", [.intercommunality, .intercommunalService]),
             ("Espaces France Services", [.franceServices]),
         ]
         let organisations = groups.map { label, kinds in
             Group(label: label, options: kinds.flatMap(catalogue.organisations(kind:)).map { organisation in
-                Option(value: organisation.id, label: organisation.name, selected: chosen == organisation.id, id: organisation.id)
+                Option(value: organisation.id, label: organisation.name, selected: typed.organisations.contains(organisation.id),
+                       id: "organisation-\(organisation.id)")
             })
         }
         let title: String, lead: String, action: String, button: String, email: FormField?

@@ -64,7 +64,7 @@ struct AgentController: Sendable {
         let statuses = DossierStatus.allCases.filter { $0 != .draft }
         let view = QueueView(
             layout: pages.layout("Espace agent", context),
-            organisationName: overview.organisation?.name ?? "",
+            organisationName: overview.organisationName ?? "",
             counts: statuses.map { status in
                 StatusCount(label: status.label, count: page.countsByStatus[status] ?? 0, path: QueuePaths.status(status.rawValue))
             },

@@ -66,7 +66,7 @@ struct AgentDossierController: Sendable {
             reasonActions: actions.filter(\.needsReason).map {
                 ReasonForm(value: $0.value, label: $0.label, reason: field("motif-\($0.value)"))
             },
-            colleagues: try dossiers.colleagues(of: context.account).map {
+            colleagues: try dossiers.colleagues(in: dossier.organisationId ?? "", of: context.account).map {
                 Colleague(id: $0.id, name: $0.displayName, selected: $0.id == dossier.assignedAgentId)
             },
             timeline: events.map { event in

@@ -34,7 +34,7 @@ struct AgentInvoiceController: Sendable {
             + InvoiceStatus.allCases.map { (.only($0), $0.label) }
         let view = AgentInvoiceListView(
             layout: pages.layout("Factures", context, hasErrors: !errors.isEmpty),
-            organisationName: overview.organisation?.name ?? "",
+            organisationName: overview.organisationName ?? "",
             hasRegies: !regies.isEmpty,
             hasSeveralRegies: regies.count > 1,
             regieOptions: [AgentController.Option(value: "", label: "Toutes vos régies", selected: filter.regieId == nil)]

@@ -37,7 +37,7 @@ struct AgentRegistrationController: Sendable {
                                confirmed: "\(occupancy.confirmed) / \(activity.capacity)", waiting: occupancy.waiting,
                                path: RegistrationPaths.activity(activity.id))
         }
-        let view = ActivitiesView(layout: pages.layout("Inscriptions", context), organisationName: overview.organisation?.name ?? "",
+        let view = ActivitiesView(layout: pages.layout("Inscriptions", context), organisationName: overview.organisationName ?? "",
                                   rows: rows, hasRows: !rows.isEmpty)
         return pages.page("agent-registrations/activities", view, context)
     }

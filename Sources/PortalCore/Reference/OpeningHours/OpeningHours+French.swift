@@ -48,9 +48,7 @@ extension OpeningHours {
         if days.count >= 3, consecutive, let first = days.first, let last = days.last {
             return "Du \(first.french) au \(last.french)"
         }
-        let names = days.map(\.french)
-        let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " et " + names[names.count - 1] : names.joined()
-        return capitalised(listed)
+        return capitalised(FrenchList.joined(days.map(\.french)))
     }
 
     private static func capitalised(_ text: String) -> String {
