@@ -5,16 +5,16 @@ import Testing
 
 @Suite("Demo data")
 struct DemoDataTests {
-    @Test("The eight demo accounts are installed once, log in, and land in their space")
+    @Test("The nine demo accounts are installed once, log in, and land in their space")
     func install() throws {
         let database = try TestSupport.database()
         let first = try DemoData.install(into: database, hasher: TestSupport.hasher)
         #expect(first.map(\.email) == [
             "habitant@demo.cctoval.fr", "habitante.bourgueil@demo.cctoval.fr", "agent.langeais@demo.cctoval.fr",
-            "agent.bourgueil@demo.cctoval.fr", "agent.enfance@demo.cctoval.fr", "agent.dechets@demo.cctoval.fr",
+            "agent.bourgueil@demo.cctoval.fr", "responsable.bourgueil@demo.cctoval.fr", "agent.enfance@demo.cctoval.fr", "agent.dechets@demo.cctoval.fr",
             "conseiller@demo.cctoval.fr", "admin@demo.cctoval.fr",
         ])
-        #expect(first.map(\.home) == [.resident, .resident, .agent, .agent, .agent, .agent, .franceServices, .admin])
+        #expect(first.map(\.home) == [.resident, .resident, .agent, .agent, .agent, .agent, .agent, .franceServices, .admin])
         #expect(first[0].roleLabel == "Habitant — Langeais")
         #expect(first[2].roleLabel == "Agent — Mairie de Langeais")
         let hashes = try database.pool.read { db in try String.fetchAll(db, sql: "SELECT passwordHash FROM account ORDER BY id") }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Each demo account lands on its own space and cannot open the others (404).
+/// Each demo account lands on its own space and cannot open the others (404); a manager also opens
+/// the administration.
 @Suite struct SpacePermissionTests {
     let server: PortalTestServer
 
@@ -12,6 +13,7 @@ import Testing
         ("habitante.bourgueil@demo.cctoval.fr", "/mon-espace"),
         ("agent.langeais@demo.cctoval.fr", "/agent"),
         ("agent.bourgueil@demo.cctoval.fr", "/agent"),
+        ("responsable.bourgueil@demo.cctoval.fr", "/agent"),
         ("agent.enfance@demo.cctoval.fr", "/agent"),
         ("agent.dechets@demo.cctoval.fr", "/agent"),
         ("conseiller@demo.cctoval.fr", "/guichet"),
@@ -36,6 +38,9 @@ import Testing
                 default: "<h1>Administration</h1>"
                 }
                 #expect(page.text.contains(expected))
+            } else if login.hasPrefix("responsable."), space == "/admin" {
+                #expect(page.status == 200, "\(login) \(space)")
+                #expect(page.text.contains("En tant que responsable, vous tenez ici à jour Mairie de Bourgueil"))
             } else {
                 #expect(page.status == 404, "\(login) \(space)")
                 #expect(page.text.contains("<h1>Accès réservé</h1>"), "\(login) \(space)")

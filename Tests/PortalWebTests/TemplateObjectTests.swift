@@ -25,7 +25,7 @@ import Testing
 
     static let layout = LayoutContext(
         title: "Mon espace", hasErrors: false, stylesheetURL: "/static/portal.css?v=1", scriptURL: "/static/portal.js?v=1",
-        csrfToken: "jeton", account: .init(displayName: "Camille Martin", spacePath: "/mon-espace", spaceLabel: "Mon espace"),
+        csrfToken: "jeton", account: .init(displayName: "Camille Martin", spacePath: "/mon-espace", spaceLabel: "Mon espace", administrationPath: "/admin"),
         navigation: [.init(label: "Accueil", path: "/", current: true)])
 
     @Test func layoutLookupsMatchMirror() throws {

@@ -137,3 +137,23 @@ def test_an_administrator_corrects_a_mairies_phone_and_hours(browser):
     assert browser.find("#du").get_attribute("value") == "hier"
     browser.audit("admin-journal-erreur")
     browser.assert_no_problems()
+
+
+def test_a_manager_keeps_their_mairie_from_the_agents_space(browser):
+    browser.log_in("responsable.bourgueil@demo.cctoval.fr")
+    assert browser.path == "/agent"
+    browser.submit_with(browser.link("Administration"))
+    assert browser.h1() == "Administration"
+    assert "En tant que responsable, vous tenez ici à jour Mairie de Bourgueil" in browser.text()
+    browser.audit("responsable-accueil")
+    browser.submit_with(browser.link("Organisations"))
+    assert [link.text for link in browser.find_all("main table a")] == ["Mairie de Bourgueil"]
+    browser.open("/admin/comptes")
+    text = browser.text()
+    assert "Sophie Lefèvre" in text and "Julien Moreau" not in text
+    browser.audit("responsable-comptes")
+    browser.submit_with(browser.link("Inviter une personne"))
+    assert [box.get_attribute("value") for box in browser.find_all("input[name=organisation]")] == ["mairie-37031"]
+    assert [radio.get_attribute("value") for radio in browser.find_all("input[name=role]")] == ["agent", "manager"]
+    browser.audit("responsable-invitation")
+    browser.assert_no_problems()

@@ -115,7 +115,7 @@ public struct Account: Sendable, Hashable, Identifiable {
                 """,
             arguments: [email, displayName, communeInsee, role.rawValue, organisationId, passwordHash, createdAt])
         let id = db.lastInsertedRowID
-        if let organisationId, role != .resident { try setMemberships([organisationId], of: id, db) }
+        if let organisationId, role != .resident, role != .admin { try setMemberships([organisationId], of: id, db) }
         return Account(
             id: id, email: email, displayName: displayName, communeInsee: communeInsee,
             role: role, organisationId: organisationId, createdAt: createdAt)

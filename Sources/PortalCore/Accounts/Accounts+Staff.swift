@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 extension Accounts {
-    /// Every staff account (agents, advisers, administrators), by name, with where it stands.
+    /// Every staff account (agents, managers, advisers, administrators), by name, with where it
+    /// stands; for a manager, the agents and managers of their organisations.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator.
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager.
     public func staff(actor: Account?, now: Date) throws -> [StaffMember] {
-        guard let actor else { throw AccessError.unauthenticated }
-        guard actor.acting(as: .admin) != nil else { throw AccessError.notFound }
-        return try database.pool.read { db in
+        let actor = try Catalogue.administration(actor)
+        let all = try database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Account.columns), account.passwordHash = ? AS invited,
                   (SELECT MAX(expiresAt) FROM account_link
@@ -25,6 +25,10 @@ extension Accounts {
                 }
                 return StaffMember(account: try Account(row: row), status: status, lastLogInAt: row["lastLogInAt"])
             }
+        }
+        guard actor.role == .manager else { return all }
+        return all.filter { member in
+            Role.processingDossiers.contains(member.account.role) && member.account.organisationIds.contains(where: actor.administers)
         }
     }
 
@@ -50,6 +54,13 @@ extension Accounts {
     public func staffMember(_ id: Int64, by actor: Account?, now: Date) throws -> StaffMember {
         guard let member = try staff(actor: actor, now: now).first(where: { $0.account.id == id }) else { throw AccessError.notFound }
         return member
+    }
+
+    /// A manager deactivates only accounts all of whose organisations are theirs: one serving
+    /// another organisation too loses its membership instead (``change(_:to:by:now:)``).
+    static func checkWhole(_ account: Account, by actor: Account) throws {
+        guard actor.role == .manager, account.organisationIds.contains(where: { !actor.administers($0) }) else { return }
+        throw StaffAccountError.sharedAccount
     }
 
     /// How many active administrators other than `id` there are: the portal keeps at least one.
@@ -84,6 +95,7 @@ extension Accounts {
     ///   for the last active administrator.
     public func deactivate(_ id: Int64, by actor: Account?, now: Date) throws {
         let member = try staffMember(id, by: actor, now: now)
+        try Self.checkWhole(member.account, by: try Catalogue.administration(actor))
         let action: JournalEntry.Action
         switch member.status {
         case .active: action = .staffDeactivated
@@ -111,6 +123,7 @@ extension Accounts {
     /// - Throws: ``AccessError`` as ``openAssignments(of:by:now:)``, or for an invitation (which is sent again instead).
     public func reactivate(_ id: Int64, by actor: Account?, now: Date) throws {
         let member = try staffMember(id, by: actor, now: now)
+        try Self.checkWhole(member.account, by: try Catalogue.administration(actor))
         switch member.status {
         case .deactivated: break
         case .active: return

@@ -11,11 +11,15 @@ extension Accounts {
     ///   ``StaffAccountError/lastAdministrator`` when it would demote the last active administrator.
     public func change(_ id: Int64, to change: StaffChange, by actor: Account?, now: Date) throws -> Account {
         let member = try staffMember(id, by: actor, now: now)
+        let changer = try Catalogue.administration(actor)
         let before = member.account
         var errors = ValidationErrors()
         let (_, name) = Self.identity(email: before.email, name: change.name, into: &errors)
+        Self.checkScope(of: changer, role: change.role, organisations: change.organisationIds, into: &errors)
+        // A manager changes only their own organisations' memberships; the others stay.
+        let kept = changer.role == .manager ? before.organisationIds.filter { !changer.administers($0) } : []
         return try database.pool.write { db in
-            let organisations = try Self.organisations(change.organisationIds, for: change.role, into: &errors, db)
+            let organisations = try Self.organisations(kept + change.organisationIds, for: change.role, into: &errors, db)
             guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
             if before.role == .admin, change.role != .admin, case .active = member.status,
                try Self.otherActiveAdministrators(than: id, db) == 0 {

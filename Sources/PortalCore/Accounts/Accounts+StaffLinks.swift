@@ -38,14 +38,16 @@ extension Accounts {
     /// address still pending with the same role sends a new link, voids the old one and takes the
     /// new name and organisation.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator; ``StaffAccountError/invalid(_:)``
+    /// A manager invites agents and managers into their own organisations only.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager; ``StaffAccountError/invalid(_:)``
     ///   with messages under `email`, `name`, `role` and `organisation`;
     ///   ``StaffAccountError/addressTaken(_:)`` when the address has an active account or another role.
     public func invite(_ invitation: StaffInvitation, by actor: Account?, links: any PortalLinks, now: Date) throws -> AccountLink.Issued {
-        guard let actor else { throw AccessError.unauthenticated }
-        guard let inviter = actor.acting(as: .admin) else { throw AccessError.notFound }
+        let inviter = try Catalogue.administration(actor)
         var errors = ValidationErrors()
         let (email, name) = Self.identity(email: invitation.email, name: invitation.name, into: &errors)
+        Self.checkScope(of: inviter, role: invitation.role, organisations: invitation.organisationIds, into: &errors)
         return try database.pool.write { db in
             let organisations = try Self.organisations(invitation.organisationIds, for: invitation.role, into: &errors, db)
             guard errors.isEmpty else { throw StaffAccountError.invalid(errors) }
@@ -120,6 +122,18 @@ extension Accounts {
     /// can log in before the account's link is followed.
     static let noPassword = "!"
 
+    /// What a manager may give: the roles agent and manager, in their own organisations; problems go
+    /// under `role` and `organisation`. An administrator may give anything.
+    static func checkScope(of actor: Account, role: Role, organisations: [String], into errors: inout ValidationErrors) {
+        guard actor.role == .manager else { return }
+        if !Role.processingDossiers.contains(role) {
+            errors.add("En tant que responsable, vous donnez le rôle d'agent ou de responsable d'organisation.", for: "role")
+        }
+        if organisations.contains(where: { !actor.organisationIds.contains($0) }) {
+            errors.add("Choisissez parmi vos organisations.", for: "organisation")
+        }
+    }
+
     /// The address, normalised, and the name, on one line; problems go under `email` and `name`.
     static func identity(email: String, name: String, into errors: inout ValidationErrors) -> (String, String) {
         let email = EmailAddress.normalise(email)
@@ -141,7 +155,7 @@ extension Accounts {
             return []
         case .admin:
             return []
-        case .agent:
+        case .agent, .manager:
             kinds = [.intercommunality, .intercommunalService, .mairie]
         case .franceServices:
             kinds = [.franceServices]
@@ -153,10 +167,11 @@ extension Accounts {
                   let kind = Organisation.Kind(rawValue: row["kind"]) else { continue }
             if kinds.contains(kind) { chosen.append((row["id"], row["name"])) } else { foreign = true }
         }
-        if role == .agent, foreign {
+        let processing = Role.processingDossiers.contains(role)
+        if processing, foreign {
             errors.add("Un agent travaille dans des mairies ou des services de la CCTOVAL : décochez les autres organisations.",
                        for: "organisation")
-        } else if role == .agent, chosen.isEmpty {
+        } else if processing, chosen.isEmpty {
             errors.add("Choisissez la mairie ou le service de la CCTOVAL où la personne travaille (plusieurs si elle en sert plusieurs).",
                        for: "organisation")
         } else if role == .franceServices, chosen.count != 1 || foreign {

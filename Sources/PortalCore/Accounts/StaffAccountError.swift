@@ -8,6 +8,8 @@ public enum StaffAccountError: Error, Sendable, Equatable, CustomStringConvertib
     case addressTaken(Role)
     /// The portal would be left without an active administrator.
     case lastAdministrator
+    /// A manager would deactivate an account that serves other organisations too.
+    case sharedAccount
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum StaffAccountError: Error, Sendable, Equatable, CustomStringConvertib
             "Un compte existe déjà avec cette adresse (\(role.label.lowercased())) : un compte ne change pas de rôle ainsi. Choisissez une autre adresse."
         case .lastAdministrator:
             "C'est le dernier compte administrateur actif : invitez ou réactivez d'abord un autre administrateur."
+        case .sharedAccount:
+            "Ce compte sert aussi d'autres organisations : retirez-lui plutôt les vôtres (Modifier le compte), ou demandez à un administrateur."
         }
     }
 }
@@ -24,7 +28,7 @@ extension StaffAccountError: DomainError {
     public var kind: ErrorKind {
         switch self {
         case .invalid: .invalid
-        case .addressTaken, .lastAdministrator: .conflict
+        case .addressTaken, .lastAdministrator, .sharedAccount: .conflict
         }
     }
 }

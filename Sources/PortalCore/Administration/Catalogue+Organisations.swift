@@ -1,22 +1,24 @@
 import Foundation
 import GRDB
 
-/// Administrators keep the organisations' public details current: names, contacts, opening hours.
+/// Administrators keep the organisations' public details current: names, contacts, opening hours;
+/// an organisation's managers keep their own.
 extension Catalogue {
-    /// Every organisation, in display order, for the administration's list.
+    /// The organisations `actor` administers, in display order: every one for an administrator, a
+    /// manager's own.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator.
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager.
     public func organisationsToEdit(actor: Account?) throws(AccessError) -> [Organisation] {
-        try Self.administrator(actor)
-        return snapshot.data.organisations
+        let actor = try Self.administration(actor)
+        return snapshot.data.organisations.filter { actor.administers($0.id) }
     }
 
     /// The organisation `id`, for its edit page.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator and the organisation exists.
+    /// - Throws: ``AccessError`` unless `actor` administers it (``Account/administers(_:)``) and it exists.
     public func organisationToEdit(_ id: String, actor: Account?) throws(AccessError) -> Organisation {
-        try Self.administrator(actor)
-        guard let organisation = organisation(id: id) else { throw .notFound }
+        let actor = try Self.administration(actor)
+        guard actor.administers(id), let organisation = organisation(id: id) else { throw .notFound }
         return organisation
     }
 
@@ -65,5 +67,14 @@ extension Catalogue {
     static func administrator(_ actor: Account?) throws(AccessError) {
         guard let actor else { throw .unauthenticated }
         guard actor.acting(as: .admin) != nil else { throw .notFound }
+    }
+
+    /// The actor, when an administrator or a manager of at least one organisation: the two roles
+    /// that enter the administration (a manager sees only their organisations there).
+    static func administration(_ actor: Account?) throws(AccessError) -> Account {
+        guard let actor else { throw .unauthenticated }
+        if let administrator = actor.acting(as: .admin) { return administrator }
+        guard let manager = actor.acting(as: .manager) else { throw .notFound }
+        return manager
     }
 }

@@ -35,6 +35,8 @@ public enum DemoData {
         .init(email: "habitante.bourgueil@demo.cctoval.fr", displayName: "Léa Dubois", role: .resident, communeInsee: "37031"),
         .init(email: "agent.langeais@demo.cctoval.fr", displayName: "Julien Moreau", role: .agent, organisationId: "mairie-37123"),
         .init(email: "agent.bourgueil@demo.cctoval.fr", displayName: "Sophie Lefèvre", role: .agent, organisationId: "mairie-37031"),
+        .init(email: "responsable.bourgueil@demo.cctoval.fr", displayName: "Hélène Garnier", role: .manager,
+              organisationId: "mairie-37031"),
         .init(email: "agent.enfance@demo.cctoval.fr", displayName: "Nathalie Girard", role: .agent, organisationId: "cctoval-enfance"),
         .init(email: "agent.dechets@demo.cctoval.fr", displayName: "Thomas Bernard", role: .agent, organisationId: "cctoval-dechets"),
         .init(email: "conseiller@demo.cctoval.fr", displayName: "Karim Benali", role: .franceServices,
@@ -63,7 +65,7 @@ public enum DemoData {
                         """,
                     arguments: [specification.email, specification.displayName, specification.communeInsee,
                                 specification.role.rawValue, specification.organisationId, passwordHash, now])
-                if let organisation = specification.organisationId, specification.role != .resident {
+                if let organisation = specification.organisationId, ![.resident, .admin].contains(specification.role) {
                     try db.execute(sql: """
                         INSERT OR IGNORE INTO account_organisation (accountId, organisationId) SELECT id, ? FROM account WHERE email = ?
                         """, arguments: [organisation, specification.email])

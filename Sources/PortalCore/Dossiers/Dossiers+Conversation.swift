@@ -82,8 +82,8 @@ extension Dossiers {
         return try database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Account.columns) FROM account JOIN account_organisation ON account_organisation.accountId = account.id
-                WHERE role = ? AND account_organisation.organisationId = ? ORDER BY displayName
-                """, arguments: [Role.agent.rawValue, organisation]).map(Account.init(row:))
+                WHERE \(Role.processingDossiersSQL) AND account_organisation.organisationId = ? ORDER BY displayName
+                """, arguments: [organisation]).map(Account.init(row:))
         }
     }
 

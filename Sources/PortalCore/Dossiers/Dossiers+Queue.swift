@@ -117,8 +117,8 @@ extension Dossiers {
                 // A colleague is an agent of the dossier's organisation.
                 let colleague = try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM account JOIN account_organisation ON accountId = account.id
-                                   WHERE account.id = ? AND role = ? AND account_organisation.organisationId = ?)
-                    """, arguments: [agentId, Role.agent.rawValue, dossier.organisationId]) ?? false
+                                   WHERE account.id = ? AND \(Role.processingDossiersSQL) AND account_organisation.organisationId = ?)
+                    """, arguments: [agentId, dossier.organisationId]) ?? false
                 guard colleague else { throw DossierError.notFound }
             }
             try db.execute(sql: "UPDATE dossier SET assignedAgentId = ?, updatedAt = ? WHERE id = ?", arguments: [agentId, now, dossier.id])

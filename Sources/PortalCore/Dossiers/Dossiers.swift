@@ -253,7 +253,7 @@ public struct Dossiers: Sendable {
             guard try actor.mayAct(in: { try Account.family(ofProcedure: dossier.procedureSlug, db) }, now: now, db) else {
                 throw DossierError.notFound
             }
-        case .agent:
+        case .agent, .manager:
             guard dossier.status != .draft, let organisation = dossier.organisationId, actor.organisationIds.contains(organisation) else {
                 throw DossierError.notFound
             }

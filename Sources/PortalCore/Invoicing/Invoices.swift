@@ -80,7 +80,7 @@ public struct Invoices: Sendable {
         switch actor.role {
         case .resident:
             guard invoice.payerAccountId == actor.id, try actor.mayAct(in: .payments, now: now, db) else { throw InvoiceError.notFound }
-        case .agent:
+        case .agent, .manager:
             guard let organisation = try Regie.fetch(id: invoice.regieId, db)?.organisationId,
                   actor.organisationIds.contains(organisation) else { throw InvoiceError.notFound }
         default:

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The administration journal: reading it, for administrators.
+/// The administration journal: reading it, for administrators, and for managers their organisations' lines.
 public struct Journal: Sendable {
     /// What lines to read: by whom, about what kind of object, over which days (both included).
     public struct Filter: Sendable, Hashable {
@@ -37,11 +37,9 @@ public struct Journal: Sendable {
 
     /// The lines matching `filter`, newest first, at most `limit`; and how many match in all.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator.
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager.
     public func entries(_ filter: Filter, limit: Int? = nil, by actor: Account?) throws -> (entries: [JournalEntry], total: Int) {
-        try Catalogue.administrator(actor)
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var (conditions, arguments) = try Self.scope(of: actor)
         if let id = filter.actorId {
             conditions.append("actorId = ?")
             arguments += [id]
@@ -69,15 +67,23 @@ public struct Journal: Sendable {
 
     /// Everyone who has a line, by name, for choosing whose lines to read.
     ///
-    /// - Throws: ``AccessError`` unless `actor` is an administrator.
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager.
     public func people(by actor: Account?) throws -> [Person] {
-        try Catalogue.administrator(actor)
+        let (conditions, arguments) = try Self.scope(of: actor)
+        let condition = (conditions + ["actorId IS NOT NULL"]).joined(separator: " AND ")
         return try database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT actorId, (SELECT actorName FROM journal_entry AS latest WHERE latest.actorId = journal_entry.actorId
                                  ORDER BY id DESC LIMIT 1) AS name
-                FROM journal_entry WHERE actorId IS NOT NULL GROUP BY actorId ORDER BY name COLLATE NOCASE
-                """).map { Person(id: $0["actorId"], name: $0["name"]) }
+                FROM journal_entry WHERE \(condition) GROUP BY actorId ORDER BY name COLLATE NOCASE
+                """, arguments: arguments).map { Person(id: $0["actorId"], name: $0["name"]) }
         }
+    }
+
+    /// The lines `actor` may read: all for an administrator, those of a manager's organisations.
+    private static func scope(of actor: Account?) throws -> ([String], StatementArguments) {
+        let actor = try Catalogue.administration(actor)
+        guard actor.role == .manager else { return ([], []) }
+        return (["organisationId IN (\(Dossiers.placeholders(actor.organisationIds.count)))"], StatementArguments(actor.organisationIds))
     }
 }

@@ -99,9 +99,10 @@ public struct DossierNotifications: Sendable {
             try Row.fetchAll(
                 db, sql: """
                     SELECT email, displayName FROM account JOIN account_organisation ON accountId = account.id
-                    WHERE role = ? AND account_organisation.organisationId = ? AND deactivatedAt IS NULL ORDER BY account.id
+                    WHERE \(Role.processingDossiersSQL) AND account_organisation.organisationId = ? AND deactivatedAt IS NULL
+                    ORDER BY account.id
                     """,
-                arguments: [Role.agent.rawValue, organisationId]
+                arguments: [organisationId]
             ).map { Recipient(email: $0["email"], name: $0["displayName"]) }
         }
     }

@@ -6,11 +6,18 @@ extension Account {
     /// ```swift
     /// guard let actor = actor?.acting(as: .agent), let organisation = actor.organisationId else { throw DossierError.notFound }
     /// ```
+    ///
+    /// A manager acts as an agent too: they process their organisations' dossiers.
     public func acting(as role: Role) -> Account? {
-        guard self.role == role else { return nil }
+        guard self.role == role || (role == .agent && self.role == .manager) else { return nil }
         switch role {
         case .resident, .admin: return self
-        case .agent, .franceServices: return organisationId == nil ? nil : self
+        case .agent, .manager, .franceServices: return organisationIds.isEmpty ? nil : self
         }
+    }
+
+    /// Whether this account administers organisation `id`: an administrator any, a manager their own.
+    public func administers(_ id: String) -> Bool {
+        role == .admin || (role == .manager && organisationIds.contains(id))
     }
 }

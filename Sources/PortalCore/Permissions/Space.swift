@@ -26,14 +26,15 @@ extension Role {
     public var home: Space {
         switch self {
         case .resident: .resident
-        case .agent: .agent
+        case .agent, .manager: .agent
         case .franceServices: .franceServices
         case .admin: .admin
         }
     }
 
-    /// True when an account of this role may enter `space`.
+    /// True when an account of this role may enter `space`: its home, and for a manager the
+    /// administration too (where the core shows them their own organisations only).
     public func mayEnter(_ space: Space) -> Bool {
-        home == space
+        home == space || (self == .manager && space == .admin)
     }
 }

@@ -68,7 +68,7 @@ extension PortalDatabase {
             try db.create(index: "account_organisation_on_organisation", on: "account_organisation", columns: ["organisationId"])
             try db.execute(sql: """
                 INSERT INTO account_organisation (accountId, organisationId)
-                SELECT id, organisationId FROM account WHERE organisationId IS NOT NULL AND role <> 'resident'
+                SELECT id, organisationId FROM account WHERE organisationId IS NOT NULL AND role IN ('agent', 'france_services')
                 """)
         }
         return migrator

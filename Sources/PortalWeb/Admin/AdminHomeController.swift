@@ -16,6 +16,9 @@ struct AdminHomeController: Sendable {
         let review: [Entry]
         let hasReview: Bool
         let upcoming: [String]
+        let hasUpcoming: Bool
+        /// A manager's organisations, whose details, agents and journal they keep here.
+        let managedOrganisations: String?
     }
 
     /// One entry to check: its name, what it is, the public page showing it if any, and the notes.
@@ -30,6 +33,7 @@ struct AdminHomeController: Sendable {
     func show(_ context: RequestContext) throws -> HTTPResponse {
         let overview = try spaces.overview(of: .admin, actor: context.account)
         let review = try catalogue.entriesToVerify(actor: context.account).map(Self.entry)
+        let isManager = overview.actor.role == .manager
         let view = HomeView(
             layout: pages.layout(Space.admin.title, context),
             displayName: overview.actor.displayName,
@@ -37,10 +41,12 @@ struct AdminHomeController: Sendable {
             reviewCount: "\(FrenchNumber.format(review.count)) entrée\(review.count > 1 ? "s" : "")",
             review: review,
             hasReview: !review.isEmpty,
-            upcoming: ["Les rôles et les organisations des comptes de l'équipe",
+            upcoming: isManager ? [] : [
                        "Le catalogue des démarches et les règles « qui fait quoi » par commune",
                        "Les régies et les activités",
-                       "Les responsables d'une organisation, et les agents de plusieurs organisations"])
+                       "L'import et l'export des données de référence"],
+            hasUpcoming: !isManager,
+            managedOrganisations: isManager ? overview.organisationName : nil)
         return pages.page("admin/home", view, context)
     }
 

@@ -12,8 +12,8 @@ struct StaffController: Sendable {
     let links: any PortalLinks
     let now: @Sendable () -> Date
 
-    /// The roles a person may be invited with, in the order offered.
-    static let roles: [Role] = [.agent, .franceServices, .admin]
+    /// The roles a person may be given, in the order offered; a manager is offered the first two.
+    static let roles: [Role] = [.agent, .manager, .franceServices, .admin]
 
     /// `GET /admin/comptes`.
     func list(_ context: RequestContext) throws -> HTTPResponse {
@@ -157,7 +157,9 @@ struct StaffController: Sendable {
                         status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
         func field(_ id: String) -> FormField { FormField(id: id, value: typed.text[id] ?? "", error: error(id)) }
-        let roles = Group(label: "", options: Self.roles.map { role in
+        let administers: (String) -> Bool = { id in context.account?.administers(id) ?? false }
+        let offered = context.account?.role == .manager ? Role.processingDossiers : Self.roles
+        let roles = Group(label: "", options: offered.map { role in
             Option(value: role.rawValue, label: role.label, selected: typed.text["role"] == role.rawValue, id: "role-\(role.rawValue)")
         })
         let groups: [(String, [Organisation.Kind])] = [
@@ -165,11 +167,11 @@ struct StaffController: Sendable {
             ("Espaces France Services", [.franceServices]),
         ]
         let organisations = groups.map { label, kinds in
-            Group(label: label, options: kinds.flatMap(catalogue.organisations(kind:)).map { organisation in
+            Group(label: label, options: kinds.flatMap(catalogue.organisations(kind:)).filter { administers($0.id) }.map { organisation in
                 Option(value: organisation.id, label: organisation.name, selected: typed.organisations.contains(organisation.id),
                        id: "organisation-\(organisation.id)")
             })
-        }
+        }.filter { !$0.options.isEmpty }
         let title: String, lead: String, action: String, button: String, email: FormField?
         switch purpose {
         case .invitation:

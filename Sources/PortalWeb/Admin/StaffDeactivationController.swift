@@ -32,8 +32,8 @@ struct StaffDeactivationController: Sendable {
     func deactivate(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         do {
             try accounts.deactivate(id, by: context.account, now: now())
-        } catch StaffAccountError.lastAdministrator {
-            return try render(context, id: id, error: StaffAccountError.lastAdministrator.description, status: .conflict)
+        } catch let error as StaffAccountError {
+            return try render(context, id: id, error: error.description, status: .conflict)
         }
         return pages.redirect(to: AdminPaths.deactivated(id), context)
     }

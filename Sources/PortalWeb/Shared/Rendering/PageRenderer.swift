@@ -28,7 +28,8 @@ struct PageRenderer: Sendable {
             LayoutContext.AccountBadge(
                 displayName: account.displayName,
                 spacePath: account.role.home.path,
-                spaceLabel: account.role.home.title
+                spaceLabel: account.role.home.title,
+                administrationPath: account.role != .admin && account.role.mayEnter(.admin) ? Space.admin.path : nil
             )
         }
         return LayoutContext(

@@ -23,6 +23,7 @@ extension LayoutContext.AccountBadge: TemplateObject {
         case "displayName": displayName
         case "spacePath": spacePath
         case "spaceLabel": spaceLabel
+        case "administrationPath": administrationPath
         default: nil
         }
     }

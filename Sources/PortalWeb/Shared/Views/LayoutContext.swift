@@ -7,6 +7,8 @@ struct LayoutContext {
         let displayName: String
         let spacePath: String
         let spaceLabel: String
+        /// The administration, for a manager, whose home is the agents' space.
+        let administrationPath: String?
     }
 
     struct NavigationItem {

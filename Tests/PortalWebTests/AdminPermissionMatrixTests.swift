@@ -1,0 +1,95 @@
+import Foundation
+import PortalCore
+import PortalTestSupport
+import Testing
+
+/// Every `/admin…` route against every kind of visitor: nobody logged in is sent to log in; a
+/// resident, an agent and an adviser find nothing (404); a manager of another organisation sees
+/// the lists of their own but not this organisation's objects; this organisation's manager and an
+/// administrator see them. No refused request changes anything.
+@Suite struct AdminPermissionMatrixTests {
+    let server: PortalTestServer
+
+    init() throws { server = try PortalTestServer() }
+
+    enum Visitor: String, CaseIterable {
+        case anonymous, resident, agent, adviser, otherManager, manager, administrator
+    }
+
+    /// The routes, with the path of one object of the mairie of Bourgueil where they take one.
+    func routes() throws -> [(method: String, path: String, object: Bool)] {
+        let agent = try server.accountId("agent.bourgueil@demo.cctoval.fr")
+        return [
+            ("GET", "/admin", false), ("GET", "/admin/comptes", false), ("GET", "/admin/comptes/invitation", false),
+            ("GET", "/admin/organisations", false), ("GET", "/admin/journal", false), ("GET", "/admin/journal.csv", false),
+            ("GET", "/admin/comptes/\(agent)", true), ("GET", "/admin/comptes/\(agent)/desactivation", true),
+            ("GET", "/admin/organisations/mairie-37031", true),
+            ("POST", "/admin/comptes/invitation", false), ("POST", "/admin/comptes/\(agent)", true),
+            ("POST", "/admin/comptes/\(agent)/relance", true), ("POST", "/admin/comptes/\(agent)/desactivation", true),
+            ("POST", "/admin/comptes/\(agent)/reactivation", true), ("POST", "/admin/organisations/mairie-37031", true),
+        ]
+    }
+
+    /// A browser for `visitor` (a Langeais manager is invited and activated for `otherManager`).
+    func browser(_ visitor: Visitor) throws -> Browser {
+        switch visitor {
+        case .anonymous: return server.browser()
+        case .resident: return try server.loggedIn("habitant@demo.cctoval.fr")
+        case .agent: return try server.loggedIn("agent.bourgueil@demo.cctoval.fr")
+        case .adviser: return try server.loggedIn("conseiller@demo.cctoval.fr")
+        case .manager: return try server.loggedIn("responsable.bourgueil@demo.cctoval.fr")
+        case .administrator: return try server.loggedIn("admin@demo.cctoval.fr")
+        case .otherManager:
+            let accounts = Accounts(database: server.database, hasher: PortalTestServer.hasher)
+            let admin = try #require(try accounts.account(id: try server.accountId("admin@demo.cctoval.fr")))
+            let issued = try accounts.invite(StaffInvitation(email: "responsable.langeais@example.fr", name: "Paul Langeais",
+                                                             role: .manager, organisationIds: ["mairie-37123"]),
+                                             by: admin, links: server.links, now: Date())
+            var browser = server.browser()
+            let path = "/activation/\(issued.token)"
+            #expect(try browser.submit(path, from: path, form: [("password", "responsable de langeais")]).status == 303)
+            return browser
+        }
+    }
+
+    @Test(arguments: Visitor.allCases)
+    func everyAdministrationRouteAnswersAsItShould(visitor: Visitor) throws {
+        var browser = try browser(visitor)
+        let token = try browser.get("/").csrfToken ?? ""
+        let before = try snapshot()
+        for route in try routes() {
+            let response = route.method == "GET"
+                ? try browser.get(route.path)
+                : try browser.post(route.path, form: [("_csrf", token), ("name", "Piraté"), ("role", "admin"), ("phone", "0100000000")])
+            let label = "\(visitor) \(route.method) \(route.path)"
+            switch visitor {
+            case .anonymous:
+                #expect(response.status == 303 || response.status == 403, "\(label): \(response.status)")
+                if response.status == 303 { #expect(response.header("Location")?.hasPrefix("/connexion") == true, "\(label)") }
+            case .resident, .agent, .adviser:
+                #expect(response.status == 404, "\(label): \(response.status)")
+            case .otherManager:
+                if route.object {
+                    #expect(response.status == 404, "\(label): \(response.status)")
+                } else if route.method == "GET" {
+                    #expect(response.status == 200, "\(label): \(response.status)")
+                }
+            case .manager, .administrator:
+                if route.method == "GET" { #expect(response.status == 200, "\(label): \(response.status)") }
+            }
+        }
+        if ![.manager, .administrator].contains(visitor) {
+            #expect(try snapshot() == before, "\(visitor) changed nothing")
+        }
+    }
+
+    /// What a refused request must not change: Bourgueil's mairie and agent, the staff accounts.
+    func snapshot() throws -> [String] {
+        try server.database.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT phone FROM organisation WHERE id = 'mairie-37031'
+                UNION ALL SELECT email || ' ' || displayName || ' ' || role || ' ' || IFNULL(deactivatedAt, '') FROM account WHERE role <> 'resident'
+                """).sorted()
+        }
+    }
+}
