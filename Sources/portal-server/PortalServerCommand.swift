@@ -6,7 +6,8 @@ struct PortalServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal-server",
         abstract: "Portail citoyen de la Communauté de communes Touraine Ouest Val de Loire.",
-        subcommands: [ServeCommand.self, CreateAdminCommand.self, ReloadReferenceCommand.self, SeedScaleCommand.self],
+        subcommands: [ServeCommand.self, CreateAdminCommand.self, ImportReferenceCommand.self, ExportReferenceCommand.self,
+                      SeedScaleCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

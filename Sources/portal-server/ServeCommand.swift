@@ -162,6 +162,9 @@ struct ServeCommand: ParsableCommand {
             ?? MailFolderTransport(directory: common.dataDirectory.appendingPathComponent("outbox"))
         let mail = MailDispatcher(outbox: Outbox(database: database), transport: transport, sender: mailFrom)
         let destination = smtp.map { "SMTP \($0)" } ?? "data/outbox"
+        let imports = PeriodicTask(label: "reference", interval: 10, logger: logger) { [catalogue = application.catalogue] in
+            try catalogue.followImports() ? "imported reference data read again: the pages show it" : nil
+        }
         let delivery = PeriodicTask(label: "mail", interval: 10, logger: logger) {
             let count = try mail.deliverDue(now: Date())
             return count == 0 ? nil : "delivered \(count) messages to \(destination)"
@@ -175,7 +178,7 @@ struct ServeCommand: ParsableCommand {
             server.shutdown()
         }
         server.waitUntilStopped()
-        withExtendedLifetime((signals, retention, reminders, delivery, payments)) {}
+        withExtendedLifetime((signals, retention, reminders, imports, delivery, payments)) {}
     }
 
     /// `seconds` in milliseconds with one decimal ("12.3"): written for every request, so without

@@ -54,7 +54,7 @@ struct StorageTests {
         #expect(try PortalDatabase(path: path).secretKey(named: "other") != key)
     }
 
-    @Test("Reloading reference data replaces the catalogue and keeps accounts")
+    @Test("Importing reference data replaces the catalogue and keeps accounts")
     func reload() throws {
         let database = try TestSupport.database()
         let accounts = Accounts(database: database, hasher: TestSupport.hasher)
@@ -64,14 +64,14 @@ struct StorageTests {
         let corrected = try TestSupport.brokenSeed(ReferenceData.FileName.procedures) {
             $0.replacingOccurrences(of: "Demander un acte de naissance", with: "Obtenir un acte de naissance")
         }
-        try database.reloadReferenceData(from: corrected)
+        _ = try database.importReferenceData(from: corrected, apply: true, now: TestSupport.now)
         let catalogue = try Catalogue(database: database)
         #expect(catalogue.procedure(slug: "acte-de-naissance")?.title == "Obtenir un acte de naissance")
         #expect(try catalogue.search("obtenir naissance", commune: nil).first?.slug == "acte-de-naissance")
         #expect(try accounts.account(id: account.id) == account)
     }
 
-    @Test("Reloading refuses data that drops the commune of an account, and changes nothing")
+    @Test("Importing refuses data that drops the commune of an account, and changes nothing")
     func reloadRefused() throws {
         let database = try TestSupport.database()
         let accounts = Accounts(database: database, hasher: TestSupport.hasher)
@@ -89,7 +89,7 @@ struct StorageTests {
         json["organisations"] = (json["organisations"] as! [[String: Any]]).filter { $0["id"] as? String != "mairie-37232" }
         try JSONSerialization.data(withJSONObject: json).write(to: organisations)
 
-        #expect(throws: ReferenceDataError.self) { try database.reloadReferenceData(from: withoutCoteaux) }
+        #expect(throws: ReferenceDataError.self) { try database.importReferenceData(from: withoutCoteaux, apply: true, now: TestSupport.now) }
         #expect(try Catalogue(database: database).commune(insee: "37232")?.name == "Coteaux-sur-Loire")
     }
 }

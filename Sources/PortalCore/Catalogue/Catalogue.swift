@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Synchronization
 
@@ -17,7 +18,9 @@ public struct Catalogue: Sendable {
     /// Reads the reference data of `database`.
     public init(database: PortalDatabase) throws {
         self.database = database
-        current = Current(CatalogueSnapshot(try database.pool.read(ReferenceData.fetch)))
+        current = Current(try database.pool.read { db in
+            CatalogueSnapshot(try ReferenceData.fetch(db), version: 0, importRevision: try Self.importRevision(db))
+        })
     }
 
     /// The reference data in memory, as of the last change.
@@ -31,8 +34,24 @@ public struct Catalogue: Sendable {
     /// holds both.
     func reload() throws {
         try current.snapshot.withLock { snapshot in
-            snapshot = CatalogueSnapshot(try database.pool.read(ReferenceData.fetch), version: snapshot.version + 1)
+            snapshot = try database.pool.read { db in
+                CatalogueSnapshot(try ReferenceData.fetch(db), version: snapshot.version + 1, importRevision: try Self.importRevision(db))
+            }
         }
+    }
+
+    /// Reads the reference data again when `import-reference --apply` changed it since (another
+    /// process, the server's periodic check); returns whether it did.
+    public func followImports() throws -> Bool {
+        let revision = try database.pool.read(Self.importRevision)
+        guard revision != snapshot.importRevision else { return false }
+        try reload()
+        return true
+    }
+
+    private static func importRevision(_ db: Database) throws -> String? {
+        try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [PortalDatabase.referenceRevisionSetting])
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The one snapshot copies of a catalogue share.

@@ -7,6 +7,8 @@ public struct CatalogueSnapshot: Sendable {
     public let data: ReferenceData
     /// Counts the changes made since the server started: pages rendered from an older version are stale.
     public let version: Int
+    /// How many imports the database had seen when this snapshot was read (``Catalogue/followImports()``).
+    let importRevision: String?
     /// The communes sorted by name, French order (case and accents ignored).
     public let communesByName: [Commune]
 
@@ -16,8 +18,13 @@ public struct CatalogueSnapshot: Sendable {
 
     /// Indexes `data`, the `version`-th state of the reference data.
     public init(_ data: ReferenceData, version: Int = 0) {
+        self.init(data, version: version, importRevision: nil)
+    }
+
+    init(_ data: ReferenceData, version: Int, importRevision: String?) {
         self.data = data
         self.version = version
+        self.importRevision = importRevision
         communesByName = data.communes.sorted { lhs, rhs in
             let (left, right) = (FrenchOrder.key(lhs.name), FrenchOrder.key(rhs.name))
             return left == right ? lhs.name < rhs.name : left < right

@@ -26,7 +26,9 @@ public struct Journal: Sendable {
     }
 
     /// The kinds of object lines are about, with their French names.
-    public static let subjectKinds: [(kind: String, label: String)] = [("compte", "Comptes de l'équipe"), ("organisation", "Organisations")]
+    public static let subjectKinds: [(kind: String, label: String)] = [
+        ("compte", "Comptes de l'équipe"), ("organisation", "Organisations"), ("reference", "Données de référence"),
+    ]
 
     let database: PortalDatabase
 

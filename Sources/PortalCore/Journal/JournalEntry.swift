@@ -16,6 +16,7 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
         case staffReactivated = "compte_reactive"
         case logIn = "connexion"
         case logInRefused = "connexion_refusee"
+        case referenceImported = "reference_importee"
 
         /// The action in French, for the journal's page.
         public var label: String {
@@ -29,6 +30,7 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
             case .staffReactivated: "Compte réactivé"
             case .logIn: "Connexion"
             case .logInRefused: "Connexion refusée"
+            case .referenceImported: "Données de référence importées"
             }
         }
     }

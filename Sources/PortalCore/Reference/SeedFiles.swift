@@ -1,11 +1,12 @@
-/// The JSON formats of the seed files, decoded as written and validated afterwards.
+/// The JSON formats of the seed files, decoded as written and validated afterwards, and written by
+/// `export-reference` (``ReferenceData/write(to:)``).
 enum SeedFiles {
     /// `organisations.json`.
-    struct Organisations: Decodable {
+    struct Organisations: Codable {
         var note: String?
         var organisations: [Organisation]
 
-        struct Organisation: Decodable {
+        struct Organisation: Codable {
             var id: String
             var kind: String
             var name: String
@@ -26,18 +27,18 @@ enum SeedFiles {
     }
 
     /// `procedures.json`.
-    struct Procedures: Decodable {
+    struct Procedures: Codable {
         var categories: [Category]
         var procedures: [Procedure]
 
-        struct Category: Decodable {
+        struct Category: Codable {
             var id: String
             var title: String
             var description: String?
             var icon: String?
         }
 
-        struct Procedure: Decodable {
+        struct Procedure: Codable {
             var slug: String
             var title: String
             var category: String
@@ -57,18 +58,18 @@ enum SeedFiles {
             var staffNote: String?
         }
 
-        struct Silence: Decodable {
+        struct Silence: Codable {
             var outcome: String
             var months: Int
         }
 
-        struct Handler: Decodable {
+        struct Handler: Codable {
             var type: String
             var organisation: String?
             var counters: [String]?
         }
 
-        struct Exception: Decodable {
+        struct Exception: Codable {
             var commune: String
             var type: String
             var organisation: String?

@@ -27,23 +27,8 @@ extension PortalDatabase {
         }
     }
 
-    /// Replaces all reference tables with the contents of the seed folder, in
-    /// one transaction, for an administrator who corrected the files.
-    /// Accounts, sessions and settings are kept.
-    ///
-    /// - throws: ``ReferenceDataError`` when the files are invalid or when an
-    ///   account belongs to a commune or organisation the new data no longer
-    ///   has; nothing is changed then.
-    public func reloadReferenceData(from directory: URL) throws {
-        let data = try ReferenceData.load(from: directory)
-        try pool.write { db in
-            try Self.checkAccountsStillResolve(with: data, db)
-            try ReferenceData.deleteAll(from: db)
-            try data.insert(into: db)
-        }
-    }
-
-    private static func checkAccountsStillResolve(with data: ReferenceData, _ db: Database) throws {
+    /// Refuses reference data that would leave an account without its commune or organisation.
+    static func checkAccountsStillResolve(with data: ReferenceData, _ db: Database) throws {
         let communes = Set(data.communes.map(\.insee))
         let organisations = Set(data.organisations.map(\.id))
         var issues: [ReferenceDataError.Issue] = []

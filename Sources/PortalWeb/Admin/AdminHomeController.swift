@@ -44,7 +44,7 @@ struct AdminHomeController: Sendable {
             upcoming: isManager ? [] : [
                        "Le catalogue des démarches et les règles « qui fait quoi » par commune",
                        "Les régies et les activités",
-                       "L'import et l'export des données de référence"],
+                       "Les démarches proposées en ligne et leurs formulaires"],
             hasUpcoming: !isManager,
             managedOrganisations: isManager ? overview.organisationName : nil)
         return pages.page("admin/home", view, context)

@@ -121,6 +121,7 @@ struct JournalController: Sendable {
         return { subject in
             switch subject.kind {
             case "organisation": catalogue.organisation(id: subject.id)?.name ?? subject.id
+            case "reference": "Données de référence"
             default: staff[subject.id] ?? "Compte n° \(subject.id)"
             }
         }

@@ -22,6 +22,8 @@ public struct PortalApplication: Sendable {
     /// code in this process, such as a test of the real SOAP client, can call that service. Nil
     /// when PayFiP takes the payments.
     public let payFiPSimulatorKey: String?
+    /// The reference data the pages show; ``Catalogue/followImports()`` reads an import's changes.
+    public let catalogue: Catalogue
     private let payments: PaymentGateway
 
     /// - Parameter hasher: how new passwords are hashed (tests pass cheaper parameters).
@@ -110,6 +112,7 @@ public struct PortalApplication: Sendable {
             securityHeaders: SecurityHeaders(formTargets: payment.formTargets, strictTransport: configuration.isServedOverHTTPS))
         let router = site.builder.build(context: { contextFactory.context(for: $0) })
         payments = gateway
+        self.catalogue = catalogue
         payFiPSimulatorKey = payment.simulatorSOAPService?.key
         responder = router
         routes = router.routes

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+@testable import PortalCore
+import Testing
+
+/// `export-reference` and `import-reference`: the database is the truth once the portal runs; files
+/// go in entry by entry, shown before applied, never silently over an edit made in the administration.
+@Suite struct ReferenceImportTests {
+    let database: PortalDatabase
+    let admin: Account
+
+    init() throws {
+        database = try TestSupport.database(seed: TestSupport.realSeed)
+        let accounts = Accounts(database: database, hasher: TestSupport.hasher)
+        let issued = try accounts.createAdministrator(email: "claire.martin@cctoval.fr", name: "Claire Martin", links: TestLinks(),
+                                                      now: TestSupport.now)
+        admin = try accounts.activate(link: issued.token, password: "une phrase de passe bien longue", now: TestSupport.now).0
+    }
+
+    func edit(_ id: String, at time: Date = TestSupport.now, _ change: (inout OrganisationForm) -> Void) throws {
+        let catalogue = try Catalogue(database: database)
+        var form = OrganisationForm(try catalogue.organisationToEdit(id, actor: admin), today: CalendarDay(TestSupport.now))
+        change(&form)
+        _ = try catalogue.update(organisation: id, with: form, by: admin, now: time)
+    }
+
+    func exported() throws -> URL {
+        let folder = try TestSupport.temporaryDirectory()
+        try Catalogue(database: database).snapshot.data.write(to: folder)
+        return folder
+    }
+
+    @Test func anExportImportedIntoAnEmptyFolderGivesTheSameReferenceData() throws {
+        try edit("mairie-37123") {
+            $0.phone = "0247000033"
+            $0.exceptions = [.init(date: "24/12/2026", note: "Veille de Noël")]
+        }
+        let folder = try exported()
+        #expect(try ReferenceData.load(from: folder) == Catalogue(database: database).snapshot.data, "the files read back as written")
+
+        let empty = try TestSupport.database(seed: nil)
+        let report = try empty.importReferenceData(from: folder, apply: true, now: TestSupport.now)
+        #expect(report.applied)
+        #expect(report.diff.entries.allSatisfy { $0.change == .added })
+        #expect(try Catalogue(database: empty).snapshot.data == Catalogue(database: database).snapshot.data)
+        #expect(try Catalogue(database: empty).search("naissance", commune: nil).first?.slug == "acte-de-naissance", "the search index too")
+        let again = try exported()
+        #expect(try String(contentsOf: again.appendingPathComponent("procedures.json"), encoding: .utf8)
+                == String(contentsOf: folder.appendingPathComponent("procedures.json"), encoding: .utf8), "a second export is the same file")
+    }
+
+    @Test func aDryRunNamesEveryChangeAndChangesNothing() throws {
+        let folder = try exported()
+        var procedures = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("procedures.json"))) as! [String: Any]
+        var list = procedures["procedures"] as! [[String: Any]]
+        list[0]["title"] = "Un titre corrigé"
+        list.removeLast()
+        procedures["procedures"] = list
+        try JSONSerialization.data(withJSONObject: procedures).write(to: folder.appendingPathComponent("procedures.json"))
+        let before = try Catalogue(database: database).snapshot.data
+
+        let report = try database.importReferenceData(from: folder, apply: false, now: TestSupport.now)
+        #expect(!report.applied)
+        #expect(report.diff.entries.map(\.change) == [.changed(fields: ["title"]), .removed])
+        #expect(try Catalogue(database: database).snapshot.data == before)
+
+        let catalogue = try Catalogue(database: database)
+        let applied = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now)
+        #expect(applied.applied)
+        #expect(try catalogue.followImports(), "a running server's catalogue sees the import")
+        #expect(catalogue.snapshot.data.procedures.first?.title == "Un titre corrigé")
+        #expect(try !catalogue.followImports(), "once")
+        let line = try database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT summary FROM journal_entry WHERE action = 'reference_importee'")?["summary"] as String?
+        }
+        #expect(line == "0 ajout(s), 1 modification(s), 1 suppression(s)")
+    }
+
+    @Test func anEditMadeInTheAdministrationIsKeptUnlessReplaced() throws {
+        let folder = try exported()
+        let original = try Catalogue(database: database).organisation(id: "mairie-37123")?.phone
+        try edit("mairie-37123") { $0.phone = "0247000011" }
+        let kept = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now.addingTimeInterval(60))
+        #expect(kept.edits.map(\.entry.id) == ["mairie-37123"])
+        #expect(kept.edits.first?.by == "Claire Martin")
+        #expect(try Catalogue(database: database).organisation(id: "mairie-37123")?.phone == "02 47 00 00 11", "the edit stays")
+
+        let notAgain = try database.importReferenceData(from: folder, apply: false, now: TestSupport.now.addingTimeInterval(120))
+        #expect(notAgain.edits.isEmpty, "an import settles earlier edits: the next one may change the entry")
+
+        try edit("mairie-37123", at: TestSupport.now.addingTimeInterval(150)) { $0.phone = "0247000022" }
+        let replaced = try database.importReferenceData(from: folder, apply: true, replacingEdits: true,
+                                                        now: TestSupport.now.addingTimeInterval(180))
+        #expect(replaced.edits.count == 1)
+        #expect(try Catalogue(database: database).organisation(id: "mairie-37123")?.phone == original, "replaced by the files")
+    }
+
+    @Test func identicalFilesChangeNothing() throws {
+        let report = try database.importReferenceData(from: try exported(), apply: true, now: TestSupport.now)
+        #expect(report.diff.isEmpty)
+        #expect(!report.applied)
+    }
+}
