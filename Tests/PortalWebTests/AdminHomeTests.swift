@@ -15,7 +15,7 @@ import Testing
         #expect(page.status == 200)
         #expect(page.text.contains("<h1>Administration</h1>"))
         #expect(page.text.contains("<caption>Fiches à vérifier</caption>"))
-        #expect(page.body.contains("<a href=\"/demarches/transport-scolaire\">"))
+        #expect(page.body.contains("<a href=\"/admin/demarches/transport-scolaire\">"))
         #expect(page.text.contains("Frais de dossier fixés par la Région : montant à vérifier chaque année."))
         #expect(page.body.contains("<a href=\"/admin/organisations/mairie-37031\">Mairie de Bourgueil</a>"), "organisations link to their edit page")
         #expect(page.text.contains("Vérifier que la mairie est toujours équipée d'un dispositif de recueil (carte de l'ANTS)."))

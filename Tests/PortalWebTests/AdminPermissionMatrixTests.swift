@@ -6,7 +6,7 @@ import Testing
 /// Every `/admin…` route against every kind of visitor: nobody logged in is sent to log in; a
 /// resident, an agent and an adviser find nothing (404); a manager of another organisation sees
 /// the lists of their own but not this organisation's objects; this organisation's manager and an
-/// administrator see them. No refused request changes anything.
+/// administrator see them; the catalogue is the administrators' alone. No refused request changes anything.
 @Suite struct AdminPermissionMatrixTests {
     let server: PortalTestServer
 
@@ -16,17 +16,23 @@ import Testing
         case anonymous, resident, agent, adviser, otherManager, manager, administrator
     }
 
+    /// Who a route is for: every manager (their own lists), this organisation's manager, or administrators only.
+    enum Scope { case lists, organisation, administrators }
+
     /// The routes, with the path of one object of the mairie of Bourgueil where they take one.
-    func routes() throws -> [(method: String, path: String, object: Bool)] {
+    func routes() throws -> [(method: String, path: String, scope: Scope)] {
         let agent = try server.accountId("agent.bourgueil@demo.cctoval.fr")
         return [
-            ("GET", "/admin", false), ("GET", "/admin/comptes", false), ("GET", "/admin/comptes/invitation", false),
-            ("GET", "/admin/organisations", false), ("GET", "/admin/journal", false), ("GET", "/admin/journal.csv", false),
-            ("GET", "/admin/comptes/\(agent)", true), ("GET", "/admin/comptes/\(agent)/desactivation", true),
-            ("GET", "/admin/organisations/mairie-37031", true),
-            ("POST", "/admin/comptes/invitation", false), ("POST", "/admin/comptes/\(agent)", true),
-            ("POST", "/admin/comptes/\(agent)/relance", true), ("POST", "/admin/comptes/\(agent)/desactivation", true),
-            ("POST", "/admin/comptes/\(agent)/reactivation", true), ("POST", "/admin/organisations/mairie-37031", true),
+            ("GET", "/admin", .lists), ("GET", "/admin/comptes", .lists), ("GET", "/admin/comptes/invitation", .lists),
+            ("GET", "/admin/organisations", .lists), ("GET", "/admin/journal", .lists), ("GET", "/admin/journal.csv", .lists),
+            ("GET", "/admin/comptes/\(agent)", .organisation), ("GET", "/admin/comptes/\(agent)/desactivation", .organisation),
+            ("GET", "/admin/organisations/mairie-37031", .organisation),
+            ("POST", "/admin/comptes/invitation", .lists), ("POST", "/admin/comptes/\(agent)", .organisation),
+            ("POST", "/admin/comptes/\(agent)/relance", .organisation), ("POST", "/admin/comptes/\(agent)/desactivation", .organisation),
+            ("POST", "/admin/comptes/\(agent)/reactivation", .organisation), ("POST", "/admin/organisations/mairie-37031", .organisation),
+            ("GET", "/admin/demarches", .administrators), ("GET", "/admin/demarches/carte-nationale-identite", .administrators),
+            ("POST", "/admin/demarches/carte-nationale-identite", .administrators),
+            ("POST", "/admin/demarches/carte-nationale-identite/publication", .administrators),
         ]
     }
 
@@ -68,26 +74,30 @@ import Testing
                 if response.status == 303 { #expect(response.header("Location")?.hasPrefix("/connexion") == true, "\(label)") }
             case .resident, .agent, .adviser:
                 #expect(response.status == 404, "\(label): \(response.status)")
-            case .otherManager:
-                if route.object {
+            case .otherManager, .manager:
+                if route.scope == .administrators || (visitor == .otherManager && route.scope == .organisation) {
                     #expect(response.status == 404, "\(label): \(response.status)")
                 } else if route.method == "GET" {
                     #expect(response.status == 200, "\(label): \(response.status)")
                 }
-            case .manager, .administrator:
+            case .administrator:
                 if route.method == "GET" { #expect(response.status == 200, "\(label): \(response.status)") }
             }
         }
-        if ![.manager, .administrator].contains(visitor) {
-            #expect(try snapshot() == before, "\(visitor) changed nothing")
+        if visitor != .administrator {
+            let after = try snapshot()
+            // A manager may change their own mairie and agents; never the catalogue.
+            #expect(visitor == .manager ? after.filter { $0.contains("identité") } == before.filter { $0.contains("identité") } : after == before,
+                    "\(visitor) changed nothing they may not")
         }
     }
 
-    /// What a refused request must not change: Bourgueil's mairie and agent, the staff accounts.
+    /// What a refused request must not change: Bourgueil's mairie and agent, the staff accounts, the CNI procedure.
     func snapshot() throws -> [String] {
         try server.database.pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT phone FROM organisation WHERE id = 'mairie-37031'
+                UNION ALL SELECT title || ' ' || published FROM procedure WHERE slug = 'carte-nationale-identite'
                 UNION ALL SELECT email || ' ' || displayName || ' ' || role || ' ' || IFNULL(deactivatedAt, '') FROM account WHERE role <> 'resident'
                 """).sorted()
         }

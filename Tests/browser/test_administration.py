@@ -157,3 +157,25 @@ def test_a_manager_keeps_their_mairie_from_the_agents_space(browser):
     assert [radio.get_attribute("value") for radio in browser.find_all("input[name=role]")] == ["agent", "manager"]
     browser.audit("responsable-invitation")
     browser.assert_no_problems()
+
+
+def test_an_administrator_sends_a_communes_identity_cards_to_its_neighbour(browser):
+    browser.log_in("admin@demo.cctoval.fr")
+    browser.submit_with(browser.link("Catalogue des démarches"))
+    assert browser.h1() == "Démarches"
+    browser.audit("admin-demarches")
+    browser.submit_with(browser.link("Demander ou renouveler une carte nationale d'identité (CNI)"))
+    browser.audit("admin-demarche")
+    browser.fill("title", "")
+    browser.choose("commune-37024", "mairie-37031")
+    browser.fill("commune-37024-note", "Permanence à Bourgueil")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#commune-37024-note").get_attribute("value") == "Permanence à Bourgueil"
+    browser.audit("admin-demarche-erreur")
+    browser.fill("title", "Demander ou renouveler une carte nationale d'identité (CNI)")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert "est enregistrée" in browser.text()
+    browser.open("/demarches/carte-nationale-identite?commune=37024")
+    assert "Permanence à Bourgueil" in browser.text()
+    browser.assert_no_problems()

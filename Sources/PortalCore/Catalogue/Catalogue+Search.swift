@@ -19,7 +19,7 @@ extension Catalogue {
             if !all.isEmpty || query.words.count == 1 { return all }
             return try matchingSlugs(query.pattern(matchingAll: false), limit: limit, db)
         }
-        return slugs.compactMap { procedure(slug: $0).map { ProcedureSummary($0, commune: commune) } }
+        return slugs.compactMap { publishedProcedure(slug: $0).map { ProcedureSummary($0, commune: commune) } }
     }
 
     /// `pattern` comes from ``SearchQuery``, which only emits quoted words, so FTS5 always

@@ -94,20 +94,25 @@ public struct Catalogue: Sendable {
     /// procedures not offered there are kept with `isOffered == false`.
     /// Empty categories are left out.
     public func catalogue(for commune: String?) -> [(Category, [ProcedureSummary])] {
-        let byCategory = Dictionary(grouping: snapshot.data.procedures, by: \.categoryId)
+        let byCategory = Dictionary(grouping: snapshot.data.procedures.filter(\.isPublished), by: \.categoryId)
         return snapshot.data.categories.compactMap { category in
             guard let procedures = byCategory[category.id], !procedures.isEmpty else { return nil }
             return (category, procedures.map { ProcedureSummary($0, commune: commune) })
         }
     }
 
-    /// The procedure with this slug.
+    /// The procedure with this slug, published or not (its dossiers need it either way).
     public func procedure(slug: String) -> Procedure? {
         snapshot.procedures[slug]
     }
 
+    /// The procedure with this slug, when residents may see it.
+    public func publishedProcedure(slug: String) -> Procedure? {
+        snapshot.procedures[slug].flatMap { $0.isPublished ? $0 : nil }
+    }
+
     /// The most used procedures, in display order.
     public func popularProcedures() -> [ProcedureSummary] {
-        snapshot.data.procedures.filter(\.popular).map { ProcedureSummary($0) }
+        snapshot.data.procedures.filter { $0.popular && $0.isPublished }.map { ProcedureSummary($0) }
     }
 }

@@ -49,7 +49,8 @@ public struct Dossiers: Sendable {
             let family = ProcedureFamily.of(category: catalogue.procedure(slug: procedureSlug)?.categoryId ?? "")
             guard try database.pool.read({ db in try actor.mayAct(in: family, now: now, db) }) else { throw DossierError.notFound }
         }
-        guard let procedure = catalogue.procedure(slug: procedureSlug),
+        // An unpublished procedure takes no new request; its dossiers already filed go on.
+        guard let procedure = catalogue.publishedProcedure(slug: procedureSlug),
               let form = try forms.current(procedureSlug: procedureSlug) else { throw DossierError.procedureNotOnline }
         if case .notOffered(let note) = catalogue.handler(for: procedure, commune: commune) {
             throw DossierError.notOfferedInCommune(note: note)

@@ -17,6 +17,9 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
         case logIn = "connexion"
         case logInRefused = "connexion_refusee"
         case referenceImported = "reference_importee"
+        case procedureUpdated = "demarche_modifiee"
+        case procedurePublished = "demarche_publiee"
+        case procedureUnpublished = "demarche_retiree"
 
         /// The action in French, for the journal's page.
         public var label: String {
@@ -31,6 +34,9 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
             case .logIn: "Connexion"
             case .logInRefused: "Connexion refusée"
             case .referenceImported: "Données de référence importées"
+            case .procedureUpdated: "Démarche modifiée"
+            case .procedurePublished: "Démarche publiée"
+            case .procedureUnpublished: "Démarche retirée"
             }
         }
     }

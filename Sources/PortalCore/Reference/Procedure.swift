@@ -34,6 +34,9 @@ public struct Procedure: Sendable, Hashable, Identifiable {
     public var silence: SilenceRule
     /// What the team must still check or do about this entry; never shown on public pages, listed in `/admin`.
     public var staffNote: String?
+    /// False once an administrator unpublished it: public pages, search and new requests leave it
+    /// out; its dossiers keep working.
+    public var isPublished: Bool
 
     /// The slug.
     public var id: String { slug }
@@ -44,7 +47,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         synonyms: [String] = [], documents: [String] = [], cost: String? = nil, delay: String? = nil,
         channels: [Channel] = [], onlineURL: String? = nil, howTo: String? = nil, popular: Bool = false,
         handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default,
-        staffNote: String? = nil
+        staffNote: String? = nil, isPublished: Bool = true
     ) {
         self.slug = slug
         self.title = title
@@ -63,6 +66,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         self.exceptions = exceptions
         self.silence = silence
         self.staffNote = staffNote
+        self.isPublished = isPublished
     }
 
     /// The exception that applies to the commune with this INSEE code, if any.

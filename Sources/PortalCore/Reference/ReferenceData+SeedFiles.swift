@@ -71,6 +71,6 @@ extension SeedFiles.Procedures.Procedure {
                 }
             },
             silence: procedure.silence == .default ? nil : .init(outcome: procedure.silence.outcome.rawValue, months: procedure.silence.months),
-            staffNote: procedure.staffNote)
+            staffNote: procedure.staffNote, published: procedure.isPublished ? nil : false)
     }
 }

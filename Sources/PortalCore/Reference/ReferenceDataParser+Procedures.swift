@@ -81,7 +81,7 @@ extension ReferenceDataParser {
             description: entry.description, synonyms: entry.synonyms ?? [], documents: entry.documents ?? [],
             cost: entry.cost, delay: entry.delay, channels: channels, onlineURL: entry.onlineUrl,
             howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence,
-            staffNote: entry.staffNote)
+            staffNote: entry.staffNote, isPublished: entry.published ?? true)
     }
 
     private mutating func handlerRule(

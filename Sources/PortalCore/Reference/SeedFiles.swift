@@ -56,6 +56,8 @@ enum SeedFiles {
             var exceptions: [Exception]?
             var silence: Silence?
             var staffNote: String?
+            /// `false` for a procedure taken off the public pages.
+            var published: Bool?
         }
 
         struct Silence: Codable {

@@ -71,6 +71,10 @@ extension PortalDatabase {
                 SELECT id, organisationId FROM account WHERE organisationId IS NOT NULL AND role IN ('agent', 'france_services')
                 """)
         }
+        migrator.registerMigration("v16-procedure-publication") { db in
+            // A procedure an administrator took off the public pages; its dossiers keep working.
+            try db.alter(table: "procedure") { t in t.add(column: "published", .boolean).notNull().defaults(to: true) }
+        }
         return migrator
     }
 

@@ -24,7 +24,7 @@ extension ReferenceData {
                 arguments: [category.id, category.title, category.description, category.icon, position])
         }
         for (position, procedure) in procedures.enumerated() {
-            try insert(procedure, position: position, into: db)
+            try Self.insert(procedure, position: position, into: db)
         }
     }
 
@@ -44,7 +44,8 @@ extension ReferenceData {
             ])
     }
 
-    private func insert(_ procedure: Procedure, position: Int, into db: Database) throws {
+    /// Inserts `procedure` at `position` with its exceptions and its full-text row.
+    static func insert(_ procedure: Procedure, position: Int, into db: Database) throws {
         let (handlerType, handlerOrganisation, counters): (String, String?, [String]) = switch procedure.handler {
         case .communal: ("communal", nil, [])
         case .intercommunal(let id): ("intercommunal", id, [])
@@ -54,8 +55,8 @@ extension ReferenceData {
             sql: """
                 INSERT INTO procedure (slug, title, categoryId, summary, description, synonyms, documents, cost,
                   delay, channels, onlineURL, howTo, popular, handlerType, handlerOrganisationId, counters, position,
-                  silenceOutcome, silenceMonths, staffNote)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  silenceOutcome, silenceMonths, staffNote, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 procedure.slug, procedure.title, procedure.categoryId, procedure.summary, procedure.description,
@@ -63,7 +64,7 @@ extension ReferenceData {
                 procedure.cost, procedure.delay, try JSONList.encode(procedure.channels.map(\.rawValue)),
                 procedure.onlineURL, procedure.howTo, procedure.popular, handlerType, handlerOrganisation,
                 try JSONList.encode(counters), position, procedure.silence.outcome.rawValue, procedure.silence.months,
-                procedure.staffNote,
+                procedure.staffNote, procedure.isPublished,
             ])
         for exception in procedure.exceptions {
             let (type, organisation): (String, String?) = switch exception.rule {
@@ -141,7 +142,7 @@ extension ReferenceData {
             silence: SilenceRule(
                 outcome: SilenceRule.Outcome(rawValue: row["silenceOutcome"]) ?? SilenceRule.default.outcome,
                 months: row["silenceMonths"]),
-            staffNote: row["staffNote"])
+            staffNote: row["staffNote"], isPublished: row["published"])
     }
 }
 

@@ -42,7 +42,7 @@ struct AdminHomeController: Sendable {
             review: review,
             hasReview: !review.isEmpty,
             upcoming: isManager ? [] : [
-                       "Le catalogue des démarches et les règles « qui fait quoi » par commune",
+                       "Créer une démarche, et changer son adresse en gardant l'ancienne",
                        "Les régies et les activités",
                        "Les démarches proposées en ligne et leurs formulaires"],
             hasUpcoming: !isManager,
@@ -55,7 +55,7 @@ struct AdminHomeController: Sendable {
         case .organisation(let organisation):
             Entry(name: organisation.name, kind: "Organisation", path: AdminPaths.organisation(organisation.id), notes: item.notes)
         case .procedure(let procedure):
-            Entry(name: procedure.title, kind: "Démarche", path: CataloguePaths.procedure(procedure.slug), notes: item.notes)
+            Entry(name: procedure.title, kind: "Démarche", path: AdminPaths.procedure(procedure.slug), notes: item.notes)
         }
     }
 }

@@ -31,4 +31,12 @@ enum AdminPaths {
     static let journal = "/admin/journal"
     /// The journal as a CSV file, with the same query.
     static let journalExport = "/admin/journal.csv"
+    /// The catalogue's procedures.
+    static let procedures = "/admin/demarches"
+    /// The edit page (GET) of procedure `slug` and where it is posted.
+    static func procedure(_ slug: String) -> String { procedures + "/\(slug)" }
+    /// Where procedure `slug` is published or taken off the public pages (POST).
+    static func procedurePublication(_ slug: String) -> String { procedure(slug) + "/publication" }
+    /// The procedures, saying procedure `slug` was just saved.
+    static func procedureSaved(_ slug: String) -> String { procedures + "?enregistree=\(slug)" }
 }

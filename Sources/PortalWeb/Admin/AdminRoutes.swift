@@ -7,10 +7,11 @@ struct AdminRoutes: RouteCollection {
     let deactivation: StaffDeactivationController
     let organisations: OrganisationController
     let journal: JournalController
+    let procedures: ProcedureController
 
     func register(into routes: inout SiteRoutes) {
         let home = self.home, staff = self.staff, deactivation = self.deactivation, organisations = self.organisations
-        let journal = self.journal
+        let journal = self.journal, procedures = self.procedures
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
@@ -30,5 +31,15 @@ struct AdminRoutes: RouteCollection {
         }
         routes.spacePage(.GET, AdminPaths.journal) { context, _ in try journal.show(context) }
         routes.spacePage(.GET, AdminPaths.journalExport) { context, _ in try journal.export(context) }
+        routes.spacePage(.GET, AdminPaths.procedures) { context, _ in try procedures.list(context) }
+        routes.spacePage(.GET, "/admin/demarches/{slug}") { context, parameters in
+            try procedures.edit(context, slug: parameters["slug"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/demarches/{slug}", keepsAnswersWhenStale: true) { context, parameters in
+            try procedures.save(context, slug: parameters["slug"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/demarches/{slug}/publication") { context, parameters in
+            try procedures.publication(context, slug: parameters["slug"] ?? "")
+        }
     }
 }

@@ -122,6 +122,7 @@ struct JournalController: Sendable {
             switch subject.kind {
             case "organisation": catalogue.organisation(id: subject.id)?.name ?? subject.id
             case "reference": "Données de référence"
+            case "demarche": catalogue.procedure(slug: subject.id)?.title ?? subject.id
             default: staff[subject.id] ?? "Compte n° \(subject.id)"
             }
         }

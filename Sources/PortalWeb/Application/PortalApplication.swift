@@ -105,7 +105,8 @@ public struct PortalApplication: Sendable {
                         deactivation: StaffDeactivationController(accounts: accounts, pages: pages, now: now),
                         organisations: OrganisationController(catalogue: catalogue, pages: pages, now: now),
                         journal: JournalController(journal: Journal(database: database), accounts: accounts, catalogue: catalogue,
-                                                   pages: pages, now: now)),
+                                                   pages: pages, now: now),
+                        procedures: ProcedureController(catalogue: catalogue, pages: pages, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

@@ -138,7 +138,7 @@ struct CatalogueController: Sendable {
     }
 
     func procedure(_ context: RequestContext, slug: String) throws -> HTTPResponse {
-        guard let procedure = catalogue.procedure(slug: slug) else { throw PageNotFound() }
+        guard let procedure = catalogue.publishedProcedure(slug: slug) else { throw PageNotFound() }
         let commune = context.communeInsee.flatMap(catalogue.commune(insee:))
         let view = ProcedureView(
             layout: pages.layout(procedure.title, context),

@@ -44,7 +44,7 @@ struct FranceServicesFilingController: Sendable {
     func list(_ context: RequestContext, resident id: Int64) throws -> HTTPResponse {
         let (resident, covered) = try desk.actingForAnyFamily(of: id, context)
         let online = try dossiers.forms.procedureSlugs()
-        let procedures = online.compactMap(desk.catalogue.procedure(slug:)).filter { procedure in
+        let procedures = online.compactMap(desk.catalogue.publishedProcedure(slug:)).filter { procedure in
             guard covered.contains(desk.family(ofProcedure: procedure.slug)), let commune = resident.communeInsee,
                   case .organisation = desk.catalogue.handler(for: procedure, commune: commune) else { return false }
             return true

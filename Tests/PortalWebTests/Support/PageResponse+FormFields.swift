@@ -2,15 +2,22 @@ import Foundation
 
 extension PageResponse {
     /// What a browser would post from the page's form as it stands, in page order: text inputs
-    /// and hidden fields with their values, ticked checkboxes and radios, textareas' text.
-    /// (Selects are left out: no form read this way has one.)
+    /// and hidden fields with their values, ticked checkboxes and radios, textareas' text, and each
+    /// select's chosen option (else its first).
     var formFields: [(String, String)] {
         var fields: [(String, String)] = []
         var rest = Substring(body)
-        while let open = rest.range(of: #"<(input|textarea)\b[^>]*>"#, options: .regularExpression) {
+        while let open = rest.range(of: #"<(input|textarea|select)\b[^>]*>"#, options: .regularExpression) {
             let tag = String(rest[open])
             rest = rest[open.upperBound...]
             guard let name = Self.attribute("name", in: tag) else { continue }
+            if tag.hasPrefix("<select") {
+                let end = rest.range(of: "</select>")?.lowerBound ?? rest.endIndex
+                let options = rest[..<end].components(separatedBy: "<option").dropFirst()
+                let chosen = options.first { $0.contains(" selected") } ?? options.first
+                fields.append((name, Self.unescaped(chosen.flatMap { Self.attribute("value", in: " " + $0) } ?? "")))
+                continue
+            }
             if tag.hasPrefix("<textarea") {
                 let end = rest.range(of: "</textarea>")?.lowerBound ?? rest.endIndex
                 fields.append((name, Self.unescaped(String(rest[..<end]))))

@@ -35,6 +35,7 @@ enum SitePaths {
         "staff": AdminPaths.staff,
         "organisations": AdminPaths.organisations,
         "journal": AdminPaths.journal,
+        "adminProcedures": AdminPaths.procedures,
     ]
 
     /// What every rendering finds under its values.

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// Administrators keep the catalogue: each procedure's text, who handles it commune by commune, what
+/// silence means, and whether it is published.
+extension Catalogue {
+    /// Every procedure, published or not, in display order.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator.
+    public func proceduresToEdit(actor: Account?) throws(AccessError) -> [Procedure] {
+        try Self.administrator(actor)
+        return snapshot.data.procedures
+    }
+
+    /// The procedure `slug`, for its edit page.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator and it exists.
+    public func procedureToEdit(_ slug: String, actor: Account?) throws(AccessError) -> Procedure {
+        try Self.administrator(actor)
+        guard let procedure = procedure(slug: slug) else { throw .notFound }
+        return procedure
+    }
+
+    /// Saves `form` as the procedure `slug`, its search entry with it, journals the change and shows it
+    /// on every page at once. Returns the procedure as saved.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``; ``ValidationErrors`` (nothing is saved then).
+    public func update(procedure slug: String, with form: ProcedureForm, by actor: Account?, now: Date) throws -> Procedure {
+        let before = try procedureToEdit(slug, actor: actor)
+        let after = try form.validated(before, in: snapshot.data)
+        guard after != before else { return before }
+        try replace(before, with: after, action: .procedureUpdated, summary: Self.changes(from: before, to: after), by: actor, now: now)
+        return after
+    }
+
+    /// Publishes or unpublishes the procedure `slug`: unpublished, public pages, search and new
+    /// requests leave it out, and the requests already filed go on.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``.
+    public func setPublished(_ published: Bool, procedure slug: String, by actor: Account?, now: Date) throws {
+        let before = try procedureToEdit(slug, actor: actor)
+        guard before.isPublished != published else { return }
+        var after = before
+        after.isPublished = published
+        try replace(before, with: after, action: published ? .procedurePublished : .procedureUnpublished,
+                    summary: published ? "De nouveau proposée aux habitants" : "Retirée des pages publiques ; ses demandes en cours continuent",
+                    by: actor, now: now)
+    }
+
+    private func replace(_ before: Procedure, with after: Procedure, action: JournalEntry.Action, summary: String,
+                         by actor: Account?, now: Date) throws {
+        try database.pool.write { db in
+            let position = try Int.fetchOne(db, sql: "SELECT position FROM procedure WHERE slug = ?", arguments: [before.slug]) ?? 0
+            try db.execute(sql: "DELETE FROM procedure_search WHERE slug = ?", arguments: [before.slug])
+            try db.execute(sql: "DELETE FROM procedure_exception WHERE procedureSlug = ?", arguments: [before.slug])
+            try db.execute(sql: "DELETE FROM procedure WHERE slug = ?", arguments: [before.slug])
+            try ReferenceData.insert(after, position: position, into: db)
+            try JournalEntry.record(action, by: actor, about: JournalEntry.Subject(kind: "demarche", id: before.slug), summary: summary,
+                                    before: try JournalEntry.json(SeedFiles.Procedures.Procedure(before)),
+                                    after: try JournalEntry.json(SeedFiles.Procedures.Procedure(after)), now: now, db)
+        }
+        try reload()
+    }
+
+    /// "Titre ; qui traite la démarche ; 2 communes", the parts that changed, in French.
+    static func changes(from before: Procedure, to after: Procedure) -> String {
+        let parts: [(String, Bool)] = [
+            ("Titre", before.title != after.title), ("Résumé", before.summary != after.summary),
+            ("Présentation", before.description != after.description), ("Thème", before.categoryId != after.categoryId),
+            ("Autres mots", before.synonyms != after.synonyms), ("Pièces à fournir", before.documents != after.documents),
+            ("Coût", before.cost != after.cost), ("Délai", before.delay != after.delay),
+            ("Façons de faire", before.channels != after.channels || before.onlineURL != after.onlineURL),
+            ("Marche à suivre", before.howTo != after.howTo), ("Démarche fréquente", before.popular != after.popular),
+            ("Qui traite la démarche", before.handler != after.handler), ("Règles par commune", before.exceptions != after.exceptions),
+            ("Silence de l'administration", before.silence != after.silence), ("Note pour l'équipe", before.staffNote != after.staffNote),
+        ]
+        return parts.filter(\.1).map(\.0).joined(separator: " ; ")
+    }
+}

@@ -1,0 +1,81 @@
+/// What the catalogue's pages show: the procedures by theme, and one procedure's form.
+extension ProcedureController {
+    struct ListView {
+        let layout: LayoutContext
+        let notice: String?
+        let groups: [ListGroup]
+    }
+
+    struct ListGroup {
+        let title: String
+        let procedures: [ListRow]
+    }
+
+    struct ListRow {
+        let title: String
+        let path: String
+        let handler: String
+        let exceptions: String
+        let state: String
+    }
+
+    /// An option of a select, a radio or a checkbox.
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
+        let id: String
+    }
+
+    /// One commune of the handler table: its rule as typed, and who handles it for residents today.
+    struct CommuneRow {
+        let name: String
+        let id: String
+        let notOffered: Bool
+        let mairies: [Choice]
+        let services: [Choice]
+        let outside: [Choice]
+        let note: FormField
+        let error: String?
+        let today: String
+    }
+
+    struct FormView {
+        let layout: LayoutContext
+        let csrfToken: String
+        let hasErrors: Bool
+        let errors: [FieldErrorLink]
+        let heading: String
+        let isPublished: Bool
+        let publicPath: String?
+        let title: FormField
+        let summary: FormField
+        let description: FormField
+        let categories: [Choice]
+        let categoryError: String?
+        let synonyms: FormField
+        let documents: FormField
+        let cost: FormField
+        let delay: FormField
+        let channels: [Choice]
+        let channelsError: String?
+        let onlineURL: FormField
+        let howTo: FormField
+        let popular: Bool
+        let handlerTypes: [Choice]
+        let handlerTypeError: String?
+        let services: [Choice]
+        let servicesError: String?
+        let outside: [Choice]
+        let outsideError: String?
+        let counters: [Choice]
+        let communes: [CommuneRow]
+        let silence: [Choice]
+        let silenceError: String?
+        let silenceMonths: FormField
+        let staffNote: FormField
+        let action: String
+        let publicationPath: String
+        let cancelPath = AdminPaths.procedures
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import PortalCore
+import PortalHTTP
+
+/// `/admin/demarches`: the catalogue for administrators — each procedure's text, who handles it in
+/// each of the 28 communes (with what residents of each commune see today), what silence means,
+/// and whether it is published. Who may do it is decided in PortalCore
+/// (``Catalogue/update(procedure:with:by:now:)``).
+struct ProcedureController: Sendable {
+    let catalogue: Catalogue
+    let pages: PageRenderer
+    let now: @Sendable () -> Date
+
+    /// `GET /admin/demarches`.
+    func list(_ context: RequestContext) throws -> HTTPResponse {
+        let procedures = try catalogue.proceduresToEdit(actor: context.account)
+        let notice: String? = context.request.queryValue("enregistree").flatMap(catalogue.procedure(slug:)).map { procedure in
+            procedure.isPublished
+                ? "« \(procedure.title) » est enregistrée : les pages publiques et la recherche la montrent déjà."
+                : "« \(procedure.title) » est enregistrée ; elle n'est pas publiée."
+        }
+        let groups = catalogue.categories().map { category in
+            ListGroup(title: category.title, procedures: procedures.filter { $0.categoryId == category.id }.map { procedure in
+                ListRow(title: procedure.title, path: AdminPaths.procedure(procedure.slug),
+                        handler: catalogue.defaultHandlerDescription(procedure.handler),
+                        exceptions: procedure.exceptions.isEmpty ? "—" : "\(procedure.exceptions.count) commune\(procedure.exceptions.count > 1 ? "s" : "")",
+                        state: procedure.isPublished ? "Publiée" : "Retirée")
+            })
+        }.filter { !$0.procedures.isEmpty }
+        return pages.page("admin/procedures", ListView(layout: pages.layout("Démarches", context), notice: notice, groups: groups), context)
+    }
+
+    /// `GET /admin/demarches/{slug}`.
+    func edit(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        return render(context, procedure, form: ProcedureForm(procedure), errors: [], status: .ok)
+    }
+
+    /// `POST /admin/demarches/{slug}`.
+    func save(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        let form = Self.form(try context.postedForm(), communes: catalogue.communes())
+        guard !context.formIsStale else {
+            return render(context, procedure, form: form,
+                          errors: [FieldErrorLink(field: "title", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
+        do {
+            let saved = try catalogue.update(procedure: slug, with: form, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.procedureSaved(saved.slug), context)
+        } catch let errors as ValidationErrors {
+            return render(context, procedure, form: form, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+                          status: .unprocessableContent)
+        }
+    }
+
+    /// `POST /admin/demarches/{slug}/publication`: `publiee` is `1` to publish, `0` to take it off the public pages.
+    func publication(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let published = try context.postedForm()["publiee"] == "1"
+        try catalogue.setPublished(published, procedure: slug, by: context.account, now: now())
+        return pages.redirect(to: AdminPaths.procedureSaved(slug), context)
+    }
+
+    /// The form as posted, every value as typed.
+    static func form(_ posted: PostedForm, communes: [Commune]) -> ProcedureForm {
+        var form = ProcedureForm()
+        func text(_ name: String) -> String { posted[name] ?? "" }
+        form.title = text("title")
+        form.summary = text("summary")
+        form.description = text("description")
+        form.category = text("category")
+        form.synonyms = text("synonyms")
+        form.documents = text("documents")
+        form.cost = text("cost")
+        form.delay = text("delay")
+        form.channels = posted.values("channels")
+        form.onlineURL = text("onlineURL")
+        form.howTo = text("howTo")
+        form.popular = posted["popular"] != nil
+        form.handlerType = text("handlerType")
+        form.intercommunalOrganisation = text("intercommunalOrganisation")
+        form.externalOrganisation = text("externalOrganisation")
+        form.counters = posted.values("counters")
+        for commune in communes {
+            let rule = text(ProcedureForm.communeField(commune.insee)), note = text(ProcedureForm.communeNoteField(commune.insee))
+            if !rule.isEmpty || !note.isEmpty { form.communes[commune.insee] = ProcedureForm.CommuneRule(rule: rule, note: note) }
+        }
+        form.silenceOutcome = text("silenceOutcome")
+        form.silenceMonths = text("silenceMonths")
+        form.staffNote = text("staffNote")
+        return form
+    }
+
+    private func render(_ context: RequestContext, _ procedure: Procedure, form: ProcedureForm, errors: [FieldErrorLink],
+                        status: HTTPStatus) -> HTTPResponse {
+        func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
+        func field(_ id: String, _ value: String) -> FormField { FormField(id: id, value: value, error: error(id)) }
+        func options(_ organisations: [Organisation], chosen: String) -> [Choice] {
+            organisations.map { Choice(value: $0.id, label: $0.name, selected: $0.id == chosen, id: "") }
+        }
+        let mairies = catalogue.organisations(kind: .mairie)
+        let services = catalogue.organisations(kind: .intercommunality) + catalogue.organisations(kind: .intercommunalService)
+        let outside = catalogue.organisations(kind: .external)
+        let places = mairies + catalogue.organisations(kind: .franceServices)
+        let communes = catalogue.communes().map { commune in
+            let typed = form.communes[commune.insee] ?? ProcedureForm.CommuneRule()
+            return CommuneRow(
+                name: commune.name, id: ProcedureForm.communeField(commune.insee),
+                notOffered: typed.rule == ProcedureForm.notOffered,
+                mairies: options(mairies, chosen: typed.rule), services: options(services, chosen: typed.rule),
+                outside: options(outside, chosen: typed.rule),
+                note: field(ProcedureForm.communeNoteField(commune.insee), typed.note),
+                error: error(ProcedureForm.communeField(commune.insee)),
+                today: HandlerWording.resolved(catalogue.handler(for: procedure, commune: commune.insee)))
+        }
+        let view = FormView(
+            layout: pages.layout("Modifier : \(procedure.title)", context, hasErrors: !errors.isEmpty),
+            csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors,
+            heading: procedure.title, isPublished: procedure.isPublished,
+            publicPath: procedure.isPublished ? CataloguePaths.procedure(procedure.slug) : nil,
+            title: field("title", form.title), summary: field("summary", form.summary),
+            description: field("description", form.description),
+            categories: catalogue.categories().map { Choice(value: $0.id, label: $0.title, selected: $0.id == form.category, id: "") },
+            categoryError: error("category"),
+            synonyms: field("synonyms", form.synonyms), documents: field("documents", form.documents),
+            cost: field("cost", form.cost), delay: field("delay", form.delay),
+            channels: Channel.allCases.map { channel in
+                Choice(value: channel.rawValue, label: Self.channelLabel(channel), selected: form.channels.contains(channel.rawValue),
+                       id: "channel-\(channel.rawValue)")
+            },
+            channelsError: error("channels"),
+            onlineURL: field("onlineURL", form.onlineURL), howTo: field("howTo", form.howTo), popular: form.popular,
+            handlerTypes: [("communal", "La mairie de chaque commune"), ("intercommunal", "Un service de la CCTOVAL, pour toutes les communes"),
+                           ("external", "Un organisme extérieur, avec les lieux qui reçoivent les habitants")].map { value, label in
+                Choice(value: value, label: label, selected: form.handlerType == value, id: "handler-\(value)")
+            },
+            handlerTypeError: error("handlerType"),
+            services: options(services, chosen: form.intercommunalOrganisation), servicesError: error("intercommunalOrganisation"),
+            outside: options(outside, chosen: form.externalOrganisation), outsideError: error("externalOrganisation"),
+            counters: places.map { Choice(value: $0.id, label: $0.name, selected: form.counters.contains($0.id), id: "counter-\($0.id)") },
+            communes: communes,
+            silence: [("acceptance", "Vaut acceptation"), ("rejection", "Vaut refus")].map { value, label in
+                Choice(value: value, label: label, selected: form.silenceOutcome == value, id: "silence-\(value)")
+            },
+            silenceError: error("silenceOutcome"), silenceMonths: field("silenceMonths", form.silenceMonths),
+            staffNote: field("staffNote", form.staffNote),
+            action: AdminPaths.procedure(procedure.slug), publicationPath: AdminPaths.procedurePublication(procedure.slug))
+        return pages.page("admin/procedure", view, context, status: status)
+    }
+
+    static func channelLabel(_ channel: Channel) -> String {
+        switch channel {
+        case .online: "En ligne"
+        case .counter: "Au guichet"
+        case .post: "Par courrier"
+        case .phone: "Par téléphone"
+        }
+    }
+}

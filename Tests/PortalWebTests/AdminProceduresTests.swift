@@ -1,0 +1,76 @@
+import Foundation
+import PortalCore
+import PortalTestSupport
+import Testing
+
+/// `/admin/demarches`: an administrator changes who handles the identity card in Lublé, its text
+/// and its silence rule, and the public pages and search follow at once; unpublishing takes it off
+/// the public pages while its dossiers go on.
+@Suite struct AdminProceduresTests {
+    let server: PortalTestServer
+
+    init() throws { server = try PortalTestServer() }
+
+    static let cni = "/admin/demarches/carte-nationale-identite"
+
+    @Test func aCommuneRuleAndTheTextShowOnThePublicPagesAndInSearch() throws {
+        var visitor = server.browser()
+        #expect(!(try visitor.get("/demarches/carte-nationale-identite?commune=37137").text.contains("Permanence à Langeais")))
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let list = try admin.get("/admin/demarches")
+        #expect(list.status == 200)
+        #expect(list.body.contains("href=\"\(Self.cni)\""))
+        let page = try admin.get(Self.cni)
+        #expect(page.status == 200)
+        #expect(page.text.contains("<caption>Commune par commune</caption>"))
+        let saved = try admin.post(Self.cni, form: PageResponse.changing(page.formFields, [
+            "synonyms": "CNI\ncarte d'identité\npapiers d'identité bleus",
+            "commune-37137": "mairie-37123", "commune-37137-note": "Permanence à Langeais le mardi",
+            "silenceMonths": "3",
+        ]))
+        #expect(saved.status == 303)
+        #expect(try admin.get(try #require(saved.header("Location"))).text.contains("est enregistrée : les pages publiques et la recherche la montrent déjà"))
+
+        let lublé = try visitor.get("/demarches/carte-nationale-identite?commune=37137")
+        #expect(lublé.text.contains("Mairie de Langeais"))
+        #expect(lublé.text.contains("Permanence à Langeais le mardi"))
+        #expect(try visitor.get("/demarches?q=papiers+bleus").text.contains("carte-nationale-identite"), "search follows")
+        let journal = try admin.get("/admin/journal?objet=demarche")
+        #expect(journal.text.contains("Démarche modifiée"))
+        #expect(journal.text.contains("Autres mots ; Règles par commune ; Silence de l'administration"))
+    }
+
+    @Test func mistakesAreNamedAndEverythingTypedStays() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get(Self.cni)
+        let fields = PageResponse.changing(page.formFields.filter { $0.0 != "channels" }, [
+            "title": " ", "summary": "À vérifier avec la préfecture", "silenceMonths": "13", "commune-37137-note": "Note gardée",
+        ])
+        let refused = try admin.post(Self.cni, form: fields)
+        #expect(refused.status == 422)
+        for anchor in ["#title", "#summary", "#channels", "#silenceMonths"] {
+            #expect(refused.body.contains("href=\"\(anchor)\""), "\(anchor)")
+        }
+        #expect(refused.body.contains("value=\"13\""))
+        #expect(refused.body.contains("value=\"Note gardée\""))
+        #expect(refused.text.contains("À vérifier avec la préfecture"))
+    }
+
+    @Test func anUnpublishedProcedureLeavesThePublicPagesAndItsDossiersGoOn() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get("/admin/demarches/composteur")
+        let off = try admin.post("/admin/demarches/composteur/publication", form: [("_csrf", page.csrfToken ?? ""), ("publiee", "0")])
+        #expect(off.status == 303)
+        var visitor = server.browser()
+        #expect(try visitor.get("/demarches/composteur").status == 404)
+        #expect(!(try visitor.get("/demarches").text.contains("/demarches/composteur")))
+        #expect(!(try visitor.get("/demarches?q=composteur").text.contains("href=\"/demarches/composteur\"")))
+        #expect(try admin.get("/admin/demarches").text.contains("Retirée"))
+
+        var agent = try server.loggedIn("agent.dechets@demo.cctoval.fr")
+        #expect(try agent.get("/agent").status == 200, "the service's queue goes on")
+        let back = try admin.post("/admin/demarches/composteur/publication", form: [("_csrf", page.csrfToken ?? ""), ("publiee", "1")])
+        #expect(back.status == 303)
+        #expect(try visitor.get("/demarches/composteur").status == 200)
+    }
+}
