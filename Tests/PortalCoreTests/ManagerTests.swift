@@ -91,3 +91,34 @@ import Testing
                 == dossiers.queue(QueueFilter(), actor: logins["agent.bourgueil"], now: now).total)
     }
 }
+
+/// A régie's numbering code no longer changes once it has invoices: their numbers stay unique.
+@Suite struct RegieSettingsTests {
+    @Test func anIssuedCodeStaysAndOnlyAdministratorsChangeARegie() throws {
+        let database = try TestSupport.database(seed: TestSupport.realSeed)
+        _ = try DemoData.install(into: database, hasher: TestSupport.hasher)
+        let catalogue = try Catalogue(database: database)
+        try RegieSeed.install(from: TestSupport.realSeed.appendingPathComponent("regies.json"), catalogue: catalogue, into: database)
+        let accounts = Accounts(database: database, hasher: TestSupport.hasher)
+        func logIn(_ login: String) throws -> Account {
+            guard case .success(let account, _) = try accounts.logIn(email: "\(login)@demo.cctoval.fr", password: DemoData.password,
+                                                                     remoteAddress: "192.0.2.1", now: TestSupport.now) else { throw AccessError.notFound }
+            return account
+        }
+        let (admin, agent) = (try logIn("admin"), try logIn("agent.dechets"))
+        let invoices = Invoices(database: database, catalogue: catalogue, links: TestLinks())
+        _ = try invoices.issue(InvoiceForm(regieId: "dechets", payerEmail: "habitant@demo.cctoval.fr", object: "Bac", dueOn: "2026-04-30",
+                                           lines: [.init(label: "Bac de 240 litres", period: "", quantity: "1", unitPrice: "30,00")]),
+                               actor: agent, now: TestSupport.now)
+        var form = RegieForm(try invoices.regieToEdit("dechets", actor: admin).regie, billers: [])
+        form.numberingCode = "DCH"
+        do {
+            _ = try invoices.update(regie: "dechets", with: form, by: admin, now: TestSupport.now)
+            Issue.record("the code changed")
+        } catch let errors as ValidationErrors {
+            #expect(errors["numberingCode"]?.hasPrefix("Des factures portent déjà le code DEC") == true)
+        }
+        #expect(throws: AccessError.notFound) { try invoices.regiesToEdit(actor: agent) }
+        #expect(throws: AccessError.notFound) { try invoices.regieToEdit("dechets", actor: try logIn("responsable.bourgueil")) }
+    }
+}

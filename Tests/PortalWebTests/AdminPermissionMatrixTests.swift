@@ -33,6 +33,8 @@ import Testing
             ("GET", "/admin/demarches", .administrators), ("GET", "/admin/demarches/carte-nationale-identite", .administrators),
             ("POST", "/admin/demarches/carte-nationale-identite", .administrators),
             ("POST", "/admin/demarches/carte-nationale-identite/publication", .administrators),
+            ("GET", "/admin/regies", .administrators), ("GET", "/admin/regies/mairie-37031", .administrators),
+            ("POST", "/admin/regies/mairie-37031", .administrators),
         ]
     }
 
@@ -87,7 +89,7 @@ import Testing
         if visitor != .administrator {
             let after = try snapshot()
             // A manager may change their own mairie and agents; never the catalogue.
-            #expect(visitor == .manager ? after.filter { $0.contains("identité") } == before.filter { $0.contains("identité") } : after == before,
+            #expect(visitor == .manager ? after.filter { $0.contains("identité") || $0.hasPrefix("Régie") } == before.filter { $0.contains("identité") || $0.hasPrefix("Régie") } : after == before,
                     "\(visitor) changed nothing they may not")
         }
     }
@@ -98,6 +100,7 @@ import Testing
             try String.fetchAll(db, sql: """
                 SELECT phone FROM organisation WHERE id = 'mairie-37031'
                 UNION ALL SELECT title || ' ' || published FROM procedure WHERE slug = 'carte-nationale-identite'
+                UNION ALL SELECT name || ' ' || payfipMode FROM regie WHERE id = 'mairie-37031'
                 UNION ALL SELECT email || ' ' || displayName || ' ' || role || ' ' || IFNULL(deactivatedAt, '') FROM account WHERE role <> 'resident'
                 """).sorted()
         }

@@ -179,3 +179,21 @@ def test_an_administrator_sends_a_communes_identity_cards_to_its_neighbour(brows
     browser.open("/demarches/carte-nationale-identite?commune=37024")
     assert "Permanence à Bourgueil" in browser.text()
     browser.assert_no_problems()
+
+
+def test_an_administrator_sets_a_regies_payfip_mode(browser):
+    browser.log_in("admin@demo.cctoval.fr")
+    browser.submit_with(browser.link("Régies"))
+    assert browser.h1() == "Régies"
+    browser.audit("admin-regies")
+    browser.submit_with(browser.link("Régie de recettes de la commune de Bourgueil"))
+    browser.audit("admin-regie")
+    browser.fill("payfipClientNumber", "12")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.find(".error-summary").is_displayed()
+    browser.audit("admin-regie-erreur")
+    browser.fill("payfipClientNumber", "200731")
+    browser.find("#mode-X").click()
+    browser.submit_with(browser.button("Enregistrer"))
+    assert "est enregistrée" in browser.text()
+    browser.assert_no_problems()

@@ -29,7 +29,7 @@ extension Invoices {
     /// Throws ``InvoiceError/invalid(_:)`` (field `regie`) when the régie is not the agent's.
     public func importInvoices(csv bytes: [UInt8], regieId: String, actor: Account?, now: Date) throws -> ImportReport {
         guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
-        guard try regies(of: actor).contains(where: { $0.id == regieId }) else {
+        guard try billingRegies(of: actor).contains(where: { $0.id == regieId }) else {
             var errors = ValidationErrors()
             errors.add("Choisissez la régie qui émet les factures.", for: "regie")
             throw InvoiceError.invalid(errors)
@@ -68,7 +68,7 @@ extension Invoices {
                     }
                 }
                 do {
-                    var invoice = try Self.check(group.form(regieId: regieId), organisationIds: actor.organisationIds, today: today,
+                    var invoice = try Self.check(group.form(regieId: regieId), by: actor, today: today,
                                                  lineNumbers: group.lines, db)
                     invoice.externalReference = group.reference
                     checked.append(invoice)

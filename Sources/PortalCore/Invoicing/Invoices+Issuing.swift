@@ -6,7 +6,7 @@ extension Invoices {
     public func issue(_ form: InvoiceForm, actor: Account?, now: Date) throws -> Invoice {
         guard let actor = actor?.acting(as: .agent) else { throw InvoiceError.notFound }
         return try database.pool.write { db in
-            let checked = try Self.check(form, organisationIds: actor.organisationIds, today: CalendarDay(now), db)
+            let checked = try Self.check(form, by: actor, today: CalendarDay(now), db)
             return try Self.insert(checked, createdBy: actor.id, now: now, notifications: notifications, db)
         }
     }
@@ -27,10 +27,12 @@ extension Invoices {
     /// French message for each wrong field, its texts held to the rule of single-line fields (see
     /// ``TypedText``). Messages name a line by its position in the form, or by `lineNumbers[position]`
     /// when given (the lines of an imported file).
-    static func check(_ form: InvoiceForm, organisationIds: [String], today: CalendarDay, lineNumbers: [Int]? = nil,
+    static func check(_ form: InvoiceForm, by actor: Account, today: CalendarDay, lineNumbers: [Int]? = nil,
                       _ db: Database) throws -> CheckedInvoice {
         var errors = ValidationErrors()
-        let regie = try Regie.fetch(id: form.regieId, db).flatMap { organisationIds.contains($0.organisationId) ? $0 : nil }
+        let regie = try Regie.fetch(id: form.regieId, db).flatMap { regie in
+            try actor.organisationIds.contains(regie.organisationId) && Regie.mayBill(regie.id, accountId: actor.id, db) ? regie : nil
+        }
         if regie == nil { errors.add("Choisissez la régie qui émet la facture.", for: "regie") }
         let email = EmailAddress.normalise(form.payerEmail)
         var payer: Account?

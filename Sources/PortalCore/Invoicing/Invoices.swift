@@ -29,6 +29,14 @@ public struct Invoices: Sendable {
         }
     }
 
+    /// The régies an agent may issue invoices in: their organisations' régies that name them as a
+    /// biller or name none.
+    public func billingRegies(of actor: Account?) throws -> [Regie] {
+        guard let actor = actor?.acting(as: .agent) else { return [] }
+        let regies = try regies(of: actor)
+        return try database.pool.read { db in try regies.filter { try Regie.mayBill($0.id, accountId: actor.id, db) } }
+    }
+
     /// A résident's invoices: those to pay, nearest due date first, then the others, latest first.
     public func invoices(of actor: Account?, now: Date = Date()) throws -> ResidentInvoices {
         guard let actor = actor?.acting(as: .resident) else { throw InvoiceError.notFound }

@@ -47,6 +47,20 @@ public struct Regie: Sendable, Hashable, Identifiable, Codable {
         try Row.fetchOne(db, sql: "SELECT * FROM regie WHERE id = ?", arguments: [id]).map(Regie.init(row:))
     }
 
+    /// Whether account `accountId` may issue invoices in régie `id`: any agent of its organisation
+    /// while the régie names no biller, else those it names.
+    static func mayBill(_ id: String, accountId: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT NOT EXISTS (SELECT 1 FROM regie_biller WHERE regieId = ?)
+                OR EXISTS (SELECT 1 FROM regie_biller WHERE regieId = ? AND accountId = ?)
+            """, arguments: [id, id, accountId]) ?? false
+    }
+
+    /// The accounts named to bill in régie `id`; empty when every agent of its organisation may.
+    static func billers(of id: String, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT accountId FROM regie_biller WHERE regieId = ? ORDER BY accountId", arguments: [id])
+    }
+
     /// The régies an agent of `organisationId` works for.
     static func fetchAll(organisationId: String, _ db: Database) throws -> [Regie] {
         try Row.fetchAll(db, sql: "SELECT * FROM regie WHERE organisationId = ? ORDER BY name", arguments: [organisationId])

@@ -27,7 +27,8 @@ public struct Journal: Sendable {
 
     /// The kinds of object lines are about, with their French names.
     public static let subjectKinds: [(kind: String, label: String)] = [
-        ("compte", "Comptes de l'équipe"), ("organisation", "Organisations"), ("demarche", "Démarches"), ("reference", "Données de référence"),
+        ("compte", "Comptes de l'équipe"), ("organisation", "Organisations"), ("demarche", "Démarches"), ("regie", "Régies"),
+        ("reference", "Données de référence"),
     ]
 
     let database: PortalDatabase

@@ -20,6 +20,7 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
         case procedureUpdated = "demarche_modifiee"
         case procedurePublished = "demarche_publiee"
         case procedureUnpublished = "demarche_retiree"
+        case regieUpdated = "regie_modifiee"
 
         /// The action in French, for the journal's page.
         public var label: String {
@@ -37,6 +38,7 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
             case .procedureUpdated: "Démarche modifiée"
             case .procedurePublished: "Démarche publiée"
             case .procedureUnpublished: "Démarche retirée"
+            case .regieUpdated: "Régie modifiée"
             }
         }
     }

@@ -75,6 +75,14 @@ extension PortalDatabase {
             // A procedure an administrator took off the public pages; its dossiers keep working.
             try db.alter(table: "procedure") { t in t.add(column: "published", .boolean).notNull().defaults(to: true) }
         }
+        migrator.registerMigration("v17-regie-billers") { db in
+            // The agents who may bill in a régie; a régie naming none lets every agent of its organisation.
+            try db.create(table: "regie_biller") { t in
+                t.column("regieId", .text).notNull().references("regie", onDelete: .cascade)
+                t.column("accountId", .integer).notNull().references("account", onDelete: .cascade)
+                t.primaryKey(["regieId", "accountId"])
+            }
+        }
         return migrator
     }
 

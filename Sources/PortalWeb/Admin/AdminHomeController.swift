@@ -43,7 +43,7 @@ struct AdminHomeController: Sendable {
             hasReview: !review.isEmpty,
             upcoming: isManager ? [] : [
                        "Créer une démarche, et changer son adresse en gardant l'ancienne",
-                       "Les régies et les activités",
+                       "Les activités (accueils de loisirs, cantines, école de musique, crèche) et leurs inscriptions",
                        "Les démarches proposées en ligne et leurs formulaires"],
             hasUpcoming: !isManager,
             managedOrganisations: isManager ? overview.organisationName : nil)

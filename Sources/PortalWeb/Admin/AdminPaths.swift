@@ -31,6 +31,12 @@ enum AdminPaths {
     static let journal = "/admin/journal"
     /// The journal as a CSV file, with the same query.
     static let journalExport = "/admin/journal.csv"
+    /// The régies.
+    static let regies = "/admin/regies"
+    /// The edit page (GET) of régie `id` and where it is posted.
+    static func regie(_ id: String) -> String { regies + "/\(id)" }
+    /// The régies, saying régie `id` was just saved.
+    static func regieSaved(_ id: String) -> String { regies + "?enregistree=\(id)" }
     /// The catalogue's procedures.
     static let procedures = "/admin/demarches"
     /// The edit page (GET) of procedure `slug` and where it is posted.

@@ -8,10 +8,11 @@ struct AdminRoutes: RouteCollection {
     let organisations: OrganisationController
     let journal: JournalController
     let procedures: ProcedureController
+    let regies: RegieController
 
     func register(into routes: inout SiteRoutes) {
         let home = self.home, staff = self.staff, deactivation = self.deactivation, organisations = self.organisations
-        let journal = self.journal, procedures = self.procedures
+        let journal = self.journal, procedures = self.procedures, regies = self.regies
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
@@ -31,6 +32,11 @@ struct AdminRoutes: RouteCollection {
         }
         routes.spacePage(.GET, AdminPaths.journal) { context, _ in try journal.show(context) }
         routes.spacePage(.GET, AdminPaths.journalExport) { context, _ in try journal.export(context) }
+        routes.spacePage(.GET, AdminPaths.regies) { context, _ in try regies.list(context) }
+        routes.spacePage(.GET, "/admin/regies/{id}") { context, parameters in try regies.edit(context, id: parameters["id"] ?? "") }
+        routes.spacePage(.POST, "/admin/regies/{id}", keepsAnswersWhenStale: true) { context, parameters in
+            try regies.save(context, id: parameters["id"] ?? "")
+        }
         routes.spacePage(.GET, AdminPaths.procedures) { context, _ in try procedures.list(context) }
         routes.spacePage(.GET, "/admin/demarches/{slug}") { context, parameters in
             try procedures.edit(context, slug: parameters["slug"] ?? "")

@@ -30,12 +30,6 @@ struct JournalController: Sendable {
         let action = AdminPaths.journal
     }
 
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Line {
         let at: String
         let person: String
@@ -53,9 +47,9 @@ struct JournalController: Sendable {
         let (entries, total) = try journal.entries(filter, limit: Self.pageSize, by: context.account)
         let names = try subjectNames(context)
         let people = try journal.people(by: context.account).map { person in
-            Choice(value: String(person.id), label: person.name, selected: filter.actorId == person.id)
+            Choice(value: String(person.id), label: person.name, selected: filter.actorId == person.id, id: "")
         }
-        let kinds = Journal.subjectKinds.map { Choice(value: $0.kind, label: $0.label, selected: filter.subjectKind == $0.kind) }
+        let kinds = Journal.subjectKinds.map { Choice(value: $0.kind, label: $0.label, selected: filter.subjectKind == $0.kind, id: "") }
         let count = switch total {
         case 0: "Aucune ligne"
         case 1: "1 ligne"
@@ -123,6 +117,7 @@ struct JournalController: Sendable {
             case "organisation": catalogue.organisation(id: subject.id)?.name ?? subject.id
             case "reference": "Données de référence"
             case "demarche": catalogue.procedure(slug: subject.id)?.title ?? subject.id
+            case "regie": "Régie \(subject.id)"
             default: staff[subject.id] ?? "Compte n° \(subject.id)"
             }
         }

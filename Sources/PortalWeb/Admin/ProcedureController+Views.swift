@@ -19,14 +19,6 @@ extension ProcedureController {
         let state: String
     }
 
-    /// An option of a select, a radio or a checkbox.
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-        let id: String
-    }
-
     /// One commune of the handler table: its rule as typed, and who handles it for residents today.
     struct CommuneRow {
         let name: String

@@ -50,13 +50,6 @@ extension StaffController {
 
     struct Group {
         let label: String
-        let options: [Option]
-    }
-
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-        let id: String
+        let options: [Choice]
     }
 }

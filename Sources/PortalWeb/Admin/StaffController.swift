@@ -160,7 +160,7 @@ struct StaffController: Sendable {
         let administers: (String) -> Bool = { id in context.account?.administers(id) ?? false }
         let offered = context.account?.role == .manager ? Role.processingDossiers : Self.roles
         let roles = Group(label: "", options: offered.map { role in
-            Option(value: role.rawValue, label: role.label, selected: typed.text["role"] == role.rawValue, id: "role-\(role.rawValue)")
+            Choice(value: role.rawValue, label: role.label, selected: typed.text["role"] == role.rawValue, id: "role-\(role.rawValue)")
         })
         let groups: [(String, [Organisation.Kind])] = [
             ("Mairies", [.mairie]), ("Communauté de communes", [.intercommunality, .intercommunalService]),
@@ -168,7 +168,7 @@ struct StaffController: Sendable {
         ]
         let organisations = groups.map { label, kinds in
             Group(label: label, options: kinds.flatMap(catalogue.organisations(kind:)).filter { administers($0.id) }.map { organisation in
-                Option(value: organisation.id, label: organisation.name, selected: typed.organisations.contains(organisation.id),
+                Choice(value: organisation.id, label: organisation.name, selected: typed.organisations.contains(organisation.id),
                        id: "organisation-\(organisation.id)")
             })
         }.filter { !$0.options.isEmpty }

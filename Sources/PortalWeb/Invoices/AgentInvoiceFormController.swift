@@ -12,7 +12,7 @@ struct AgentInvoiceFormController: Sendable {
 
     /// `GET /agent/factures/nouvelle`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let regies = try invoices.regies(of: context.account)
+        let regies = try invoices.billingRegies(of: context.account)
         let form = InvoiceForm(regieId: regies.count == 1 ? regies[0].id : "", payerEmail: "", object: "", dueOn: "", lines: [])
         return render(context, regies: regies, form: form, errors: ValidationErrors(), status: .ok)
     }
@@ -20,7 +20,7 @@ struct AgentInvoiceFormController: Sendable {
     /// `POST /agent/factures/nouvelle`.
     func issue(_ context: RequestContext) throws -> HTTPResponse {
         let posted = try context.postedForm()
-        let regies = try invoices.regies(of: context.account)
+        let regies = try invoices.billingRegies(of: context.account)
         func value(_ name: String) -> String { posted[name] ?? "" }
         let form = InvoiceForm(
             regieId: value("regie"), payerEmail: value("payeur"), object: value("objet"), dueOn: value("echeance"),

@@ -11,7 +11,7 @@ struct AgentInvoiceImportController: Sendable {
 
     /// `GET /agent/factures/import`.
     func show(_ context: RequestContext) throws -> HTTPResponse {
-        let regies = try invoices.regies(of: context.account)
+        let regies = try invoices.billingRegies(of: context.account)
         return render(context, regies: regies, regieId: regies.count == 1 ? regies[0].id : "", errors: ValidationErrors(), report: nil,
                       status: .ok)
     }
@@ -19,7 +19,7 @@ struct AgentInvoiceImportController: Sendable {
     /// `POST /agent/factures/import`: `regie` and the file `fichier`.
     func importFile(_ context: RequestContext) throws -> HTTPResponse {
         let form = try context.postedForm()
-        let regies = try invoices.regies(of: context.account)
+        let regies = try invoices.billingRegies(of: context.account)
         let regieId = form["regie"] ?? ""
         var errors = ValidationErrors()
         guard let file = form.files.first(where: { $0.name == "fichier" && !($0.filename.isEmpty && $0.data.isEmpty) }) else {

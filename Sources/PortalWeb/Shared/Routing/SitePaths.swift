@@ -36,6 +36,7 @@ enum SitePaths {
         "organisations": AdminPaths.organisations,
         "journal": AdminPaths.journal,
         "adminProcedures": AdminPaths.procedures,
+        "regies": AdminPaths.regies,
     ]
 
     /// What every rendering finds under its values.
