@@ -33,6 +33,7 @@ import Testing
             ("GET", "/admin/demarches", .administrators), ("GET", "/admin/demarches/carte-nationale-identite", .administrators),
             ("POST", "/admin/demarches/carte-nationale-identite", .administrators),
             ("POST", "/admin/demarches/carte-nationale-identite/publication", .administrators),
+            ("GET", "/admin/demarches/nouvelle", .administrators), ("POST", "/admin/demarches/nouvelle", .administrators),
             ("GET", "/admin/regies", .administrators), ("GET", "/admin/regies/mairie-37031", .administrators),
             ("POST", "/admin/regies/mairie-37031", .administrators),
         ]

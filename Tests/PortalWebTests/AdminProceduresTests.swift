@@ -73,4 +73,31 @@ import Testing
         #expect(back.status == 303)
         #expect(try visitor.get("/demarches/composteur").status == 200)
     }
+
+    @Test func aNewProcedureIsPublishedAtItsOwnAddress() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get("/admin/demarches/nouvelle")
+        #expect(page.status == 200)
+        #expect(page.text.contains("<h1>Nouvelle démarche</h1>"))
+        let typed = PageResponse.changing(page.formFields, [
+            "slug": "Permis de louer", "title": "Déclarer une mise en location (permis de louer)",
+            "summary": "Avant de louer un logement dans les rues concernées, le propriétaire le déclare à la mairie.",
+            "category": "urbanisme", "synonyms": "permis de louer\nmise en location",
+        ])
+        let refused = try admin.post("/admin/demarches/nouvelle", form: typed)
+        #expect(refused.status == 422)
+        #expect(refused.body.contains("href=\"#slug\""))
+        #expect(refused.body.contains("value=\"Permis de louer\""))
+        let taken = try admin.post("/admin/demarches/nouvelle", form: PageResponse.changing(typed, ["slug": "passeport"]))
+        #expect(taken.text.contains("Une démarche a déjà l'adresse /demarches/passeport"))
+
+        let created = try admin.post("/admin/demarches/nouvelle", form: PageResponse.changing(typed, ["slug": "permis-de-louer"]))
+        #expect(created.status == 303)
+        var visitor = server.browser()
+        let shown = try visitor.get("/demarches/permis-de-louer?commune=37123")
+        #expect(shown.status == 200)
+        #expect(shown.text.contains("Mairie de Langeais"))
+        #expect(try visitor.get("/demarches?q=mise+en+location").text.contains("/demarches/permis-de-louer"))
+        #expect(try admin.get("/admin/journal?objet=demarche").text.contains("Démarche créée"))
+    }
 }

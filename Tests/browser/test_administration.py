@@ -164,6 +164,10 @@ def test_an_administrator_sends_a_communes_identity_cards_to_its_neighbour(brows
     browser.submit_with(browser.link("Catalogue des démarches"))
     assert browser.h1() == "Démarches"
     browser.audit("admin-demarches")
+    browser.submit_with(browser.link("Créer une démarche"))
+    assert browser.h1() == "Nouvelle démarche"
+    browser.audit("admin-demarche-nouvelle")
+    browser.open("/admin/demarches")
     browser.submit_with(browser.link("Demander ou renouveler une carte nationale d'identité (CNI)"))
     browser.audit("admin-demarche")
     browser.fill("title", "")

@@ -33,6 +33,40 @@ extension Catalogue {
         return after
     }
 
+    /// Creates the procedure `slug` from `form`, published, after the others; journals it.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator; ``ValidationErrors`` with the
+    ///   slug's problem under `slug` and the form's under its fields (nothing is saved then).
+    public func create(procedure slug: String, with form: ProcedureForm, by actor: Account?, now: Date) throws -> Procedure {
+        try Self.administrator(actor)
+        let slug = slug.trimmingCharacters(in: .whitespaces)
+        var slugErrors = ValidationErrors()
+        if slug.count < 3 || slug.count > 80 || !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            || slug.hasPrefix("-") || slug.hasSuffix("-") {
+            slugErrors.add("L'adresse de la page s'écrit en minuscules sans accents, chiffres et tirets, par exemple permis-de-louer.",
+                           for: "slug")
+        } else if procedure(slug: slug) != nil {
+            slugErrors.add("Une démarche a déjà l'adresse /demarches/\(slug) : choisissez-en une autre.", for: "slug")
+        }
+        let blank = Procedure(slug: slug, title: "", categoryId: "", summary: "", handler: .communal)
+        var created: Procedure?
+        do {
+            created = try form.validated(blank, in: snapshot.data)
+        } catch {
+            for problem in error.errors { slugErrors.add(problem.message, for: problem.field) }
+        }
+        guard slugErrors.isEmpty, let created else { throw slugErrors }
+        try database.pool.write { db in
+            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM procedure") ?? -1) + 1
+            try ReferenceData.insert(created, position: position, into: db)
+            try JournalEntry.record(.procedureCreated, by: actor, about: JournalEntry.Subject(kind: "demarche", id: slug),
+                                    summary: "« \(created.title) », à l'adresse /demarches/\(slug)",
+                                    after: try JournalEntry.json(SeedFiles.Procedures.Procedure(created)), now: now, db)
+        }
+        try reload()
+        return created
+    }
+
     /// Publishes or unpublishes the procedure `slug`: unpublished, public pages, search and new
     /// requests leave it out, and the requests already filed go on.
     ///

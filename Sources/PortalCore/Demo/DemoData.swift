@@ -58,18 +58,11 @@ public enum DemoData {
         let now = Date()
         try database.pool.write { db in
             for (specification, passwordHash) in zip(missing, hashes) {
-                try db.execute(
-                    sql: """
-                        INSERT INTO account (email, displayName, communeInsee, role, organisationId, passwordHash, createdAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING
-                        """,
-                    arguments: [specification.email, specification.displayName, specification.communeInsee,
-                                specification.role.rawValue, specification.organisationId, passwordHash, now])
-                if let organisation = specification.organisationId, ![.resident, .admin].contains(specification.role) {
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO account_organisation (accountId, organisationId) SELECT id, ? FROM account WHERE email = ?
-                        """, arguments: [organisation, specification.email])
-                }
+                // Another process may have installed them meanwhile; the accounts go in as any other does.
+                if try Account.fetch(email: specification.email, db) != nil { continue }
+                _ = try Account.insert(email: specification.email, displayName: specification.displayName,
+                                       communeInsee: specification.communeInsee, role: specification.role,
+                                       organisationId: specification.organisationId, passwordHash: passwordHash, createdAt: now, into: db)
             }
         }
         return specifications.map { specification in

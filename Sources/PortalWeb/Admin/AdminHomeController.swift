@@ -42,7 +42,7 @@ struct AdminHomeController: Sendable {
             review: review,
             hasReview: !review.isEmpty,
             upcoming: isManager ? [] : [
-                       "Créer une démarche, et changer son adresse en gardant l'ancienne",
+                       "Changer l'adresse d'une démarche en gardant l'ancienne, et prévisualiser un brouillon",
                        "Les activités (accueils de loisirs, cantines, école de musique, crèche) et leurs inscriptions",
                        "Les démarches proposées en ligne et leurs formulaires"],
             hasUpcoming: !isManager,

@@ -39,6 +39,8 @@ enum AdminPaths {
     static func regieSaved(_ id: String) -> String { regies + "?enregistree=\(id)" }
     /// The catalogue's procedures.
     static let procedures = "/admin/demarches"
+    /// The page (GET) where a procedure is created, and where it is posted.
+    static let newProcedure = procedures + "/nouvelle"
     /// The edit page (GET) of procedure `slug` and where it is posted.
     static func procedure(_ slug: String) -> String { procedures + "/\(slug)" }
     /// Where procedure `slug` is published or taken off the public pages (POST).

@@ -38,6 +38,8 @@ struct AdminRoutes: RouteCollection {
             try regies.save(context, id: parameters["id"] ?? "")
         }
         routes.spacePage(.GET, AdminPaths.procedures) { context, _ in try procedures.list(context) }
+        routes.spacePage(.GET, AdminPaths.newProcedure) { context, _ in try procedures.new(context) }
+        routes.spacePage(.POST, AdminPaths.newProcedure, keepsAnswersWhenStale: true) { context, _ in try procedures.create(context) }
         routes.spacePage(.GET, "/admin/demarches/{slug}") { context, parameters in
             try procedures.edit(context, slug: parameters["slug"] ?? "")
         }

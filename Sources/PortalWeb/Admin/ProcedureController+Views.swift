@@ -4,6 +4,7 @@ extension ProcedureController {
         let layout: LayoutContext
         let notice: String?
         let groups: [ListGroup]
+        let newPath = AdminPaths.newProcedure
     }
 
     struct ListGroup {
@@ -38,6 +39,9 @@ extension ProcedureController {
         let hasErrors: Bool
         let errors: [FieldErrorLink]
         let heading: String
+        /// Creating a procedure: its address is chosen, and there is nothing to publish yet.
+        let creating: Bool
+        let slug: FormField?
         let isPublished: Bool
         let publicPath: String?
         let title: FormField

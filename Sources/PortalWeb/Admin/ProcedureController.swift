@@ -53,6 +53,36 @@ struct ProcedureController: Sendable {
         }
     }
 
+    /// `GET /admin/demarches/nouvelle`.
+    func new(_ context: RequestContext) throws -> HTTPResponse {
+        _ = try catalogue.proceduresToEdit(actor: context.account)
+        var form = ProcedureForm(Self.blank)
+        form.category = ""
+        return render(context, Self.blank, form: form, slug: "", errors: [], status: .ok)
+    }
+
+    /// `POST /admin/demarches/nouvelle`: `slug` and the procedure's fields.
+    func create(_ context: RequestContext) throws -> HTTPResponse {
+        _ = try catalogue.proceduresToEdit(actor: context.account)
+        let posted = try context.postedForm()
+        let form = Self.form(posted, communes: catalogue.communes())
+        let slug = posted["slug"] ?? ""
+        guard !context.formIsStale else {
+            return render(context, Self.blank, form: form, slug: slug,
+                          errors: [FieldErrorLink(field: "slug", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
+        do {
+            let created = try catalogue.create(procedure: slug, with: form, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.procedureSaved(created.slug), context)
+        } catch let errors as ValidationErrors {
+            return render(context, Self.blank, form: form, slug: slug,
+                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
+        }
+    }
+
+    /// What a new procedure starts from: handled by each commune's mairie, silence meaning acceptance after two months.
+    static let blank = Procedure(slug: "", title: "", categoryId: "", summary: "", channels: [.counter], handler: .communal)
+
     /// `POST /admin/demarches/{slug}/publication`: `publiee` is `1` to publish, `0` to take it off the public pages.
     func publication(_ context: RequestContext, slug: String) throws -> HTTPResponse {
         let published = try context.postedForm()["publiee"] == "1"
@@ -90,8 +120,8 @@ struct ProcedureController: Sendable {
         return form
     }
 
-    private func render(_ context: RequestContext, _ procedure: Procedure, form: ProcedureForm, errors: [FieldErrorLink],
-                        status: HTTPStatus) -> HTTPResponse {
+    private func render(_ context: RequestContext, _ procedure: Procedure, form: ProcedureForm, slug: String? = nil,
+                        errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
         func field(_ id: String, _ value: String) -> FormField { FormField(id: id, value: value, error: error(id)) }
         func options(_ organisations: [Organisation], chosen: String) -> [Choice] {
@@ -113,9 +143,10 @@ struct ProcedureController: Sendable {
                 today: HandlerWording.resolved(catalogue.handler(for: procedure, commune: commune.insee)))
         }
         let view = FormView(
-            layout: pages.layout("Modifier : \(procedure.title)", context, hasErrors: !errors.isEmpty),
+            layout: pages.layout(slug == nil ? "Modifier : \(procedure.title)" : "Nouvelle démarche", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors,
-            heading: procedure.title, isPublished: procedure.isPublished,
+            heading: slug == nil ? procedure.title : "Nouvelle démarche", creating: slug != nil,
+            slug: slug.map { field("slug", $0) }, isPublished: procedure.isPublished,
             publicPath: procedure.isPublished ? CataloguePaths.procedure(procedure.slug) : nil,
             title: field("title", form.title), summary: field("summary", form.summary),
             description: field("description", form.description),
@@ -143,7 +174,8 @@ struct ProcedureController: Sendable {
             },
             silenceError: error("silenceOutcome"), silenceMonths: field("silenceMonths", form.silenceMonths),
             staffNote: field("staffNote", form.staffNote),
-            action: AdminPaths.procedure(procedure.slug), publicationPath: AdminPaths.procedurePublication(procedure.slug))
+            action: slug == nil ? AdminPaths.procedure(procedure.slug) : AdminPaths.newProcedure,
+            publicationPath: AdminPaths.procedurePublication(procedure.slug))
         return pages.page("admin/procedure", view, context, status: status)
     }
 
