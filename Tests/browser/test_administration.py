@@ -201,3 +201,21 @@ def test_an_administrator_sets_a_regies_payfip_mode(browser):
     browser.submit_with(browser.button("Enregistrer"))
     assert "est enregistrée" in browser.text()
     browser.assert_no_problems()
+
+
+def test_a_manager_sets_their_canteens_places(browser):
+    browser.log_in("responsable.bourgueil@demo.cctoval.fr")
+    browser.open("/admin")
+    browser.submit_with(browser.link("Activités"))
+    assert [link.text for link in browser.find_all("main table a")] == ["Restauration scolaire – Bourgueil"]
+    browser.audit("admin-activites")
+    browser.submit_with(browser.link("Restauration scolaire – Bourgueil"))
+    browser.audit("admin-activite")
+    browser.fill("capacity", "0")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert browser.find(".error-summary").is_displayed()
+    browser.audit("admin-activite-erreur")
+    browser.fill("capacity", "190")
+    browser.submit_with(browser.button("Enregistrer"))
+    assert "est enregistrée" in browser.text()
+    browser.assert_no_problems()

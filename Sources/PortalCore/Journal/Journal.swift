@@ -27,7 +27,7 @@ public struct Journal: Sendable {
 
     /// The kinds of object lines are about, with their French names.
     public static let subjectKinds: [(kind: String, label: String)] = [
-        ("compte", "Comptes de l'équipe"), ("organisation", "Organisations"), ("demarche", "Démarches"), ("regie", "Régies"),
+        ("compte", "Comptes de l'équipe"), ("organisation", "Organisations"), ("demarche", "Démarches"), ("regie", "Régies"), ("activite", "Activités"),
         ("reference", "Données de référence"),
     ]
 

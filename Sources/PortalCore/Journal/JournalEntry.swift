@@ -22,6 +22,9 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
         case procedurePublished = "demarche_publiee"
         case procedureUnpublished = "demarche_retiree"
         case regieUpdated = "regie_modifiee"
+        case activityUpdated = "activite_modifiee"
+        case registrationsOpened = "inscriptions_ouvertes"
+        case registrationsClosed = "inscriptions_closes"
 
         /// The action in French, for the journal's page.
         public var label: String {
@@ -41,6 +44,9 @@ public struct JournalEntry: Sendable, Hashable, Identifiable {
             case .procedurePublished: "Démarche publiée"
             case .procedureUnpublished: "Démarche retirée"
             case .regieUpdated: "Régie modifiée"
+            case .activityUpdated: "Activité modifiée"
+            case .registrationsOpened: "Inscriptions ouvertes"
+            case .registrationsClosed: "Inscriptions closes"
             }
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The activities shipped with the portal, in `seed/activities.json`. Each start installs them
-/// (an activity already there takes the file's definition: periods and places change by file).
+/// missing from the database; once there, an activity is kept in `/admin/activites`, never overwritten by the file.
 public enum ActivitySeed {
     /// An activity file that cannot be read or installed, with what is wrong.
     public struct Problem: Error, CustomStringConvertible {
@@ -39,7 +39,8 @@ public enum ActivitySeed {
         return activities
     }
 
-    /// Installs the activities of `file`; returns how many.
+    /// Installs the activities of `file` missing from the database (one already there keeps what
+    /// `/admin/activites` made of it); returns how many the file holds.
     @discardableResult
     public static func install(from file: URL, catalogue: Catalogue, into database: PortalDatabase) throws -> Int {
         let regies = Set(try database.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM regie") })
@@ -50,7 +51,7 @@ public enum ActivitySeed {
             for activity in activities {
                 try db.execute(sql: """
                     INSERT INTO activity (id, organisationId, definition) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET organisationId = excluded.organisationId, definition = excluded.definition
+                    ON CONFLICT (id) DO NOTHING
                     """, arguments: [activity.id, activity.organisationId, String(decoding: try encoder.encode(activity), as: UTF8.self)])
             }
             return activities.count

@@ -43,7 +43,7 @@ struct AdminHomeController: Sendable {
             hasReview: !review.isEmpty,
             upcoming: isManager ? [] : [
                        "Changer l'adresse d'une démarche en gardant l'ancienne, et prévisualiser un brouillon",
-                       "Les activités (accueils de loisirs, cantines, école de musique, crèche) et leurs inscriptions",
+                       "Les tarifs, les âges, les communes et les pièces demandées des activités, et la création d'une activité",
                        "Les démarches proposées en ligne et leurs formulaires"],
             hasUpcoming: !isManager,
             managedOrganisations: isManager ? overview.organisationName : nil)

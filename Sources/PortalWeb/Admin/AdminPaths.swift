@@ -31,6 +31,14 @@ enum AdminPaths {
     static let journal = "/admin/journal"
     /// The journal as a CSV file, with the same query.
     static let journalExport = "/admin/journal.csv"
+    /// The activities.
+    static let activities = "/admin/activites"
+    /// The edit page (GET) of activity `id` and where it is posted.
+    static func activity(_ id: String) -> String { activities + "/\(id)" }
+    /// Where activity `id`'s registrations open or close from today (POST).
+    static func activityRegistrations(_ id: String) -> String { activity(id) + "/inscriptions" }
+    /// The activities, saying activity `id` was just saved.
+    static func activitySaved(_ id: String) -> String { activities + "?enregistree=\(id)" }
     /// The régies.
     static let regies = "/admin/regies"
     /// The edit page (GET) of régie `id` and where it is posted.

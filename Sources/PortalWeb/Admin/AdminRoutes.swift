@@ -9,10 +9,11 @@ struct AdminRoutes: RouteCollection {
     let journal: JournalController
     let procedures: ProcedureController
     let regies: RegieController
+    let activities: ActivityController
 
     func register(into routes: inout SiteRoutes) {
         let home = self.home, staff = self.staff, deactivation = self.deactivation, organisations = self.organisations
-        let journal = self.journal, procedures = self.procedures, regies = self.regies
+        let journal = self.journal, procedures = self.procedures, regies = self.regies, activities = self.activities
         routes.spacePage(.GET, AdminPaths.home) { context, _ in try home.show(context) }
         routes.spacePage(.GET, AdminPaths.staff) { context, _ in try staff.list(context) }
         routes.spacePage(.GET, AdminPaths.invitation) { context, _ in try staff.invitationForm(context) }
@@ -32,6 +33,14 @@ struct AdminRoutes: RouteCollection {
         }
         routes.spacePage(.GET, AdminPaths.journal) { context, _ in try journal.show(context) }
         routes.spacePage(.GET, AdminPaths.journalExport) { context, _ in try journal.export(context) }
+        routes.spacePage(.GET, AdminPaths.activities) { context, _ in try activities.list(context) }
+        routes.spacePage(.GET, "/admin/activites/{id}") { context, parameters in try activities.edit(context, id: parameters["id"] ?? "") }
+        routes.spacePage(.POST, "/admin/activites/{id}", keepsAnswersWhenStale: true) { context, parameters in
+            try activities.save(context, id: parameters["id"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/activites/{id}/inscriptions") { context, parameters in
+            try activities.registrationsWindow(context, id: parameters["id"] ?? "")
+        }
         routes.spacePage(.GET, AdminPaths.regies) { context, _ in try regies.list(context) }
         routes.spacePage(.GET, "/admin/regies/{id}") { context, parameters in try regies.edit(context, id: parameters["id"] ?? "") }
         routes.spacePage(.POST, "/admin/regies/{id}", keepsAnswersWhenStale: true) { context, parameters in

@@ -118,6 +118,7 @@ struct JournalController: Sendable {
             case "reference": "Données de référence"
             case "demarche": catalogue.procedure(slug: subject.id)?.title ?? subject.id
             case "regie": "Régie \(subject.id)"
+            case "activite": "Activité \(subject.id)"
             default: staff[subject.id] ?? "Compte n° \(subject.id)"
             }
         }

@@ -107,7 +107,8 @@ public struct PortalApplication: Sendable {
                         journal: JournalController(journal: Journal(database: database), accounts: accounts, catalogue: catalogue,
                                                    pages: pages, now: now),
                         procedures: ProcedureController(catalogue: catalogue, pages: pages, now: now),
-                        regies: RegieController(invoices: invoices, catalogue: catalogue, pages: pages, now: now)),
+                        regies: RegieController(invoices: invoices, catalogue: catalogue, pages: pages, now: now),
+                        activities: ActivityController(registrations: registrations, catalogue: catalogue, pages: pages, now: now)),
         ]
         let site = PortalRoutes(collections: collections, staticFiles: staticFiles, database: database        ).routes(
             errorPages: ErrorPages(pages: pages, logger: logger),

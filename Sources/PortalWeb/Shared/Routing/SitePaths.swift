@@ -37,6 +37,7 @@ enum SitePaths {
         "journal": AdminPaths.journal,
         "adminProcedures": AdminPaths.procedures,
         "regies": AdminPaths.regies,
+        "adminActivities": AdminPaths.activities,
     ]
 
     /// What every rendering finds under its values.
