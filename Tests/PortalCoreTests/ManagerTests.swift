@@ -48,6 +48,7 @@ import Testing
         var form = OrganisationForm(try catalogue.organisationToEdit("mairie-37031", actor: manager), today: CalendarDay(now))
         form.phone = "0247977000"
         #expect(try catalogue.update(organisation: "mairie-37031", with: form, by: manager, now: now).phone == "02 47 97 70 00")
+        #expect(try !catalogue.entriesToVerify(actor: manager).isEmpty, "Bourgueil carries a note for the team")
         #expect(try catalogue.entriesToVerify(actor: manager).allSatisfy {
             if case .organisation(let organisation) = $0.subject { organisation.id == "mairie-37031" } else { false }
         }, "no procedure, no other organisation")

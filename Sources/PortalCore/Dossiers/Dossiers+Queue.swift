@@ -16,7 +16,7 @@ extension Dossiers {
             for row in try Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT status, SUM(count) AS count FROM dossier_status_count
-                    WHERE organisationId IN (\(Self.placeholders(organisations.count))) AND count > 0 GROUP BY status
+                    WHERE organisationId IN (\(SQLList.placeholders(organisations.count))) AND count > 0 GROUP BY status
                     """),
                 arguments: StatementArguments(organisations)) {
                 if let status = DossierStatus(rawValue: row["status"]) { counts[status] = row["count"] }
@@ -72,13 +72,13 @@ extension Dossiers {
     static func queueConditions(_ filter: QueueFilter, organisations: [String], agent: Int64, now: Date) -> (String, StatementArguments) {
         // One organisation (most agents) keeps the equality the `dossier_by_*` indexes order by: an
         // `IN` list, even of one value, cost a third of the filtered queue's throughput (benchmarks.md).
-        var conditions = [organisations.count == 1 ? "organisationId = ?" : "organisationId IN (\(placeholders(organisations.count)))"]
+        var conditions = [organisations.count == 1 ? "organisationId = ?" : "organisationId IN (\(SQLList.placeholders(organisations.count)))"]
         var arguments = StatementArguments(organisations)
         if let status = filter.status {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         } else {
-            conditions.append("status IN (\(placeholders(openStatuses.count)))")
+            conditions.append("status IN (\(SQLList.placeholders(openStatuses.count)))")
             arguments += StatementArguments(openStatuses.map(\.rawValue))
         }
         if let slug = filter.procedureSlug {
@@ -102,11 +102,6 @@ extension Dossiers {
             arguments += [now]
         }
         return (conditions.joined(separator: " AND "), arguments)
-    }
-
-    /// "?, ?, ?": the placeholders of an `IN` list of `count` values (never empty: an empty list matches nothing).
-    static func placeholders(_ count: Int) -> String {
-        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// Assigns a filed dossier to a colleague of the same organisation (or to nobody).

@@ -33,7 +33,7 @@ extension Invoices {
                 db, sql: "SELECT id FROM invoice WHERE \(conditions) ORDER BY \(Self.listOrder) LIMIT ? OFFSET ?",
                 arguments: arguments + [filter.pageSize, (page - 1) * filter.pageSize])
             let invoices = try Invoice.fetchAllWithoutLines(
-                db, "WHERE id IN (\(Self.placeholders(ids.count))) ORDER BY \(Self.listOrder)",
+                db, "WHERE id IN (\(SQLList.placeholders(ids.count))) ORDER BY \(Self.listOrder)",
                 arguments: StatementArguments(ids))
             return InvoiceListPage(
                 entries: try Self.entries(invoices, db),
@@ -80,7 +80,7 @@ extension Invoices {
     /// The SQL condition and arguments of a filter over the régies `regieIds` (exposed to the index test).
     static func listConditions(_ filter: InvoiceFilter, regieIds: [String], payerIds: [Int64]?,
                                today: CalendarDay) -> (String, StatementArguments) {
-        var conditions = ["regieId IN (\(placeholders(regieIds.count)))"]
+        var conditions = ["regieId IN (\(SQLList.placeholders(regieIds.count)))"]
         var arguments = StatementArguments(regieIds)
         var statuses = filter.statuses.statuses
         if filter.overdueOnly {
@@ -89,7 +89,7 @@ extension Invoices {
             arguments += [today.iso]
         }
         if statuses.count < InvoiceStatus.allCases.count {
-            conditions.append("status IN (\(placeholders(statuses.count)))")
+            conditions.append("status IN (\(SQLList.placeholders(statuses.count)))")
             arguments += StatementArguments(statuses.map(\.rawValue))
         }
         if let from = filter.issuedFrom {
@@ -101,7 +101,7 @@ extension Invoices {
             arguments += [to.iso]
         }
         if let payerIds {
-            conditions.append("payerAccountId IN (\(placeholders(payerIds.count)))")
+            conditions.append("payerAccountId IN (\(SQLList.placeholders(payerIds.count)))")
             arguments += StatementArguments(payerIds)
         }
         return (conditions.joined(separator: " AND "), arguments)
@@ -127,11 +127,6 @@ extension Invoices {
             let payer = payers[invoice.payerAccountId]
             return InvoiceListPage.Entry(invoice: invoice, payerName: payer?.name ?? "", payerEmail: payer?.email ?? "")
         }
-    }
-
-    /// `?, ?, ?`: `count` SQL parameters.
-    static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// The names of accounts (the agents in an invoice's history).

@@ -38,7 +38,7 @@ extension Invoices {
     /// The SQL condition of payments received (exposed to the index test).
     static func receivedConditions(regieIds: [String], from: CalendarDay, to: CalendarDay,
                                    channel: PaymentChannel?) -> (String, StatementArguments) {
-        var conditions = ["payment.regieId IN (\(placeholders(regieIds.count)))", "payment.settledAt >= ?", "payment.settledAt < ?",
+        var conditions = ["payment.regieId IN (\(SQLList.placeholders(regieIds.count)))", "payment.settledAt >= ?", "payment.settledAt < ?",
                           "payment.status = ?"]
         var arguments = StatementArguments(regieIds) + [from.start, to.adding(days: 1).start, PaymentStatus.paid.rawValue]
         if let channel {

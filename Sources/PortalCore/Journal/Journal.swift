@@ -87,6 +87,6 @@ public struct Journal: Sendable {
     private static func scope(of actor: Account?) throws -> ([String], StatementArguments) {
         let actor = try Catalogue.administration(actor)
         guard actor.role == .manager else { return ([], []) }
-        return (["organisationId IN (\(Dossiers.placeholders(actor.organisationIds.count)))"], StatementArguments(actor.organisationIds))
+        return (["organisationId IN (\(SQLList.placeholders(actor.organisationIds.count)))"], StatementArguments(actor.organisationIds))
     }
 }

@@ -25,7 +25,7 @@ extension Registrations {
             var counts: [String: [RegistrationStatus: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT activityId, status, COUNT(*) AS count FROM registration
-                WHERE activityId IN (\(Dossiers.placeholders(activities.count))) AND status IN (?, ?)
+                WHERE activityId IN (\(SQLList.placeholders(activities.count))) AND status IN (?, ?)
                 GROUP BY activityId, status
                 """, arguments: StatementArguments(activities.map(\.id))
                     + [RegistrationStatus.confirmed.rawValue, RegistrationStatus.waiting.rawValue]) {
