@@ -62,7 +62,7 @@ struct AccountController: Sendable {
         do {
             account = try accounts.signUp(request, now: now())
         } catch .invalid(let errors) {
-            let links = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+            let links = errors.links
             return renderSignUp(context, form: form, errors: links, status: .unprocessableContent)
         } catch .storage(let error) {
             throw error

@@ -62,7 +62,7 @@ struct ProfileController: Sendable {
         do {
             _ = try accounts.updateProfile(form, actor: actor, now: now())
         } catch .invalid(let errors) {
-            let links = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+            let links = errors.links
             return render(context, account: actor, form: form, errors: links, notice: nil, status: .unprocessableContent)
         } catch .access {
             throw PageNotFound()

@@ -92,7 +92,7 @@ struct ActivityController: Sendable {
             return pages.redirect(to: AdminPaths.activitySaved(id), context)
         } catch let errors as ValidationErrors {
             return render(context, activity, confirmed: confirmed, waiting: waiting, form: form,
-                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
+                          errors: errors.links, status: .unprocessableContent)
         }
     }
 

@@ -53,7 +53,7 @@ struct OrganisationController: Sendable {
             return pages.redirect(to: AdminPaths.organisationSaved(saved.id), context)
         } catch let errors as ValidationErrors {
             return render(context, organisation, form: form,
-                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+                          errors: errors.links,
                           status: .unprocessableContent)
         }
     }

@@ -48,7 +48,7 @@ struct ProcedureController: Sendable {
             let saved = try catalogue.update(procedure: slug, with: form, by: context.account, now: now())
             return pages.redirect(to: AdminPaths.procedureSaved(saved.slug), context)
         } catch let errors as ValidationErrors {
-            return render(context, procedure, form: form, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+            return render(context, procedure, form: form, errors: errors.links,
                           status: .unprocessableContent)
         }
     }
@@ -76,7 +76,7 @@ struct ProcedureController: Sendable {
             return pages.redirect(to: AdminPaths.procedureSaved(created.slug), context)
         } catch let errors as ValidationErrors {
             return render(context, Self.blank, form: form, slug: slug,
-                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
+                          errors: errors.links, status: .unprocessableContent)
         }
     }
 

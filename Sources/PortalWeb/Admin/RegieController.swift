@@ -83,7 +83,7 @@ struct RegieController: Sendable {
             return pages.redirect(to: AdminPaths.regieSaved(id), context)
         } catch let errors as ValidationErrors {
             return render(context, regie, agents: agents, form: form,
-                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
+                          errors: errors.links, status: .unprocessableContent)
         }
     }
 

@@ -116,7 +116,7 @@ struct StaffController: Sendable {
     private func refused(_ context: RequestContext, _ purpose: Purpose, typed: Typed, error: StaffAccountError,
                          field: String) -> HTTPResponse {
         if case .invalid(let errors) = error {
-            return render(context, purpose, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+            return render(context, purpose, typed: typed, errors: errors.links,
                           status: .unprocessableContent)
         }
         return render(context, purpose, typed: typed, errors: [FieldErrorLink(field: field, message: error.description)], status: .conflict)

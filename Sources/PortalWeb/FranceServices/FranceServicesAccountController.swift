@@ -61,7 +61,7 @@ struct FranceServicesAccountController: Sendable {
                 displayName: typed["displayName"] ?? "", email: typed["email"] ?? "", communeInsee: typed["commune"] ?? "",
                 birthDate: typed["naissance"] ?? "", adviser: adviser, now: desk.now())
         } catch FranceServicesError.invalid(let errors) {
-            return render(context, typed: typed, errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) },
+            return render(context, typed: typed, errors: errors.links,
                           status: .unprocessableContent)
         }
         let now = desk.now(), site = desk.site(of: adviser)

@@ -49,7 +49,7 @@ struct FranceServicesHomeController: Sendable {
                 results = try desk.franceServices.search(name: typed.name, email: typed.email, birthDate: typed.birthDate,
                                                   adviser: adviser, now: desk.now())
             } catch FranceServicesError.invalid(let invalid) {
-                errors = invalid.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+                errors = invalid.links
             }
         }
         let entries = try desk.franceServices.journal(ofAdviser: adviser, limit: Self.journalLength)

@@ -95,7 +95,7 @@ struct FranceServicesInvoiceController: Sendable {
             _ = try invoices.noteDeclaredPayment(invoiceId, text: typed, actor: resident, now: desk.now())
         } catch InvoiceError.invalid(let errors) {
             return try render(context, resident: resident, invoice: invoiceId, typed: typed,
-                              errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, status: .unprocessableContent)
+                              errors: errors.links, status: .unprocessableContent)
         } catch InvoiceError.invalidTransition {
             return desk.pages.redirect(to: FranceServicesPaths.invoices(id), context)
         }

@@ -74,7 +74,7 @@ struct FranceServicesResidentController: Sendable {
                                     readAndSigned: consent.readAndSigned, code: consent.code),
                 for: id, adviser: adviser, now: desk.now())
         } catch FranceServicesError.invalid(let invalid) {
-            let errors = invalid.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+            let errors = invalid.links
             return try render(context, id: id, scope: scope, scopeSubmitted: true, consent: consent, errors: errors, notice: nil,
                               status: .unprocessableContent)
         }

@@ -33,7 +33,7 @@ struct HouseholdController: Sendable {
             try households.invite(email: email, actor: actor, now: now())
         } catch HouseholdError.invalid(let errors) {
             return render(context, actor: actor, household: try ownHousehold(actor), notice: nil,
-                          errors: errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }, typedEmail: email,
+                          errors: errors.links, typedEmail: email,
                           status: .unprocessableContent)
         }
         return pages.redirect(to: HouseholdPaths.household + "?invitation=envoyee", context)

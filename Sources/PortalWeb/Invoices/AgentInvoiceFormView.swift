@@ -35,7 +35,7 @@ struct AgentInvoiceFormView {
         self.layout = layout
         self.csrfToken = csrfToken
         hasErrors = !errors.isEmpty
-        self.errors = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+        self.errors = errors.links
         hasSeveralRegies = regies.count > 1
         regieOptions = [AgentController.Option(value: "", label: "Choisissez la régie", selected: form.regieId.isEmpty)]
             + regies.map { AgentController.Option(value: $0.id, label: $0.name, selected: $0.id == form.regieId) }

@@ -57,7 +57,7 @@ struct AgentInvoiceImportView {
     init(layout: LayoutContext, csrfToken: String, regies: [Regie], regieId: String, errors: ValidationErrors, report: ImportReport?) {
         self.layout = layout
         self.csrfToken = csrfToken
-        var links = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+        var links = errors.links
         if let report, !report.isImported {
             let message = report.fileProblems.isEmpty
                 ? "Le fichier n'a pas été importé : \(report.rejectedLines.count == 1 ? "1 ligne est" : "\(report.rejectedLines.count) lignes sont") à corriger."

@@ -87,7 +87,7 @@ struct AgentInvoiceView {
         self.notice = notice
         self.noticeReceiptPath = noticeReceiptPath
         hasErrors = !errors.isEmpty
-        self.errors = errors.errors.map { FieldErrorLink(field: $0.field, message: $0.message) }
+        self.errors = errors.links
         number = invoice.number
         regieName = detail.regie.name
         payerName = detail.payerName
