@@ -95,6 +95,25 @@ import Testing
         #expect(try Catalogue(database: database).organisation(id: "mairie-37123")?.phone == original, "replaced by the files")
     }
 
+    @Test func proceduresCreatedOrEditedInTheAdministrationSurviveAnImportOfOlderFiles() throws {
+        let folder = try exported()
+        let catalogue = try Catalogue(database: database)
+        var form = ProcedureForm(try catalogue.procedureToEdit("passeport", actor: admin))
+        form.summary = "Sur rendez-vous dans une mairie équipée."
+        _ = try catalogue.update(procedure: "passeport", with: form, by: admin, now: TestSupport.now)
+        var created = form
+        created.title = "Permis de louer"
+        _ = try catalogue.create(procedure: "permis-de-louer", with: created, by: admin, now: TestSupport.now)
+        try catalogue.setPublished(false, procedure: "acte-de-naissance", by: admin, now: TestSupport.now)
+
+        let report = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now.addingTimeInterval(60))
+        #expect(Set(report.edits.map(\.entry.id)) == ["passeport", "permis-de-louer", "acte-de-naissance"])
+        let after = try Catalogue(database: database)
+        #expect(after.procedure(slug: "passeport")?.summary == "Sur rendez-vous dans une mairie équipée.")
+        #expect(after.procedure(slug: "permis-de-louer")?.title == "Permis de louer", "a procedure the files do not know is not removed")
+        #expect(after.procedure(slug: "acte-de-naissance")?.isPublished == false)
+    }
+
     @Test func identicalFilesChangeNothing() throws {
         let report = try database.importReferenceData(from: try exported(), apply: true, now: TestSupport.now)
         #expect(report.diff.isEmpty)

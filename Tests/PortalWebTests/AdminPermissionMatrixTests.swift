@@ -34,7 +34,8 @@ import Testing
             ("POST", "/admin/demarches/carte-nationale-identite", .administrators),
             ("POST", "/admin/demarches/carte-nationale-identite/publication", .administrators),
             ("GET", "/admin/demarches/nouvelle", .administrators), ("POST", "/admin/demarches/nouvelle", .administrators),
-            ("GET", "/admin/activites", .lists), ("GET", "/admin/activites/cantine-bourgueil-2026-2027", .organisation),
+            ("GET", "/admin/activites", .lists), ("GET", "/admin/activites/nouvelle", .lists), ("POST", "/admin/activites/nouvelle", .lists),
+            ("GET", "/admin/activites/cantine-bourgueil-2026-2027", .organisation),
             ("POST", "/admin/activites/cantine-bourgueil-2026-2027", .organisation),
             ("POST", "/admin/activites/cantine-bourgueil-2026-2027/inscriptions", .organisation),
             ("GET", "/admin/regies", .administrators), ("GET", "/admin/regies/mairie-37031", .administrators),
@@ -106,6 +107,7 @@ import Testing
                 UNION ALL SELECT title || ' ' || published FROM procedure WHERE slug = 'carte-nationale-identite'
                 UNION ALL SELECT name || ' ' || payfipMode FROM regie WHERE id = 'mairie-37031'
                 UNION ALL SELECT definition FROM activity WHERE id = 'cantine-bourgueil-2026-2027'
+                UNION ALL SELECT COUNT(*) || ' activités' FROM activity
                 UNION ALL SELECT email || ' ' || displayName || ' ' || role || ' ' || IFNULL(deactivatedAt, '') FROM account WHERE role <> 'resident'
                 """).sorted()
         }

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// Administrators, and the managers of the organisation running it, keep an activity: its text,
-/// registration window, dates and places; they open or close its registrations.
+/// organiser and régie, who may register, registration window, dates, places and tariff; they
+/// create activities and open or close their registrations.
 extension Registrations {
     /// The activities `actor` administers, by title: every one for an administrator, a manager's own.
     ///
@@ -25,16 +26,59 @@ extension Registrations {
         }
     }
 
+    /// What `actor`'s activity forms may name: the organisations they administer, those
+    /// organisations' régies (every régie for an administrator) and the communes; the régie
+    /// `activity` is billed in stays a choice.
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager.
+    public func activityOptions(actor: Account?, for activity: Activity? = nil) throws -> ActivityForm.Options {
+        let actor = try Catalogue.administration(actor)
+        let organisations = catalogue.snapshot.data.organisations.filter { actor.administers($0.id) }.sorted { $0.name < $1.name }
+        let regies = try database.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM regie ORDER BY name").map(Regie.init(row:)) }
+        return ActivityForm.Options(organisations: organisations,
+                                    regies: regies.filter { actor.administers($0.organisationId) || $0.id == activity?.regieId },
+                                    communes: catalogue.communes())
+    }
+
+    /// Creates an activity from `form`, its registrations and places as set, and journals it. Its
+    /// id comes from its name and period ("accueil-de-loisirs-ete-2027").
+    ///
+    /// - Throws: ``AccessError`` unless `actor` is an administrator or a manager; ``ValidationErrors``
+    ///   (nothing is saved then).
+    public func create(activity form: ActivityForm, by actor: Account?, now: Date) throws -> Activity {
+        let options = try activityOptions(actor: actor)
+        let today = CalendarDay(now)
+        let blank = Activity(id: "", organisationId: "", regieId: nil, title: "", period: "", description: "", opensOn: today,
+                             closesOn: today, startsOn: today, endsOn: today, minAgeMonths: 0, maxAgeMonths: 0, communes: [],
+                             capacity: 1, requiredDocuments: [], tariff: nil, billingNote: nil)
+        var created = try form.validated(blank, confirmed: 0, options: options)
+        return try database.pool.write { db in
+            let stem = Slug.make(created.title + " " + created.period)
+            var id = stem
+            var suffix = 1
+            while try Activity.fetch(id: id, db) != nil {
+                suffix += 1
+                id = "\(stem)-\(suffix)"
+            }
+            created.id = id
+            try db.execute(sql: "INSERT INTO activity (id, organisationId, definition) VALUES (?, ?, ?)",
+                           arguments: [id, created.organisationId, try Self.definition(created)])
+            try JournalEntry.record(.activityCreated, by: actor, about: Self.subject(created),
+                                    summary: "« \(created.title) », \(created.capacity) places", after: try JournalEntry.json(created), now: now, db)
+            return created
+        }
+    }
+
     /// Saves `form` as activity `id`'s settings; more places go to those waiting, in order. A
     /// confirmed registration is never dropped: fewer places than confirmed is refused.
     ///
     /// - Throws: ``AccessError`` as ``activityToEdit(_:actor:)``; ``ValidationErrors`` (nothing is saved then).
     public func update(activity id: String, with form: ActivityForm, by actor: Account?, now: Date) throws -> Activity {
-        _ = try activityToEdit(id, actor: actor)
+        let options = try activityOptions(actor: actor, for: try activityToEdit(id, actor: actor).activity)
         return try database.pool.write { db in
             // Read again in the transaction: a registration may have come in meanwhile.
             guard let before = try Activity.fetch(id: id, db) else { throw AccessError.notFound }
-            let after = try form.validated(before, confirmed: try Self.confirmedCount(id, db))
+            let after = try form.validated(before, confirmed: try Self.confirmedCount(id, db), options: options)
             guard after != before else { return before }
             try save(after, before: before, action: .activityUpdated, summary: Self.changes(from: before, to: after), by: actor, now: now, db)
             return after
@@ -65,13 +109,22 @@ extension Registrations {
 
     private func save(_ after: Activity, before: Activity, action: JournalEntry.Action, summary: String, by actor: Account?,
                       now: Date, _ db: Database) throws {
+        try db.execute(sql: "UPDATE activity SET organisationId = ?, definition = ? WHERE id = ?",
+                       arguments: [after.organisationId, try Self.definition(after), after.id])
+        if after.capacity > before.capacity { try promote(after.id, now: now, db) }
+        try JournalEntry.record(action, by: actor, about: Self.subject(after),
+                                summary: summary, before: try JournalEntry.json(before), after: try JournalEntry.json(after), now: now, db)
+    }
+
+    /// How the `activity` table stores an activity: its JSON, keys sorted.
+    static func definition(_ activity: Activity) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try db.execute(sql: "UPDATE activity SET definition = ? WHERE id = ?",
-                       arguments: [String(decoding: try encoder.encode(after), as: UTF8.self), after.id])
-        if after.capacity > before.capacity { try promote(after.id, now: now, db) }
-        try JournalEntry.record(action, by: actor, about: JournalEntry.Subject(kind: "activite", id: after.id, organisationId: after.organisationId),
-                                summary: summary, before: try JournalEntry.json(before), after: try JournalEntry.json(after), now: now, db)
+        return String(decoding: try encoder.encode(activity), as: UTF8.self)
+    }
+
+    private static func subject(_ activity: Activity) -> JournalEntry.Subject {
+        JournalEntry.Subject(kind: "activite", id: activity.id, organisationId: activity.organisationId)
     }
 
     static func changes(from before: Activity, to after: Activity) -> String {
@@ -81,7 +134,13 @@ extension Registrations {
             parts.append("Inscriptions du \(after.opensOn.french) au \(after.closesOn.french)")
         }
         if before.startsOn != after.startsOn || before.endsOn != after.endsOn { parts.append("Dates de l'activité") }
+        if before.organisationId != after.organisationId { parts.append("Organisation : \(after.organisationId)") }
+        if before.regieId != after.regieId { parts.append("Régie : \(after.regieId ?? "aucune")") }
+        if before.minAgeMonths != after.minAgeMonths || before.maxAgeMonths != after.maxAgeMonths { parts.append("Âges : \(after.ageRangeText)") }
+        if before.communes != after.communes { parts.append("Communes") }
+        if before.requiredDocuments != after.requiredDocuments { parts.append("Pièces demandées") }
         if before.capacity != after.capacity { parts.append("Places : \(before.capacity) → \(after.capacity)") }
+        if before.tariff != after.tariff { parts.append("Tarif") }
         if before.billingNote != after.billingNote { parts.append("Note de facturation") }
         return parts.joined(separator: " ; ")
     }

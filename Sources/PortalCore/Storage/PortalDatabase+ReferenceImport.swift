@@ -27,7 +27,7 @@ extension PortalDatabase {
 
     /// Compares the reference files of `directory` with the database and, when `apply` is true,
     /// applies them in one transaction and journals it. An entry edited in the administration since
-    /// the last import (organisations, from the journal) keeps its edit unless `replacingEdits`: an
+    /// the last import (an organisation or a procedure, from the journal) keeps its edit unless `replacingEdits`: an
     /// import never silently overwrites the administration. Accounts and everything else are kept.
     ///
     /// A database without reference data yet (a new data folder) takes the files whole.
@@ -39,8 +39,8 @@ extension PortalDatabase {
         return try pool.write { db in
             let current = try ReferenceData.fetch(db)
             let diff = try ReferenceDiff(from: current, to: incoming)
-            let edits = try Self.administrationEdits(db).compactMap { id, edit -> ReferenceImport.Edit? in
-                diff.entries.first { $0.kind == .organisation && $0.id == id && $0.change != .added }
+            let edits = try Self.administrationEdits(db).compactMap { key, edit -> ReferenceImport.Edit? in
+                diff.entries.first { $0.kind == key.kind && $0.id == key.id && $0.change != .added }
                     .map { ReferenceImport.Edit(entry: $0, by: edit.by, at: edit.at) }
             }.sorted { $0.entry.name < $1.entry.name }
             let report = ReferenceImport(diff: diff, edits: edits, replacingEdits: replacingEdits, applied: apply && !diff.isEmpty)
@@ -48,11 +48,10 @@ extension PortalDatabase {
             var merged = incoming
             if !replacingEdits {
                 for edit in edits {
-                    guard let kept = current.organisations.first(where: { $0.id == edit.entry.id }) else { continue }
-                    if let index = merged.organisations.firstIndex(where: { $0.id == kept.id }) {
-                        merged.organisations[index] = kept
-                    } else {
-                        merged.organisations.append(kept)
+                    switch edit.entry.kind {
+                    case .organisation: Self.keep(edit.entry.id, from: current.organisations, in: &merged.organisations, id: \.id)
+                    case .procedure: Self.keep(edit.entry.id, from: current.procedures, in: &merged.procedures, id: \.slug)
+                    case .commune, .category: break
                     }
                 }
             }
@@ -69,14 +68,40 @@ extension PortalDatabase {
         }
     }
 
-    /// The organisations edited in the administration since the last import, with the latest editor.
-    private static func administrationEdits(_ db: Database) throws -> [(String, (by: String, at: Date))] {
-        try Row.fetchAll(db, sql: """
-            SELECT objectId, actorName, at FROM journal_entry AS edit
-            WHERE action = ? AND at > IFNULL((SELECT MAX(at) FROM journal_entry WHERE action = ?), '')
-              AND id = (SELECT MAX(id) FROM journal_entry WHERE action = edit.action AND objectId = edit.objectId)
-            """, arguments: [JournalEntry.Action.organisationUpdated.rawValue, JournalEntry.Action.referenceImported.rawValue])
-            .map { ($0["objectId"], (by: $0["actorName"], at: $0["at"])) }
+    /// The journal's kinds of administration changes that an import keeps, by the entry kind they touch.
+    private static let administrationActions: [JournalEntry.Action: ReferenceDiff.Kind] = [
+        .organisationUpdated: .organisation,
+        .procedureCreated: .procedure, .procedureUpdated: .procedure,
+        .procedurePublished: .procedure, .procedureUnpublished: .procedure,
+    ]
+
+    /// The organisations and procedures edited in the administration since the last import, with
+    /// the latest editor of each.
+    private static func administrationEdits(_ db: Database) throws -> [(key: (kind: ReferenceDiff.Kind, id: String), edit: (by: String, at: Date))] {
+        let actions = administrationActions.keys.map(\.rawValue).sorted()
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT action, objectId, actorName, at FROM journal_entry AS edit
+            WHERE action IN (\(SQLList.placeholders(actions.count)))
+              AND at > IFNULL((SELECT MAX(at) FROM journal_entry WHERE action = ?), '')
+            ORDER BY id DESC
+            """, arguments: StatementArguments(actions + [JournalEntry.Action.referenceImported.rawValue]))
+        var seen = Set<String>()
+        return rows.compactMap { row in
+            guard let action = JournalEntry.Action(rawValue: row["action"]), let kind = administrationActions[action] else { return nil }
+            let id: String = row["objectId"]
+            guard seen.insert("\(kind.rawValue)/\(id)").inserted else { return nil }
+            return ((kind, id), (row["actorName"], row["at"]))
+        }
+    }
+
+    /// Puts the current version of entry `id` in `merged`, in place of the files' version or after the others.
+    private static func keep<Value>(_ id: String, from current: [Value], in merged: inout [Value], id key: (Value) -> String) {
+        guard let kept = current.first(where: { key($0) == id }) else { return }
+        if let index = merged.firstIndex(where: { key($0) == id }) {
+            merged[index] = kept
+        } else {
+            merged.append(kept)
+        }
     }
 
     private static func summary(_ report: ReferenceImport) -> String {

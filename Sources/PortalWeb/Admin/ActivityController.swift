@@ -2,50 +2,15 @@ import Foundation
 import PortalCore
 import PortalHTTP
 
-/// `/admin/activites`: each activity's text, registration window, dates and places, and opening or
-/// closing its registrations; for administrators, and for managers their organisation's. Who may do
-/// it is decided in PortalCore (``Registrations/update(activity:with:by:now:)``).
+/// `/admin/activites`: creating activities, and each activity's text, organiser and régie, who may
+/// register (communes, ages, documents), registration window, dates, places and tariff, and opening
+/// or closing its registrations; for administrators, and for managers their organisation's. Who
+/// may do it is decided in PortalCore (``Registrations/update(activity:with:by:now:)``).
 struct ActivityController: Sendable {
     let registrations: Registrations
     let catalogue: Catalogue
     let pages: PageRenderer
     let now: @Sendable () -> Date
-
-    struct ListView {
-        let layout: LayoutContext
-        let notice: String?
-        let rows: [Row]
-    }
-
-    struct Row {
-        let title: String
-        let path: String
-        let organisation: String
-        let window: String
-        let places: String
-    }
-
-    struct FormView {
-        let layout: LayoutContext
-        let csrfToken: String
-        let hasErrors: Bool
-        let errors: [FieldErrorLink]
-        let heading: String
-        let state: String
-        let isOpen: Bool
-        let title: FormField
-        let period: FormField
-        let description: FormField
-        let opensOn: FormField
-        let closesOn: FormField
-        let startsOn: FormField
-        let endsOn: FormField
-        let capacity: FormField
-        let billingNote: FormField
-        let action: String
-        let registrationsPath: String
-        let cancelPath = AdminPaths.activities
-    }
 
     /// `GET /admin/activites`.
     func list(_ context: RequestContext) throws -> HTTPResponse {
@@ -53,46 +18,60 @@ struct ActivityController: Sendable {
         let today = CalendarDay(now())
         let saved = context.request.queryValue("enregistree").flatMap { id in activities.first { $0.id == id } }
         let rows = activities.map { activity in
-            Row(title: activity.title, path: AdminPaths.activity(activity.id),
-                organisation: catalogue.organisation(id: activity.organisationId)?.name ?? activity.organisationId,
-                window: (activity.isOpen(on: today) ? "Ouvertes" : "Fermées") + " — du \(activity.opensOn.french) au \(activity.closesOn.french)",
-                places: String(activity.capacity))
+            ListRow(title: activity.title, path: AdminPaths.activity(activity.id),
+                    organisation: catalogue.organisation(id: activity.organisationId)?.name ?? activity.organisationId,
+                    window: (activity.isOpen(on: today) ? "Ouvertes" : "Fermées") + " — du \(activity.opensOn.french) au \(activity.closesOn.french)",
+                    places: String(activity.capacity))
         }
         let view = ListView(layout: pages.layout("Activités", context),
-                            notice: saved.map { "« \($0.title) » est enregistrée : les familles voient déjà ces réglages." }, rows: rows)
+                            notice: saved.map { "« \($0.title) » est enregistrée : les familles voient déjà ces réglages." }, rows: rows,
+                            newPath: AdminPaths.newActivity)
         return pages.page("admin/activities", view, context)
+    }
+
+    /// `GET /admin/activites/nouvelle`: an empty form, the organisation preset when there is one choice.
+    func new(_ context: RequestContext) throws -> HTTPResponse {
+        let options = try registrations.activityOptions(actor: context.account)
+        var form = ActivityForm()
+        if options.organisations.count == 1 { form.organisation = options.organisations[0].id }
+        return render(context, nil, form: form, options: options, errors: [], status: .ok)
+    }
+
+    /// `POST /admin/activites/nouvelle`.
+    func create(_ context: RequestContext) throws -> HTTPResponse {
+        let options = try registrations.activityOptions(actor: context.account)
+        let form = try posted(context)
+        guard !context.formIsStale else {
+            return render(context, nil, form: form, options: options, errors: [Self.staleError], status: .forbidden)
+        }
+        do {
+            let created = try registrations.create(activity: form, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.activitySaved(created.id), context)
+        } catch let errors as ValidationErrors {
+            return render(context, nil, form: form, options: options, errors: errors.links, status: .unprocessableContent)
+        }
     }
 
     /// `GET /admin/activites/{id}`.
     func edit(_ context: RequestContext, id: String) throws -> HTTPResponse {
-        let (activity, confirmed, waiting) = try registrations.activityToEdit(id, actor: context.account)
-        return render(context, activity, confirmed: confirmed, waiting: waiting, form: ActivityForm(activity), errors: [], status: .ok)
+        let state = try registrations.activityToEdit(id, actor: context.account)
+        let options = try registrations.activityOptions(actor: context.account, for: state.activity)
+        return render(context, state, form: ActivityForm(state.activity), options: options, errors: [], status: .ok)
     }
 
     /// `POST /admin/activites/{id}`.
     func save(_ context: RequestContext, id: String) throws -> HTTPResponse {
-        let (activity, confirmed, waiting) = try registrations.activityToEdit(id, actor: context.account)
-        let posted = try context.postedForm()
-        var form = ActivityForm()
-        form.title = posted["title"] ?? ""
-        form.period = posted["period"] ?? ""
-        form.description = posted["description"] ?? ""
-        form.opensOn = posted["opensOn"] ?? ""
-        form.closesOn = posted["closesOn"] ?? ""
-        form.startsOn = posted["startsOn"] ?? ""
-        form.endsOn = posted["endsOn"] ?? ""
-        form.capacity = posted["capacity"] ?? ""
-        form.billingNote = posted["billingNote"] ?? ""
+        let state = try registrations.activityToEdit(id, actor: context.account)
+        let options = try registrations.activityOptions(actor: context.account, for: state.activity)
+        let form = try posted(context)
         guard !context.formIsStale else {
-            return render(context, activity, confirmed: confirmed, waiting: waiting, form: form,
-                          errors: [FieldErrorLink(field: "title", message: AccountController.staleFormMessage)], status: .forbidden)
+            return render(context, state, form: form, options: options, errors: [Self.staleError], status: .forbidden)
         }
         do {
             _ = try registrations.update(activity: id, with: form, by: context.account, now: now())
             return pages.redirect(to: AdminPaths.activitySaved(id), context)
         } catch let errors as ValidationErrors {
-            return render(context, activity, confirmed: confirmed, waiting: waiting, form: form,
-                          errors: errors.links, status: .unprocessableContent)
+            return render(context, state, form: form, options: options, errors: errors.links, status: .unprocessableContent)
         }
     }
 
@@ -103,20 +82,42 @@ struct ActivityController: Sendable {
         return pages.redirect(to: AdminPaths.activitySaved(id), context)
     }
 
-    private func render(_ context: RequestContext, _ activity: Activity, confirmed: Int, waiting: Int, form: ActivityForm,
-                        errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
-        func field(_ id: String, _ value: String) -> FormField { FormField(id: id, value: value, error: errors.first { $0.field == id }?.message) }
-        let isOpen = activity.isOpen(on: CalendarDay(now()))
-        let view = FormView(
-            layout: pages.layout("Modifier : \(activity.title)", context, hasErrors: !errors.isEmpty),
-            csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors, heading: activity.title,
-            state: "Inscriptions \(isOpen ? "ouvertes" : "fermées") ; \(confirmed) inscription\(confirmed > 1 ? "s" : "") confirmée\(confirmed > 1 ? "s" : "") sur \(activity.capacity) places, \(waiting) en liste d'attente.",
-            isOpen: isOpen,
-            title: field("title", form.title), period: field("period", form.period), description: field("description", form.description),
-            opensOn: field("opensOn", form.opensOn), closesOn: field("closesOn", form.closesOn),
-            startsOn: field("startsOn", form.startsOn), endsOn: field("endsOn", form.endsOn),
-            capacity: field("capacity", form.capacity), billingNote: field("billingNote", form.billingNote),
-            action: AdminPaths.activity(activity.id), registrationsPath: AdminPaths.activityRegistrations(activity.id))
+    private static let staleError = FieldErrorLink(field: "title", message: AccountController.staleFormMessage)
+
+    private func posted(_ context: RequestContext) throws -> ActivityForm {
+        let posted = try context.postedForm()
+        var form = ActivityForm()
+        form.title = posted["title"] ?? ""
+        form.period = posted["period"] ?? ""
+        form.description = posted["description"] ?? ""
+        form.organisation = posted["organisation"] ?? ""
+        form.regie = posted["regie"] ?? ""
+        form.minAge = posted["minAge"] ?? ""
+        form.minAgeUnit = posted["minAgeUnit"] ?? ""
+        form.maxAge = posted["maxAge"] ?? ""
+        form.maxAgeUnit = posted["maxAgeUnit"] ?? ""
+        form.someCommunes = posted["communes"] == "liste"
+        form.communes = posted.values("commune")
+        form.requiredDocuments = posted.values("document")
+        form.opensOn = posted["opensOn"] ?? ""
+        form.closesOn = posted["closesOn"] ?? ""
+        form.startsOn = posted["startsOn"] ?? ""
+        form.endsOn = posted["endsOn"] ?? ""
+        form.capacity = posted["capacity"] ?? ""
+        form.tariffLabel = posted["tariffLabel"] ?? ""
+        form.bands = (0..<ActivityForm.bandRows).map { index in
+            ActivityForm.Band(ceiling: posted[ActivityForm.bandField(index, "plafond")] ?? "",
+                              price: posted[ActivityForm.bandField(index, "prix")] ?? "")
+        }
+        form.billingNote = posted["billingNote"] ?? ""
+        return form
+    }
+
+    private func render(_ context: RequestContext, _ state: (activity: Activity, confirmed: Int, waiting: Int)?, form: ActivityForm,
+                        options: ActivityForm.Options, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
+        let title = state.map { "Modifier : \($0.activity.title)" } ?? "Nouvelle activité"
+        let view = FormView(form, state: state, options: options, errors: errors, today: CalendarDay(now()),
+                            layout: pages.layout(title, context, hasErrors: !errors.isEmpty), csrfToken: context.csrfToken)
         return pages.page("admin/activity", view, context, status: status)
     }
 }

@@ -33,6 +33,8 @@ enum AdminPaths {
     static let journalExport = "/admin/journal.csv"
     /// The activities.
     static let activities = "/admin/activites"
+    /// The form creating an activity (GET), and where it is posted.
+    static let newActivity = activities + "/nouvelle"
     /// The edit page (GET) of activity `id` and where it is posted.
     static func activity(_ id: String) -> String { activities + "/\(id)" }
     /// Where activity `id`'s registrations open or close from today (POST).

@@ -34,6 +34,8 @@ struct AdminRoutes: RouteCollection {
         routes.spacePage(.GET, AdminPaths.journal) { context, _ in try journal.show(context) }
         routes.spacePage(.GET, AdminPaths.journalExport) { context, _ in try journal.export(context) }
         routes.spacePage(.GET, AdminPaths.activities) { context, _ in try activities.list(context) }
+        routes.spacePage(.GET, AdminPaths.newActivity) { context, _ in try activities.new(context) }
+        routes.spacePage(.POST, AdminPaths.newActivity, keepsAnswersWhenStale: true) { context, _ in try activities.create(context) }
         routes.spacePage(.GET, "/admin/activites/{id}") { context, parameters in try activities.edit(context, id: parameters["id"] ?? "") }
         routes.spacePage(.POST, "/admin/activites/{id}", keepsAnswersWhenStale: true) { context, parameters in
             try activities.save(context, id: parameters["id"] ?? "")
