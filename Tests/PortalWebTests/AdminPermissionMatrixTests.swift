@@ -40,6 +40,7 @@ import Testing
             ("POST", "/admin/activites/cantine-bourgueil-2026-2027/inscriptions", .organisation),
             ("GET", "/admin/regies", .administrators), ("GET", "/admin/regies/mairie-37031", .administrators),
             ("POST", "/admin/regies/mairie-37031", .administrators),
+            ("GET", "/admin/regies/nouvelle", .administrators), ("POST", "/admin/regies/nouvelle", .administrators),
         ]
     }
 
@@ -108,6 +109,7 @@ import Testing
                 UNION ALL SELECT name || ' ' || payfipMode FROM regie WHERE id = 'mairie-37031'
                 UNION ALL SELECT definition FROM activity WHERE id = 'cantine-bourgueil-2026-2027'
                 UNION ALL SELECT COUNT(*) || ' activités' FROM activity
+                UNION ALL SELECT 'Régies : ' || COUNT(*) FROM regie
                 UNION ALL SELECT email || ' ' || displayName || ' ' || role || ' ' || IFNULL(deactivatedAt, '') FROM account WHERE role <> 'resident'
                 """).sorted()
         }

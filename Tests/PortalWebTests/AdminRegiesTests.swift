@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PortalCore
 import PortalTestSupport
 import Testing
@@ -44,5 +45,30 @@ import Testing
         #expect(refused.body.contains("href=\"#payfipClientNumber\""))
         #expect(refused.text.contains("Une autre régie a déjà le code ENF."))
         #expect(refused.body.contains("value=\"Régie des déchets\""))
+    }
+
+    @Test func anAdministratorCreatesARegieThatItsOrganisationsAgentsBillIn() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get("/admin/regies/nouvelle")
+        #expect(page.status == 200)
+        #expect(page.body.contains("id=\"mode-T\" name=\"payfipMode\" value=\"T\" checked"), "test mode until the contract is signed")
+        var answers = ["name": "Régie de la salle des fêtes de Benais", "organisation": "mairie-37024", "payfipClientNumber": "12 34 56",
+                       "numberingCode": "DEC"]
+        let refused = try admin.post("/admin/regies/nouvelle", form: PageResponse.changing(page.formFields, answers))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Une autre régie a déjà le code DEC."))
+        #expect(refused.body.contains("value=\"Régie de la salle des fêtes de Benais\"") && refused.body.contains("value=\"12 34 56\""))
+        answers["numberingCode"] = "sfb"
+        let created = try admin.post("/admin/regies/nouvelle", form: PageResponse.changing(refused.formFields, answers))
+        #expect(created.status == 303)
+        #expect(created.header("Location") == "/admin/regies?enregistree=regie-de-la-salle-des-fetes-de-benais")
+        #expect(try admin.get("/admin/regies").text.contains("SFB"))
+        #expect(try admin.get("/admin/journal").text.contains("Régie créée"))
+        let regie = try server.database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT organisationId, payfipClientNumber, payfipMode FROM regie WHERE id = 'regie-de-la-salle-des-fetes-de-benais'")
+        }
+        #expect(regie?["organisationId"] == "mairie-37024")
+        #expect(regie?["payfipClientNumber"] == "123456")
+        #expect(regie?["payfipMode"] == "T")
     }
 }

@@ -53,7 +53,7 @@ extension Registrations {
                              capacity: 1, requiredDocuments: [], tariff: nil, billingNote: nil)
         var created = try form.validated(blank, confirmed: 0, options: options)
         return try database.pool.write { db in
-            let stem = Slug.make(created.title + " " + created.period)
+            let stem = Slug.make(created.title + " " + created.period, fallback: "activite")
             var id = stem
             var suffix = 1
             while try Activity.fetch(id: id, db) != nil {

@@ -3,8 +3,8 @@ import Foundation
 /// URL-safe identifiers made from French names.
 enum Slug {
     /// "Accueil de loisirs – été 2027" → "accueil-de-loisirs-ete-2027": lower case without accents,
-    /// words joined by dashes, at most 60 characters; "activite" when nothing is left.
-    static func make(_ text: String) -> String {
+    /// words joined by dashes, at most 60 characters; `fallback` when nothing is left.
+    static func make(_ text: String, fallback: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
         let words = folded.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
@@ -12,6 +12,6 @@ enum Slug {
         for word in words where slug.count + word.count + 1 <= 60 {
             slug += (slug.isEmpty ? "" : "-") + word
         }
-        return slug.isEmpty ? "activite" : slug
+        return slug.isEmpty ? fallback : slug
     }
 }

@@ -43,6 +43,8 @@ enum AdminPaths {
     static func activitySaved(_ id: String) -> String { activities + "?enregistree=\(id)" }
     /// The régies.
     static let regies = "/admin/regies"
+    /// The form creating a régie (GET), and where it is posted.
+    static let newRegie = regies + "/nouvelle"
     /// The edit page (GET) of régie `id` and where it is posted.
     static func regie(_ id: String) -> String { regies + "/\(id)" }
     /// The régies, saying régie `id` was just saved.

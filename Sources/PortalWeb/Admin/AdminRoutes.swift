@@ -44,6 +44,8 @@ struct AdminRoutes: RouteCollection {
             try activities.registrationsWindow(context, id: parameters["id"] ?? "")
         }
         routes.spacePage(.GET, AdminPaths.regies) { context, _ in try regies.list(context) }
+        routes.spacePage(.GET, AdminPaths.newRegie) { context, _ in try regies.new(context) }
+        routes.spacePage(.POST, AdminPaths.newRegie, keepsAnswersWhenStale: true) { context, _ in try regies.create(context) }
         routes.spacePage(.GET, "/admin/regies/{id}") { context, parameters in try regies.edit(context, id: parameters["id"] ?? "") }
         routes.spacePage(.POST, "/admin/regies/{id}", keepsAnswersWhenStale: true) { context, parameters in
             try regies.save(context, id: parameters["id"] ?? "")

@@ -2,7 +2,7 @@ import Foundation
 import PortalCore
 import PortalHTTP
 
-/// `/admin/regies`: each régie's name, organisation, PayFiP contract and mode, numbering code, and
+/// `/admin/regies`: creating régies, and each régie's name, organisation, PayFiP contract and mode, numbering code, and
 /// the agents who may bill in it. Who may do it is decided in PortalCore (``Invoices/update(regie:with:by:now:)``).
 struct RegieController: Sendable {
     let invoices: Invoices
@@ -14,6 +14,7 @@ struct RegieController: Sendable {
         let layout: LayoutContext
         let notice: String?
         let rows: [Row]
+        let newPath = AdminPaths.newRegie
     }
 
     struct Row {
@@ -38,8 +39,11 @@ struct RegieController: Sendable {
         let modeError: String?
         let numberingCode: FormField
         let billers: [Choice]
+        /// A new régie's billers are named once it exists.
+        let isNew: Bool
         let hasAgents: Bool
         let action: String
+        let submitLabel: String
         let cancelPath = AdminPaths.regies
     }
 
@@ -63,9 +67,43 @@ struct RegieController: Sendable {
         return render(context, regie, agents: agents, form: RegieForm(regie, billers: billers), errors: [], status: .ok)
     }
 
+    /// `GET /admin/regies/nouvelle`: in PayFiP's test mode until the contract is signed.
+    func new(_ context: RequestContext) throws -> HTTPResponse {
+        _ = try invoices.regiesToEdit(actor: context.account)
+        var form = RegieForm()
+        form.payfipMode = PayFiPMode.test.rawValue
+        return render(context, nil, agents: [], form: form, errors: [], status: .ok)
+    }
+
+    /// `POST /admin/regies/nouvelle`.
+    func create(_ context: RequestContext) throws -> HTTPResponse {
+        _ = try invoices.regiesToEdit(actor: context.account)
+        let form = try posted(context)
+        guard !context.formIsStale else { return render(context, nil, agents: [], form: form, errors: [Self.staleError], status: .forbidden) }
+        do {
+            let created = try invoices.create(regie: form, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.regieSaved(created.id), context)
+        } catch let errors as ValidationErrors {
+            return render(context, nil, agents: [], form: form, errors: errors.links, status: .unprocessableContent)
+        }
+    }
+
     /// `POST /admin/regies/{id}`.
     func save(_ context: RequestContext, id: String) throws -> HTTPResponse {
         let (regie, _, agents) = try invoices.regieToEdit(id, actor: context.account)
+        let form = try posted(context)
+        guard !context.formIsStale else { return render(context, regie, agents: agents, form: form, errors: [Self.staleError], status: .forbidden) }
+        do {
+            _ = try invoices.update(regie: id, with: form, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.regieSaved(id), context)
+        } catch let errors as ValidationErrors {
+            return render(context, regie, agents: agents, form: form, errors: errors.links, status: .unprocessableContent)
+        }
+    }
+
+    private static let staleError = FieldErrorLink(field: "name", message: AccountController.staleFormMessage)
+
+    private func posted(_ context: RequestContext) throws -> RegieForm {
         let posted = try context.postedForm()
         var form = RegieForm()
         form.name = posted["name"] ?? ""
@@ -74,28 +112,19 @@ struct RegieController: Sendable {
         form.payfipMode = posted["payfipMode"] ?? ""
         form.numberingCode = posted["numberingCode"] ?? ""
         form.billers = posted.values("billers")
-        guard !context.formIsStale else {
-            return render(context, regie, agents: agents, form: form,
-                          errors: [FieldErrorLink(field: "name", message: AccountController.staleFormMessage)], status: .forbidden)
-        }
-        do {
-            _ = try invoices.update(regie: id, with: form, by: context.account, now: now())
-            return pages.redirect(to: AdminPaths.regieSaved(id), context)
-        } catch let errors as ValidationErrors {
-            return render(context, regie, agents: agents, form: form,
-                          errors: errors.links, status: .unprocessableContent)
-        }
+        return form
     }
 
-    private func render(_ context: RequestContext, _ regie: Regie, agents: [Account], form: RegieForm, errors: [FieldErrorLink],
+    private func render(_ context: RequestContext, _ regie: Regie?, agents: [Account], form: RegieForm, errors: [FieldErrorLink],
                         status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
         func field(_ id: String, _ value: String) -> FormField { FormField(id: id, value: value, error: error(id)) }
-        let organisations = (catalogue.organisations(kind: .intercommunality) + catalogue.organisations(kind: .intercommunalService)
-            + catalogue.organisations(kind: .mairie)).map { Choice(value: $0.id, label: $0.name, selected: $0.id == form.organisation, id: "") }
+        let organisations = [Choice(value: "", label: "Choisissez", selected: form.organisation.isEmpty, id: "")]
+            + (catalogue.organisations(kind: .intercommunality) + catalogue.organisations(kind: .intercommunalService)
+               + catalogue.organisations(kind: .mairie)).map { Choice(value: $0.id, label: $0.name, selected: $0.id == form.organisation, id: "") }
         let view = FormView(
-            layout: pages.layout("Modifier : \(regie.name)", context, hasErrors: !errors.isEmpty),
-            csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors, heading: regie.name,
+            layout: pages.layout(regie.map { "Modifier : \($0.name)" } ?? "Nouvelle régie", context, hasErrors: !errors.isEmpty),
+            csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors, heading: regie?.name ?? "Nouvelle régie",
             name: field("name", form.name), organisations: organisations, organisationError: error("organisation"),
             payfipClientNumber: field("payfipClientNumber", form.payfipClientNumber),
             modes: PayFiPMode.allCases.map { mode in
@@ -104,7 +133,9 @@ struct RegieController: Sendable {
             modeError: error("payfipMode"), numberingCode: field("numberingCode", form.numberingCode),
             billers: agents.map { Choice(value: String($0.id), label: $0.displayName, selected: form.billers.contains(String($0.id)),
                                          id: "biller-\($0.id)") },
-            hasAgents: !agents.isEmpty, action: AdminPaths.regie(regie.id))
+            isNew: regie == nil,
+            hasAgents: !agents.isEmpty, action: regie.map { AdminPaths.regie($0.id) } ?? AdminPaths.newRegie,
+            submitLabel: regie == nil ? "Créer la régie" : "Enregistrer")
         return pages.page("admin/regie", view, context, status: status)
     }
 
