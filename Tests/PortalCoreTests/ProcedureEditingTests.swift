@@ -4,7 +4,8 @@ import GRDB
 import Testing
 
 /// An administrator keeps the catalogue: a procedure read into its form and saved unchanged writes
-/// nothing; unpublished, it takes no new request and its dossiers go on; only administrators may.
+/// nothing; unpublished, it takes no new request and its dossiers go on; a new address takes its
+/// form and dossiers along and the old one leads to it; only administrators may.
 @Suite struct ProcedureEditingTests {
     let flow: DossierFlowTests
 
@@ -39,5 +40,41 @@ import Testing
         #expect(throws: AccessError.notFound) { try catalogue.proceduresToEdit(actor: actor) }
         #expect(throws: AccessError.notFound) { try catalogue.setPublished(false, procedure: "passeport", by: actor, now: flow.now) }
         #expect(catalogue.publishedProcedure(slug: "passeport") != nil)
+    }
+
+    @Test func aNewAddressTakesTheFormAndTheDossiersAlongAndTheOldOneLeadsToIt() throws {
+        let filed = try flow.filedCantineDossier()
+        let renamed = try catalogue.rename(procedure: "inscription-cantine", to: "restauration-scolaire", by: admin, now: flow.now)
+        #expect(renamed.formerSlugs == ["inscription-cantine"])
+        #expect(catalogue.procedure(slug: "inscription-cantine") == nil)
+        #expect(catalogue.renamedProcedure(from: "inscription-cantine") == "restauration-scolaire")
+        let agent = flow.accounts["agent.langeais"], resident = flow.accounts["habitant"]
+        #expect(try flow.dossiers.dossier(id: filed.id, actor: agent, now: flow.now).summary.procedureSlug == "restauration-scolaire")
+        #expect(try flow.dossiers.forms.current(procedureSlug: "restauration-scolaire") != nil, "the online form follows")
+        #expect(try flow.dossiers.forms.current(procedureSlug: "inscription-cantine") == nil)
+        _ = try flow.dossiers.startDraft(procedureSlug: "restauration-scolaire", actor: resident, now: flow.now)
+
+        let published = try FormSeed.publish(from: TestSupport.realSeed.appendingPathComponent("forms"), catalogue: catalogue,
+                                             store: flow.dossiers.forms, now: flow.now)
+        #expect(published.contains("restauration-scolaire"), "the shipped file, named after the first address, goes to the new one")
+        #expect(try flow.dossiers.forms.current(procedureSlug: "inscription-cantine") == nil)
+
+        for (slug, message) in [
+            ("restauration-scolaire", "Une démarche a déjà l'adresse /demarches/restauration-scolaire : choisissez-en une autre."),
+            ("inscription-cantine", "L'adresse /demarches/inscription-cantine était celle d'une autre démarche et y mène encore : choisissez-en une autre."),
+            ("Passeport biométrique", "L'adresse de la page s'écrit en minuscules sans accents, chiffres et tirets, par exemple permis-de-louer."),
+        ] {
+            do {
+                _ = try catalogue.rename(procedure: "passeport", to: slug, by: admin, now: flow.now)
+                Issue.record("renamed to \(slug)")
+            } catch let errors as ValidationErrors {
+                #expect(errors["slug"] == message)
+            }
+        }
+        let back = try catalogue.rename(procedure: "restauration-scolaire", to: "inscription-cantine", by: admin, now: flow.now)
+        #expect(back.formerSlugs == ["restauration-scolaire"], "its own former address may be taken back")
+        #expect(throws: AccessError.notFound) {
+            try catalogue.rename(procedure: "passeport", to: "passeport-biometrique", by: flow.accounts["agent.langeais"], now: flow.now)
+        }
     }
 }

@@ -114,6 +114,20 @@ import Testing
         #expect(after.procedure(slug: "acte-de-naissance")?.isPublished == false)
     }
 
+    @Test func aProcedureWhoseAddressChangedIsNotAddedAgainByOlderFilesAndItsNewAddressIsExported() throws {
+        let folder = try exported()
+        _ = try Catalogue(database: database).rename(procedure: "passeport", to: "passeport-biometrique", by: admin, now: TestSupport.now)
+        let report = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now.addingTimeInterval(60))
+        #expect(report.edits.map(\.entry.id) == ["passeport-biometrique"])
+        let after = try Catalogue(database: database)
+        #expect(after.procedure(slug: "passeport") == nil, "the files' entry under the former address is the renamed one")
+        #expect(after.renamedProcedure(from: "passeport") == "passeport-biometrique")
+
+        let again = try exported()
+        let copy = try TestSupport.database(seed: again)
+        #expect(try Catalogue(database: copy).renamedProcedure(from: "passeport") == "passeport-biometrique", "the former address travels")
+    }
+
     @Test func identicalFilesChangeNothing() throws {
         let report = try database.importReferenceData(from: try exported(), apply: true, now: TestSupport.now)
         #expect(report.diff.isEmpty)

@@ -100,4 +100,55 @@ import Testing
         #expect(try visitor.get("/demarches?q=mise+en+location").text.contains("/demarches/permis-de-louer"))
         #expect(try admin.get("/admin/journal?objet=demarche").text.contains("Démarche créée"))
     }
+
+    @Test func aChangePreviewedAsAResidentOfACommuneIsSavedOnlyWhenAsked() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get(Self.cni)
+        #expect(page.body.contains("formaction=\"\(Self.cni)/apercu\""))
+        let changes = ["summary": "Sur rendez-vous dans une mairie équipée.", "commune-37137": "mairie-37123",
+                       "commune-37137-note": "Permanence à Langeais le mardi", "apercu-commune": "37137"]
+        let preview = try admin.post(Self.cni + "/apercu", form: PageResponse.changing(page.formFields, changes))
+        #expect(preview.status == 200)
+        #expect(preview.text.contains("Aperçu, rien n'est enregistré"))
+        #expect(preview.text.contains("un habitant de Lublé"))
+        #expect(preview.text.contains("Sur rendez-vous dans une mairie équipée.") && preview.text.contains("Permanence à Langeais le mardi"))
+        var visitor = server.browser()
+        #expect(!(try visitor.get("/demarches/carte-nationale-identite?commune=37137").text.contains("Permanence à Langeais")), "nothing saved")
+
+        let back = try admin.post(Self.cni + "/apercu", form: preview.formFields + [("retour", "1")])
+        #expect(back.status == 200)
+        #expect(back.body.contains("value=\"Sur rendez-vous dans une mairie équipée.\""), "back to the form with what was typed")
+        #expect(back.body.contains("<option value=\"37137\" selected>Lublé</option>"))
+
+        let refused = try admin.post(Self.cni + "/apercu", form: PageResponse.changing(page.formFields, ["title": " "]))
+        #expect(refused.status == 422)
+        #expect(refused.body.contains("href=\"#title\""))
+
+        let saved = try admin.post(Self.cni, form: preview.formFields)
+        #expect(saved.status == 303)
+        #expect(try visitor.get("/demarches/carte-nationale-identite?commune=37137").text.contains("Permanence à Langeais le mardi"))
+    }
+
+    @Test func aNewAddressKeepsTheOldOneLeadingToThePage() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        let page = try admin.get(Self.cni)
+        let refused = try admin.post(Self.cni + "/adresse", form: PageResponse.changing(page.formFields, ["slug": "passeport"]))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Une démarche a déjà l'adresse /demarches/passeport"))
+        #expect(refused.body.contains("value=\"passeport\""), "the address typed stays")
+        let moved = try admin.post(Self.cni + "/adresse", form: PageResponse.changing(page.formFields, ["slug": "carte-d-identite"]))
+        #expect(moved.status == 303)
+        #expect(moved.header("Location") == "/admin/demarches?enregistree=carte-d-identite")
+
+        var visitor = server.browser()
+        let old = try visitor.get("/demarches/carte-nationale-identite?commune=37123")
+        #expect(old.status == 301)
+        #expect(old.header("Location") == "/demarches/carte-d-identite?commune=37123")
+        #expect(try visitor.get("/demarches/carte-d-identite").status == 200)
+        #expect(try visitor.get("/demarches?q=carte+identite").body.contains("href=\"/demarches/carte-d-identite\""))
+        let edit = try admin.get("/admin/demarches/carte-d-identite")
+        #expect(edit.text.contains("Ancienne adresse qui y mène : /demarches/carte-nationale-identite"))
+        #expect(try admin.get("/admin/journal?objet=demarche").text.contains("Adresse de démarche changée"))
+        #expect(try admin.get(Self.cni).status == 404)
+    }
 }

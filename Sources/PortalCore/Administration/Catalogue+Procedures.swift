@@ -33,6 +33,13 @@ extension Catalogue {
         return after
     }
 
+    /// The procedure `slug` as `form` would make it, saving nothing: what the preview shows.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``; ``ValidationErrors`` as ``update(procedure:with:by:now:)``.
+    public func preview(procedure slug: String, with form: ProcedureForm, actor: Account?) throws -> Procedure {
+        try form.validated(try procedureToEdit(slug, actor: actor), in: snapshot.data)
+    }
+
     /// Creates the procedure `slug` from `form`, published, after the others; journals it.
     ///
     /// - Throws: ``AccessError`` unless `actor` is an administrator; ``ValidationErrors`` with the
@@ -41,13 +48,7 @@ extension Catalogue {
         try Self.administrator(actor)
         let slug = slug.trimmingCharacters(in: .whitespaces)
         var slugErrors = ValidationErrors()
-        if slug.count < 3 || slug.count > 80 || !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
-            || slug.hasPrefix("-") || slug.hasSuffix("-") {
-            slugErrors.add("L'adresse de la page s'écrit en minuscules sans accents, chiffres et tirets, par exemple permis-de-louer.",
-                           for: "slug")
-        } else if procedure(slug: slug) != nil {
-            slugErrors.add("Une démarche a déjà l'adresse /demarches/\(slug) : choisissez-en une autre.", for: "slug")
-        }
+        checkNewSlug(slug, for: nil, into: &slugErrors)
         let blank = Procedure(slug: slug, title: "", categoryId: "", summary: "", handler: .communal)
         var created: Procedure?
         do {
@@ -65,6 +66,50 @@ extension Catalogue {
         }
         try reload()
         return created
+    }
+
+    /// Gives the procedure `slug` the address `/demarches/{newSlug}`; the old one keeps redirecting to
+    /// it, its online form and its dossiers follow. Returns the procedure as saved.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``; ``ValidationErrors`` under `slug`
+    ///   (nothing is saved then).
+    public func rename(procedure slug: String, to newSlug: String, by actor: Account?, now: Date) throws -> Procedure {
+        let before = try procedureToEdit(slug, actor: actor)
+        let newSlug = newSlug.trimmingCharacters(in: .whitespaces)
+        guard newSlug != before.slug else { return before }
+        var errors = ValidationErrors()
+        checkNewSlug(newSlug, for: before, into: &errors)
+        guard errors.isEmpty else { throw errors }
+        var after = before
+        after.slug = newSlug
+        after.formerSlugs = before.formerSlugs.filter { $0 != newSlug } + [before.slug]
+        try database.pool.write { db in
+            let position = try Int.fetchOne(db, sql: "SELECT position FROM procedure WHERE slug = ?", arguments: [before.slug]) ?? 0
+            try Self.delete(before.slug, db)
+            try ReferenceData.insert(after, position: position, into: db)
+            try db.execute(sql: """
+                UPDATE form_definition SET procedureSlug = ?, definition = json_set(definition, '$.procedureSlug', ?) WHERE procedureSlug = ?
+                """, arguments: [newSlug, newSlug, before.slug])
+            try db.execute(sql: "UPDATE dossier SET procedureSlug = ? WHERE procedureSlug = ?", arguments: [newSlug, before.slug])
+            try JournalEntry.record(.procedureRenamed, by: actor, about: JournalEntry.Subject(kind: "demarche", id: newSlug),
+                                    summary: "Adresse : /demarches/\(before.slug) → /demarches/\(newSlug) (l'ancienne redirige vers la nouvelle)",
+                                    before: try JournalEntry.json(SeedFiles.Procedures.Procedure(before)),
+                                    after: try JournalEntry.json(SeedFiles.Procedures.Procedure(after)), now: now, db)
+        }
+        try reload()
+        return after
+    }
+
+    /// Adds to `errors` what is wrong with `slug` as the new address of `procedure` (nil: a new one).
+    private func checkNewSlug(_ slug: String, for procedure: Procedure?, into errors: inout ValidationErrors) {
+        if slug.count < 3 || slug.count > 80 || !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            || slug.hasPrefix("-") || slug.hasSuffix("-") || slug.contains("--") {
+            errors.add("L'adresse de la page s'écrit en minuscules sans accents, chiffres et tirets, par exemple permis-de-louer.", for: "slug")
+        } else if self.procedure(slug: slug) != nil || slug == "nouvelle" {
+            errors.add("Une démarche a déjà l'adresse /demarches/\(slug) : choisissez-en une autre.", for: "slug")
+        } else if let owner = renamedProcedure(from: slug), owner != procedure?.slug {
+            errors.add("L'adresse /demarches/\(slug) était celle d'une autre démarche et y mène encore : choisissez-en une autre.", for: "slug")
+        }
     }
 
     /// Publishes or unpublishes the procedure `slug`: unpublished, public pages, search and new
@@ -85,15 +130,20 @@ extension Catalogue {
                          by actor: Account?, now: Date) throws {
         try database.pool.write { db in
             let position = try Int.fetchOne(db, sql: "SELECT position FROM procedure WHERE slug = ?", arguments: [before.slug]) ?? 0
-            try db.execute(sql: "DELETE FROM procedure_search WHERE slug = ?", arguments: [before.slug])
-            try db.execute(sql: "DELETE FROM procedure_exception WHERE procedureSlug = ?", arguments: [before.slug])
-            try db.execute(sql: "DELETE FROM procedure WHERE slug = ?", arguments: [before.slug])
+            try Self.delete(before.slug, db)
             try ReferenceData.insert(after, position: position, into: db)
             try JournalEntry.record(action, by: actor, about: JournalEntry.Subject(kind: "demarche", id: before.slug), summary: summary,
                                     before: try JournalEntry.json(SeedFiles.Procedures.Procedure(before)),
                                     after: try JournalEntry.json(SeedFiles.Procedures.Procedure(after)), now: now, db)
         }
         try reload()
+    }
+
+    /// Deletes the procedure `slug` with its exceptions and search entry, to insert it again.
+    private static func delete(_ slug: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM procedure_search WHERE slug = ?", arguments: [slug])
+        try db.execute(sql: "DELETE FROM procedure_exception WHERE procedureSlug = ?", arguments: [slug])
+        try db.execute(sql: "DELETE FROM procedure WHERE slug = ?", arguments: [slug])
     }
 
     /// "Titre ; qui traite la démarche ; 2 communes", the parts that changed, in French.

@@ -106,6 +106,11 @@ public struct Catalogue: Sendable {
         snapshot.procedures[slug]
     }
 
+    /// The slug a procedure has now that had the address `/demarches/{slug}` before, for a redirect.
+    public func renamedProcedure(from slug: String) -> String? {
+        snapshot.formerSlugs[slug]
+    }
+
     /// The procedure with this slug, when residents may see it.
     public func publishedProcedure(slug: String) -> Procedure? {
         snapshot.procedures[slug].flatMap { $0.isPublished ? $0 : nil }

@@ -15,6 +15,8 @@ public struct CatalogueSnapshot: Sendable {
     let communes: [String: Commune]
     let organisations: [String: Organisation]
     let procedures: [String: Procedure]
+    /// Each former address of a procedure, to its current slug.
+    let formerSlugs: [String: String]
 
     /// Indexes `data`, the `version`-th state of the reference data.
     public init(_ data: ReferenceData, version: Int = 0) {
@@ -32,6 +34,8 @@ public struct CatalogueSnapshot: Sendable {
         communes = Dictionary(data.communes.map { ($0.insee, $0) }, uniquingKeysWith: { first, _ in first })
         organisations = Dictionary(data.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         procedures = Dictionary(data.procedures.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        formerSlugs = Dictionary(data.procedures.flatMap { procedure in procedure.formerSlugs.map { ($0, procedure.slug) } },
+                                 uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The online forms shipped with the portal: one JSON file per procedure in `seed/forms/`,
-/// named after the procedure's slug. Each start publishes those that changed (as a new version).
+/// named after the procedure's slug (its first one, when an administrator changed its address since).
+/// Each start publishes those that changed (as a new version).
 public enum FormSeed {
     /// A form file that cannot be read or published, with what is wrong.
     public struct Problem: Error, CustomStringConvertible {
@@ -15,7 +16,7 @@ public enum FormSeed {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
         return try files.map { file in
-            let definition: FormDefinition
+            var definition: FormDefinition
             do {
                 definition = try JSONDecoder().decode(FormDefinition.self, from: Data(contentsOf: directory.appendingPathComponent(file)))
             } catch {
@@ -23,6 +24,10 @@ public enum FormSeed {
             }
             var reasons = definition.problems()
             if definition.procedureSlug + ".json" != file { reasons.append("the file is named after another procedure") }
+            // A procedure whose address an administrator changed keeps its shipped form.
+            if catalogue.procedure(slug: definition.procedureSlug) == nil, let renamed = catalogue.renamedProcedure(from: definition.procedureSlug) {
+                definition.procedureSlug = renamed
+            }
             if catalogue.procedure(slug: definition.procedureSlug) == nil { reasons.append("unknown procedure \"\(definition.procedureSlug)\"") }
             guard reasons.isEmpty else { throw Problem(file: file, reasons: reasons) }
             return definition

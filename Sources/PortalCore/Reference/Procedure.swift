@@ -37,6 +37,8 @@ public struct Procedure: Sendable, Hashable, Identifiable {
     /// False once an administrator unpublished it: public pages, search and new requests leave it
     /// out; its dossiers keep working.
     public var isPublished: Bool
+    /// Addresses the procedure had before (`/demarches/{former}`), which redirect to its page.
+    public var formerSlugs: [String]
 
     /// The slug.
     public var id: String { slug }
@@ -47,7 +49,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         synonyms: [String] = [], documents: [String] = [], cost: String? = nil, delay: String? = nil,
         channels: [Channel] = [], onlineURL: String? = nil, howTo: String? = nil, popular: Bool = false,
         handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default,
-        staffNote: String? = nil, isPublished: Bool = true
+        staffNote: String? = nil, isPublished: Bool = true, formerSlugs: [String] = []
     ) {
         self.slug = slug
         self.title = title
@@ -67,6 +69,7 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         self.silence = silence
         self.staffNote = staffNote
         self.isPublished = isPublished
+        self.formerSlugs = formerSlugs
     }
 
     /// The exception that applies to the commune with this INSEE code, if any.

@@ -71,6 +71,7 @@ extension SeedFiles.Procedures.Procedure {
                 }
             },
             silence: procedure.silence == .default ? nil : .init(outcome: procedure.silence.outcome.rawValue, months: procedure.silence.months),
-            staffNote: procedure.staffNote, published: procedure.isPublished ? nil : false)
+            staffNote: procedure.staffNote, published: procedure.isPublished ? nil : false,
+            formerSlugs: procedure.formerSlugs.isEmpty ? nil : procedure.formerSlugs)
     }
 }

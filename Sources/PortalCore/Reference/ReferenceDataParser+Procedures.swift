@@ -32,6 +32,12 @@ extension ReferenceDataParser {
                 procedures.append(procedure)
             }
         }
+        var former: Set<String> = []
+        for procedure in procedures {
+            for old in procedure.formerSlugs where slugs.contains(old) || !former.insert(old).inserted {
+                report(file, "procedure \"\(procedure.slug)\"", "former slug \"\(old)\" is another procedure's or listed twice")
+            }
+        }
         return (categories, procedures)
     }
 
@@ -81,7 +87,7 @@ extension ReferenceDataParser {
             description: entry.description, synonyms: entry.synonyms ?? [], documents: entry.documents ?? [],
             cost: entry.cost, delay: entry.delay, channels: channels, onlineURL: entry.onlineUrl,
             howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence,
-            staffNote: entry.staffNote, isPublished: entry.published ?? true)
+            staffNote: entry.staffNote, isPublished: entry.published ?? true, formerSlugs: entry.formerSlugs ?? [])
     }
 
     private mutating func handlerRule(

@@ -58,6 +58,8 @@ enum SeedFiles {
             var staffNote: String?
             /// `false` for a procedure taken off the public pages.
             var published: Bool?
+            /// The addresses it had before, which redirect to it.
+            var formerSlugs: [String]?
         }
 
         struct Silence: Codable {

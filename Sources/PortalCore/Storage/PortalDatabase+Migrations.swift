@@ -83,6 +83,10 @@ extension PortalDatabase {
                 t.primaryKey(["regieId", "accountId"])
             }
         }
+        migrator.registerMigration("v18-procedure-former-slugs") { db in
+            // The addresses a procedure had before an administrator changed it; they redirect to it.
+            try db.alter(table: "procedure") { t in t.add(column: "formerSlugs", .text).notNull().defaults(to: "[]") }
+        }
         return migrator
     }
 

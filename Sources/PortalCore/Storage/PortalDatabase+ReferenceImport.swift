@@ -50,7 +50,11 @@ extension PortalDatabase {
                 for edit in edits {
                     switch edit.entry.kind {
                     case .organisation: Self.keep(edit.entry.id, from: current.organisations, in: &merged.organisations, id: \.id)
-                    case .procedure: Self.keep(edit.entry.id, from: current.procedures, in: &merged.procedures, id: \.slug)
+                    case .procedure:
+                        Self.keep(edit.entry.id, from: current.procedures, in: &merged.procedures, id: \.slug)
+                        // A procedure renamed in the administration is the files' entry under its former address.
+                        let former = current.procedures.first { $0.slug == edit.entry.id }?.formerSlugs ?? []
+                        merged.procedures.removeAll { former.contains($0.slug) }
                     case .commune, .category: break
                     }
                 }
@@ -72,7 +76,7 @@ extension PortalDatabase {
     private static let administrationActions: [JournalEntry.Action: ReferenceDiff.Kind] = [
         .organisationUpdated: .organisation,
         .procedureCreated: .procedure, .procedureUpdated: .procedure,
-        .procedurePublished: .procedure, .procedureUnpublished: .procedure,
+        .procedurePublished: .procedure, .procedureUnpublished: .procedure, .procedureRenamed: .procedure,
     ]
 
     /// The organisations and procedures edited in the administration since the last import, with

@@ -57,6 +57,10 @@ enum AdminPaths {
     static func procedure(_ slug: String) -> String { procedures + "/\(slug)" }
     /// Where procedure `slug` is published or taken off the public pages (POST).
     static func procedurePublication(_ slug: String) -> String { procedure(slug) + "/publication" }
+    /// Where the edit form of procedure `slug` is posted to preview it unsaved, or to go back to it.
+    static func procedurePreview(_ slug: String) -> String { procedure(slug) + "/apercu" }
+    /// Where a new address for procedure `slug` is posted.
+    static func procedureAddress(_ slug: String) -> String { procedure(slug) + "/adresse" }
     /// The procedures, saying procedure `slug` was just saved.
     static func procedureSaved(_ slug: String) -> String { procedures + "?enregistree=\(slug)" }
 }

@@ -62,5 +62,11 @@ struct AdminRoutes: RouteCollection {
         routes.spacePage(.POST, "/admin/demarches/{slug}/publication") { context, parameters in
             try procedures.publication(context, slug: parameters["slug"] ?? "")
         }
+        routes.spacePage(.POST, "/admin/demarches/{slug}/apercu", keepsAnswersWhenStale: true) { context, parameters in
+            try procedures.preview(context, slug: parameters["slug"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/demarches/{slug}/adresse", keepsAnswersWhenStale: true) { context, parameters in
+            try procedures.address(context, slug: parameters["slug"] ?? "")
+        }
     }
 }

@@ -41,7 +41,16 @@ extension ProcedureController {
         let heading: String
         /// Creating a procedure: its address is chosen, and there is nothing to publish yet.
         let creating: Bool
+        /// The address typed when creating; nil on an existing procedure.
         let slug: FormField?
+        /// An existing procedure's address, changed in its own form; nil when creating.
+        let address: FormField?
+        let addressPath: String
+        /// "Ancienne adresse qui y mène : /demarches/a", when it had others.
+        let formerAddresses: String?
+        let previewCommunes: [Choice]
+        /// Where the form is posted to preview it; nil when creating.
+        let previewPath: String?
         let isPublished: Bool
         let publicPath: String?
         let title: FormField

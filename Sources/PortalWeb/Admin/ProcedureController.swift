@@ -4,7 +4,8 @@ import PortalHTTP
 
 /// `/admin/demarches`: the catalogue for administrators — each procedure's text, who handles it in
 /// each of the 28 communes (with what residents of each commune see today), what silence means,
-/// and whether it is published. Who may do it is decided in PortalCore
+/// its address, and whether it is published; changes can be previewed, unsaved, as a resident of a
+/// chosen commune would see them. Who may do it is decided in PortalCore
 /// (``Catalogue/update(procedure:with:by:now:)``).
 struct ProcedureController: Sendable {
     let catalogue: Catalogue
@@ -52,6 +53,54 @@ struct ProcedureController: Sendable {
                           status: .unprocessableContent)
         }
     }
+
+    /// `POST /admin/demarches/{slug}/apercu`: the public page with the typed changes, unsaved, as a
+    /// resident of `apercu-commune` sees it; with `retour`, the edit form again with those changes.
+    func preview(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        let posted = try context.postedForm()
+        let form = Self.form(posted, communes: catalogue.communes())
+        let commune = posted[Self.previewCommuneField].flatMap(catalogue.commune(insee:))
+        guard !context.formIsStale else {
+            return render(context, procedure, form: form, previewCommune: commune?.insee,
+                          errors: [FieldErrorLink(field: "title", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
+        if posted["retour"] != nil {
+            return render(context, procedure, form: form, previewCommune: commune?.insee, errors: [], status: .ok)
+        }
+        let changed: Procedure
+        do {
+            changed = try catalogue.preview(procedure: slug, with: form, actor: context.account)
+        } catch let errors as ValidationErrors {
+            return render(context, procedure, form: form, previewCommune: commune?.insee, errors: errors.links, status: .unprocessableContent)
+        }
+        let preview = ProcedureView.Preview(
+            commune: commune?.name ?? "", csrfToken: context.csrfToken,
+            fields: posted.fields.filter { !["_csrf", "retour"].contains($0.name) }.map { ProcedureView.HiddenField(name: $0.name, value: $0.value) },
+            savePath: AdminPaths.procedure(slug), backPath: AdminPaths.procedurePreview(slug))
+        let view = ProcedureView(changed, commune: commune, catalogue: catalogue, layout: pages.layout("Aperçu : \(changed.title)", context),
+                                 onlineRequest: nil, today: context.today, preview: preview)
+        return pages.page("catalogue/procedure", view, context)
+    }
+
+    /// `POST /admin/demarches/{slug}/adresse`: `slug`, the new address; the old one redirects to it.
+    func address(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        let typed = try context.postedForm()["slug"] ?? ""
+        guard !context.formIsStale else {
+            return render(context, procedure, form: ProcedureForm(procedure), newSlug: typed,
+                          errors: [FieldErrorLink(field: "slug", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
+        do {
+            let renamed = try catalogue.rename(procedure: slug, to: typed, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.procedureSaved(renamed.slug), context)
+        } catch let errors as ValidationErrors {
+            return render(context, procedure, form: ProcedureForm(procedure), newSlug: typed, errors: errors.links, status: .unprocessableContent)
+        }
+    }
+
+    /// The edit page's choice of the commune whose resident the preview shows.
+    static let previewCommuneField = "apercu-commune"
 
     /// `GET /admin/demarches/nouvelle`.
     func new(_ context: RequestContext) throws -> HTTPResponse {
@@ -120,8 +169,10 @@ struct ProcedureController: Sendable {
         return form
     }
 
+    /// The edit page of `procedure` (or the creation page, given the `slug` typed), with `form`'s values;
+    /// `newSlug` is the address typed in the address form, `previewCommune` the preview's commune.
     private func render(_ context: RequestContext, _ procedure: Procedure, form: ProcedureForm, slug: String? = nil,
-                        errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
+                        newSlug: String? = nil, previewCommune: String? = nil, errors: [FieldErrorLink], status: HTTPStatus) -> HTTPResponse {
         func error(_ id: String) -> String? { errors.first { $0.field == id }?.message }
         func field(_ id: String, _ value: String) -> FormField { FormField(id: id, value: value, error: error(id)) }
         func options(_ organisations: [Organisation], chosen: String) -> [Choice] {
@@ -146,7 +197,14 @@ struct ProcedureController: Sendable {
             layout: pages.layout(slug == nil ? "Modifier : \(procedure.title)" : "Nouvelle démarche", context, hasErrors: !errors.isEmpty),
             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors,
             heading: slug == nil ? procedure.title : "Nouvelle démarche", creating: slug != nil,
-            slug: slug.map { field("slug", $0) }, isPublished: procedure.isPublished,
+            slug: slug.map { field("slug", $0) }, address: slug == nil ? field("slug", newSlug ?? procedure.slug) : nil,
+            addressPath: AdminPaths.procedureAddress(procedure.slug),
+            formerAddresses: procedure.formerSlugs.isEmpty ? nil
+                : (procedure.formerSlugs.count > 1 ? "Anciennes adresses qui y mènent : " : "Ancienne adresse qui y mène : ")
+                    + procedure.formerSlugs.map(CataloguePaths.procedure).joined(separator: ", "),
+            previewCommunes: catalogue.communes().map { Choice(value: $0.insee, label: $0.name, selected: $0.insee == previewCommune, id: "") },
+            previewPath: slug == nil ? AdminPaths.procedurePreview(procedure.slug) : nil,
+            isPublished: procedure.isPublished,
             publicPath: procedure.isPublished ? CataloguePaths.procedure(procedure.slug) : nil,
             title: field("title", form.title), summary: field("summary", form.summary),
             description: field("description", form.description),

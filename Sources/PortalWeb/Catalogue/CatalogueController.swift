@@ -87,14 +87,14 @@ struct CatalogueController: Sendable {
 
     /// Offered when the procedure has a form, to visitors (who log in first) and residents whose
     /// commune offers it; agents and advisers don't file for themselves here.
-    private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> OnlineRequest? {
+    private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> ProcedureView.OnlineRequest? {
         guard onlineProcedures.contains(procedure.slug) else { return nil }
         guard let account = context.account else {
-            return OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: CataloguePaths.procedure(procedure.slug)))
+            return ProcedureView.OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: CataloguePaths.procedure(procedure.slug)))
         }
         guard account.role == .resident, let own = account.communeInsee else { return nil }
         if case .notOffered = catalogue.handler(for: procedure, commune: own) { return nil }
-        return OnlineRequest(startAction: CataloguePaths.startRequest(procedure.slug), csrfToken: context.csrfToken, logInPath: nil)
+        return ProcedureView.OnlineRequest(startAction: CataloguePaths.startRequest(procedure.slug), csrfToken: context.csrfToken, logInPath: nil)
     }
 
     static func resultCount(_ count: Int) -> String {
@@ -105,63 +105,16 @@ struct CatalogueController: Sendable {
         }
     }
 
-    struct ChannelLine {
-        let label: String
-        let url: String?
-    }
-
-    /// "Faire la demande en ligne": a button for a resident, a log-in link for a visitor.
-    struct OnlineRequest {
-        let startAction: String?
-        let csrfToken: String
-        let logInPath: String?
-    }
-
-    struct ProcedureView {
-        let layout: LayoutContext
-        let onlineRequest: OnlineRequest?
-        let title: String
-        let summary: String
-        let categoryId: String
-        let categoryTitle: String
-        let chosenCommune: ChosenCommune?
-        let defaultHandler: String
-        let handler: HandlerView?
-        let communeForm: CommuneChoice
-        let howTo: String?
-        let channels: [ChannelLine]
-        let documents: [String]
-        let hasDocuments: Bool
-        let cost: String
-        let delay: String
-        let description: String?
-    }
-
+    /// `GET /demarches/{slug}`; a former address of a procedure redirects to its page for good.
     func procedure(_ context: RequestContext, slug: String) throws -> HTTPResponse {
-        guard let procedure = catalogue.publishedProcedure(slug: slug) else { throw PageNotFound() }
+        guard let procedure = catalogue.publishedProcedure(slug: slug) else {
+            guard let renamed = catalogue.renamedProcedure(from: slug) else { throw PageNotFound() }
+            let query = context.request.query.map { "?" + $0 } ?? ""
+            return HTTPResponse.redirect(to: CataloguePaths.procedure(renamed) + query, status: .movedPermanently)
+        }
         let commune = context.communeInsee.flatMap(catalogue.commune(insee:))
-        let view = ProcedureView(
-            layout: pages.layout(procedure.title, context),
-            onlineRequest: onlineRequest(for: procedure, commune: commune, context),
-            title: procedure.title,
-            summary: procedure.summary,
-            categoryId: procedure.categoryId,
-            categoryTitle: catalogue.categories().first { $0.id == procedure.categoryId }?.title ?? "Démarches",
-            chosenCommune: commune.map(ChosenCommune.init),
-            defaultHandler: catalogue.defaultHandlerDescription(procedure.handler),
-            handler: commune.map { HandlerView(catalogue.handler(for: procedure, commune: $0.insee), today: context.today) },
-            communeForm: CommuneChoice(action: CataloguePaths.procedure(procedure.slug), communes: catalogue.communes(), selected: commune?.insee),
-            howTo: procedure.howTo,
-            channels: procedure.channels.map {
-                let line = HandlerWording.channel($0, onlineURL: procedure.onlineURL)
-                return ChannelLine(label: line.label, url: line.url)
-            },
-            documents: procedure.documents,
-            hasDocuments: !procedure.documents.isEmpty,
-            cost: procedure.cost ?? "Non précisé",
-            delay: procedure.delay ?? "Non précisé",
-            description: procedure.description
-        )
+        let view = ProcedureView(procedure, commune: commune, catalogue: catalogue, layout: pages.layout(procedure.title, context),
+                                 onlineRequest: onlineRequest(for: procedure, commune: commune, context), today: context.today)
         return pages.page("catalogue/procedure", view, context)
     }
 }
