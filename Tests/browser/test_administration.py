@@ -178,10 +178,34 @@ def test_an_administrator_sends_a_communes_identity_cards_to_its_neighbour(brows
     assert browser.find("#commune-37024-note").get_attribute("value") == "Permanence à Bourgueil"
     browser.audit("admin-demarche-erreur")
     browser.fill("title", "Demander ou renouveler une carte nationale d'identité (CNI)")
-    browser.submit_with(browser.button("Enregistrer"))
+    browser.choose("apercu-commune", "37024")
+    browser.submit_with(browser.button("Aperçu, sans enregistrer"))
+    assert "Aperçu, rien n'est enregistré" in browser.text()
+    assert "Permanence à Bourgueil" in browser.text()
+    browser.audit("admin-demarche-apercu")
+    browser.submit_with(browser.button("Reprendre la modification"))
+    assert browser.find("#commune-37024-note").get_attribute("value") == "Permanence à Bourgueil"
+    browser.submit_with(browser.button("Aperçu, sans enregistrer"))
+    browser.submit_with(browser.button("Enregistrer ces modifications"))
     assert "est enregistrée" in browser.text()
     browser.open("/demarches/carte-nationale-identite?commune=37024")
     assert "Permanence à Bourgueil" in browser.text()
+    browser.assert_no_problems()
+
+
+def test_an_administrator_gives_a_procedure_a_new_address(browser):
+    browser.log_in("admin@demo.cctoval.fr")
+    browser.open("/admin/demarches/composteur")
+    browser.fill("slug", "Composteur !")
+    browser.submit_with(browser.button("Changer l'adresse"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#slug").get_attribute("value") == "Composteur !"
+    browser.audit("admin-demarche-adresse-erreur")
+    browser.fill("slug", "composteur-individuel")
+    browser.submit_with(browser.button("Changer l'adresse"))
+    assert "est enregistrée" in browser.text()
+    browser.open("/demarches/composteur")
+    assert browser.path == "/demarches/composteur-individuel"
     browser.assert_no_problems()
 
 
@@ -200,6 +224,19 @@ def test_an_administrator_sets_a_regies_payfip_mode(browser):
     browser.find("#mode-X").click()
     browser.submit_with(browser.button("Enregistrer"))
     assert "est enregistrée" in browser.text()
+    browser.submit_with(browser.link("Nouvelle régie"))
+    assert browser.h1() == "Nouvelle régie"
+    browser.audit("admin-regie-nouvelle")
+    browser.fill("name", "Régie de la salle des fêtes de Benais")
+    browser.choose("organisation", "mairie-37024")
+    browser.fill("payfipClientNumber", "123456")
+    browser.fill("numberingCode", "DEC")
+    browser.submit_with(browser.button("Créer la régie"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#name").get_attribute("value") == "Régie de la salle des fêtes de Benais"
+    browser.fill("numberingCode", "SFB")
+    browser.submit_with(browser.button("Créer la régie"))
+    assert "« Régie de la salle des fêtes de Benais » est enregistrée" in browser.text()
     browser.assert_no_problems()
 
 
@@ -218,4 +255,26 @@ def test_a_manager_sets_their_canteens_places(browser):
     browser.fill("capacity", "190")
     browser.submit_with(browser.button("Enregistrer"))
     assert "est enregistrée" in browser.text()
+    browser.submit_with(browser.link("Nouvelle activité"))
+    assert browser.h1() == "Nouvelle activité"
+    browser.audit("admin-activite-nouvelle")
+    browser.fill("title", "Stage de théâtre")
+    browser.fill("period", "Vacances d'hiver 2027")
+    browser.fill("minAge", "8")
+    browser.fill("maxAge", "14")
+    browser.find("#communes-liste").click()
+    browser.find("#commune-37031").click()
+    browser.find("#document-justificatif-domicile").click()
+    for field, value in [("opensOn", "01/12/2026"), ("closesOn", "31/01/2027"), ("startsOn", "15/02/2027"), ("endsOn", "19/02/2027"),
+                         ("capacity", "12"), ("tariffLabel", "Stage de 5 jours"), ("tranche-1-plafond", "800"),
+                         ("tranche-1-prix", "45"), ("tranche-2-prix", "70,50")]:
+        browser.fill(field, value)
+    browser.submit_with(browser.button("Créer l'activité"))
+    assert browser.find(".error-summary").is_displayed()
+    assert browser.find("#tranche-2-prix").get_attribute("value") == "70,50"
+    assert browser.find("#commune-37031").is_selected()
+    browser.audit("admin-activite-nouvelle-erreur")
+    browser.choose("regie", "mairie-37031")
+    browser.submit_with(browser.button("Créer l'activité"))
+    assert "« Stage de théâtre » est enregistrée" in browser.text()
     browser.assert_no_problems()

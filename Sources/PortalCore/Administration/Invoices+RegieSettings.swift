@@ -32,13 +32,7 @@ extension Invoices {
         return try database.pool.write { db in
             let blank = Regie(id: "", organisationId: "", name: "", payfipClientNumber: "", payfipMode: .test, numberingCode: "")
             var (created, _) = try Self.validated(form, blank, db)
-            let stem = Slug.make(created.name, fallback: "regie")
-            created.id = stem
-            var suffix = 1
-            while try Regie.fetch(id: created.id, db) != nil {
-                suffix += 1
-                created.id = "\(stem)-\(suffix)"
-            }
+            created.id = try Slug.unique(Slug.make(created.name, fallback: "regie")) { try Regie.fetch(id: $0, db) != nil }
             try db.execute(sql: """
                 INSERT INTO regie (id, organisationId, name, payfipClientNumber, payfipMode, numberingCode) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [created.id, created.organisationId, created.name, created.payfipClientNumber, created.payfipMode.rawValue,

@@ -53,13 +53,7 @@ extension Registrations {
                              capacity: 1, requiredDocuments: [], tariff: nil, billingNote: nil)
         var created = try form.validated(blank, confirmed: 0, options: options)
         return try database.pool.write { db in
-            let stem = Slug.make(created.title + " " + created.period, fallback: "activite")
-            var id = stem
-            var suffix = 1
-            while try Activity.fetch(id: id, db) != nil {
-                suffix += 1
-                id = "\(stem)-\(suffix)"
-            }
+            let id = try Slug.unique(Slug.make(created.title + " " + created.period, fallback: "activite")) { try Activity.fetch(id: $0, db) != nil }
             created.id = id
             try db.execute(sql: "INSERT INTO activity (id, organisationId, definition) VALUES (?, ?, ?)",
                            arguments: [id, created.organisationId, try Self.definition(created)])

@@ -14,4 +14,15 @@ enum Slug {
         }
         return slug.isEmpty ? fallback : slug
     }
+
+    /// `stem`, or `stem-2`, `stem-3`… the first that `isTaken` says is free.
+    static func unique(_ stem: String, isTaken: (String) throws -> Bool) rethrows -> String {
+        var slug = stem
+        var suffix = 1
+        while try isTaken(slug) {
+            suffix += 1
+            slug = "\(stem)-\(suffix)"
+        }
+        return slug
+    }
 }
