@@ -77,4 +77,27 @@ import Testing
             try catalogue.rename(procedure: "passeport", to: "passeport-biometrique", by: flow.accounts["agent.langeais"], now: flow.now)
         }
     }
+
+    @Test func aSeasonalProcedureIsSeenOnlyInItsPublicationWindow() throws {
+        var form = ProcedureForm(try catalogue.procedureToEdit("inscription-cantine", actor: admin))
+        form.publishedFrom = "01/05/2026"
+        form.publishedUntil = "31/03/2026"
+        do {
+            _ = try catalogue.update(procedure: "inscription-cantine", with: form, by: admin, now: flow.now)
+            Issue.record("saved")
+        } catch let errors as ValidationErrors {
+            #expect(errors["publishedUntil"] == "La publication finit avant de commencer : vérifiez les deux jours.")
+        }
+        form.publishedUntil = "30/09/2026"
+        let saved = try catalogue.update(procedure: "inscription-cantine", with: form, by: admin, now: flow.now)
+        #expect(saved.publishedFrom == CalendarDay(year: 2026, month: 5, day: 1))
+        for (day, visible) in [(CalendarDay(year: 2026, month: 4, day: 30)!, false), (CalendarDay(year: 2026, month: 5, day: 1)!, true),
+                               (CalendarDay(year: 2026, month: 9, day: 30)!, true), (CalendarDay(year: 2026, month: 10, day: 1)!, false)] {
+            let seen = try Catalogue(database: flow.dossiers.database, today: { day })
+            #expect((seen.publishedProcedure(slug: "inscription-cantine") != nil) == visible, "\(day.iso)")
+            #expect(seen.catalogue(for: "37123").flatMap(\.1).contains { $0.slug == "inscription-cantine" } == visible, "\(day.iso)")
+            #expect(try seen.search("cantine", commune: nil).contains { $0.slug == "inscription-cantine" } == visible, "\(day.iso)")
+        }
+        #expect(ProcedureForm(saved).publishedUntil == "30/09/2026")
+    }
 }

@@ -17,7 +17,7 @@ struct StorageTests {
         #expect(migrations == ["v1-reference", "v1-accounts", "v1-settings", "v2-dossiers", "v3-dossier-status-counts",
                                "v4-account-contact", "v5-queue-indexes", "v5-draft-reminders", "v6-invoices", "v7-households",
                                "v8-registrations", "v9-france-services", "v10-account-links", "v11-staff-notes", "v12-staff-accounts",
-                               "v13-opening-hours", "v14-journal", "v15-memberships", "v16-procedure-publication", "v17-regie-billers", "v18-procedure-former-slugs"])
+                               "v13-opening-hours", "v14-journal", "v15-memberships", "v16-procedure-publication", "v17-regie-billers", "v18-procedure-former-slugs", "v19-procedure-publication-window"])
         let before = try first.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, * FROM procedure ORDER BY rowid")
         }

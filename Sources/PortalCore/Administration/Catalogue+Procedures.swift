@@ -156,7 +156,8 @@ extension Catalogue {
             ("Façons de faire", before.channels != after.channels || before.onlineURL != after.onlineURL),
             ("Marche à suivre", before.howTo != after.howTo), ("Démarche fréquente", before.popular != after.popular),
             ("Qui traite la démarche", before.handler != after.handler), ("Règles par commune", before.exceptions != after.exceptions),
-            ("Silence de l'administration", before.silence != after.silence), ("Note pour l'équipe", before.staffNote != after.staffNote),
+            ("Silence de l'administration", before.silence != after.silence),
+            ("Période de publication", before.publishedFrom != after.publishedFrom || before.publishedUntil != after.publishedUntil), ("Note pour l'équipe", before.staffNote != after.staffNote),
         ]
         return parts.filter(\.1).map(\.0).joined(separator: " ; ")
     }

@@ -50,6 +50,9 @@ public struct ProcedureForm: Sendable, Hashable {
     public var silenceOutcome = ""
     public var silenceMonths = ""
     public var staffNote = ""
+    /// The publication window (`JJ/MM/AAAA`, both included); empty: no limit on that side.
+    public var publishedFrom = ""
+    public var publishedUntil = ""
 
     /// An empty form.
     public init() {}
@@ -89,6 +92,8 @@ public struct ProcedureForm: Sendable, Hashable {
         silenceOutcome = procedure.silence.outcome.rawValue
         silenceMonths = String(procedure.silence.months)
         staffNote = procedure.staffNote ?? ""
+        publishedFrom = procedure.publishedFrom?.frenchNumeric ?? ""
+        publishedUntil = procedure.publishedUntil?.frenchNumeric ?? ""
     }
 
     /// The field of commune `insee`'s rule, and of its note.
@@ -178,6 +183,20 @@ public struct ProcedureForm: Sendable, Hashable {
             }
         } else {
             errors.add("Choisissez ce que vaut le silence de l'administration.", for: "silenceOutcome")
+        }
+        func day(_ typed: String, _ field: String, _ label: String) -> CalendarDay? {
+            let typed = typed.trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else { return nil }
+            guard let day = CalendarDay(typed: typed) else {
+                errors.add("\(label) : indiquez un jour sous la forme JJ/MM/AAAA, par exemple 01/05/2027, ou laissez vide.", for: field)
+                return nil
+            }
+            return day
+        }
+        result.publishedFrom = day(publishedFrom, "publishedFrom", "Début de la publication")
+        result.publishedUntil = day(publishedUntil, "publishedUntil", "Fin de la publication")
+        if let from = result.publishedFrom, let until = result.publishedUntil, until < from {
+            errors.add("La publication finit avant de commencer : vérifiez les deux jours.", for: "publishedUntil")
         }
         let note = errors.multiLine(staffNote, subject: "La note pour l'équipe", for: "staffNote")
         result.staffNote = note.isEmpty ? nil : note

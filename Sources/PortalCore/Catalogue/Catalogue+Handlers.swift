@@ -26,7 +26,7 @@ extension Catalogue {
     /// Every procedure with who handles it in the commune, in display order,
     /// for the commune page.
     public func handlers(forCommune insee: String) -> [(ProcedureSummary, HandlerResolution)] {
-        snapshot.data.procedures.filter(\.isPublished).map { procedure in
+        visibleProcedures().map { procedure in
             (ProcedureSummary(procedure, commune: insee), handler(for: procedure, commune: insee))
         }
     }
@@ -34,7 +34,8 @@ extension Catalogue {
     /// The "qui fait quoi" table: each procedure, its default handler, and
     /// the communes where it differs.
     public func whoDoesWhat() -> [WhoDoesWhatRow] {
-        snapshot.data.procedures.filter(\.isPublished).map { procedure in
+        let snapshot = snapshot
+        return visibleProcedures().map { procedure in
             let exceptions = snapshot.communesByName.compactMap { commune -> WhoDoesWhatRow.CommuneException? in
                 guard procedure.exception(forCommune: commune.insee) != nil else { return nil }
                 return .init(commune: commune, resolution: handler(for: procedure, commune: commune.insee))

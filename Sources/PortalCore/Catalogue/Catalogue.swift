@@ -14,10 +14,13 @@ public struct Catalogue: Sendable {
     public let database: PortalDatabase
     /// The snapshot shared by every copy of this catalogue.
     private let current: Current
+    /// Today in France, which decides the procedures in their publication window.
+    public let today: @Sendable () -> CalendarDay
 
-    /// Reads the reference data of `database`.
-    public init(database: PortalDatabase) throws {
+    /// Reads the reference data of `database`; `today` is the clock of publication windows.
+    public init(database: PortalDatabase, today: @escaping @Sendable () -> CalendarDay = { CalendarDay(Date()) }) throws {
         self.database = database
+        self.today = today
         current = Current(try database.pool.read { db in
             CatalogueSnapshot(try ReferenceData.fetch(db), version: 0, importRevision: try Self.importRevision(db))
         })
@@ -94,7 +97,7 @@ public struct Catalogue: Sendable {
     /// procedures not offered there are kept with `isOffered == false`.
     /// Empty categories are left out.
     public func catalogue(for commune: String?) -> [(Category, [ProcedureSummary])] {
-        let byCategory = Dictionary(grouping: snapshot.data.procedures.filter(\.isPublished), by: \.categoryId)
+        let byCategory = Dictionary(grouping: visibleProcedures(), by: \.categoryId)
         return snapshot.data.categories.compactMap { category in
             guard let procedures = byCategory[category.id], !procedures.isEmpty else { return nil }
             return (category, procedures.map { ProcedureSummary($0, commune: commune) })
@@ -111,13 +114,19 @@ public struct Catalogue: Sendable {
         snapshot.formerSlugs[slug]
     }
 
-    /// The procedure with this slug, when residents may see it.
+    /// The procedure with this slug, when residents may see it today (published, in its window).
     public func publishedProcedure(slug: String) -> Procedure? {
-        snapshot.procedures[slug].flatMap { $0.isPublished ? $0 : nil }
+        snapshot.procedures[slug].flatMap { $0.isVisible(on: today()) ? $0 : nil }
     }
 
-    /// The most used procedures, in display order.
+    /// The most used procedures residents see today, in display order.
     public func popularProcedures() -> [ProcedureSummary] {
-        snapshot.data.procedures.filter { $0.popular && $0.isPublished }.map { ProcedureSummary($0) }
+        visibleProcedures().filter(\.popular).map { ProcedureSummary($0) }
+    }
+
+    /// The procedures residents see today, in display order.
+    func visibleProcedures() -> [Procedure] {
+        let day = today()
+        return snapshot.data.procedures.filter { $0.isVisible(on: day) }
     }
 }

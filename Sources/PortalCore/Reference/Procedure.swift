@@ -37,6 +37,9 @@ public struct Procedure: Sendable, Hashable, Identifiable {
     /// False once an administrator unpublished it: public pages, search and new requests leave it
     /// out; its dossiers keep working.
     public var isPublished: Bool
+    /// The first and last days residents see it, both included; nil: no limit on that side.
+    public var publishedFrom: CalendarDay?
+    public var publishedUntil: CalendarDay?
     /// Addresses the procedure had before (`/demarches/{former}`), which redirect to its page.
     public var formerSlugs: [String]
 
@@ -49,7 +52,8 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         synonyms: [String] = [], documents: [String] = [], cost: String? = nil, delay: String? = nil,
         channels: [Channel] = [], onlineURL: String? = nil, howTo: String? = nil, popular: Bool = false,
         handler: HandlerRule, exceptions: [ProcedureException] = [], silence: SilenceRule = .default,
-        staffNote: String? = nil, isPublished: Bool = true, formerSlugs: [String] = []
+        staffNote: String? = nil, isPublished: Bool = true, publishedFrom: CalendarDay? = nil, publishedUntil: CalendarDay? = nil,
+        formerSlugs: [String] = []
     ) {
         self.slug = slug
         self.title = title
@@ -69,7 +73,14 @@ public struct Procedure: Sendable, Hashable, Identifiable {
         self.silence = silence
         self.staffNote = staffNote
         self.isPublished = isPublished
+        self.publishedFrom = publishedFrom
+        self.publishedUntil = publishedUntil
         self.formerSlugs = formerSlugs
+    }
+
+    /// Whether residents see it on `day`: published, and `day` in its publication window.
+    public func isVisible(on day: CalendarDay) -> Bool {
+        isPublished && publishedFrom.map { $0 <= day } ?? true && publishedUntil.map { day <= $0 } ?? true
     }
 
     /// The exception that applies to the commune with this INSEE code, if any.

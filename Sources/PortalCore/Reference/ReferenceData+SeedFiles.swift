@@ -72,6 +72,7 @@ extension SeedFiles.Procedures.Procedure {
             },
             silence: procedure.silence == .default ? nil : .init(outcome: procedure.silence.outcome.rawValue, months: procedure.silence.months),
             staffNote: procedure.staffNote, published: procedure.isPublished ? nil : false,
+            publishedFrom: procedure.publishedFrom, publishedUntil: procedure.publishedUntil,
             formerSlugs: procedure.formerSlugs.isEmpty ? nil : procedure.formerSlugs)
     }
 }

@@ -79,6 +79,9 @@ extension ReferenceDataParser {
                 report(file, label, "silence needs an outcome (acceptance or rejection) and 1 to 12 months")
             }
         }
+        if let from = entry.publishedFrom, let until = entry.publishedUntil, until < from {
+            report(file, label, "publishedUntil comes before publishedFrom")
+        }
         checkPublic([entry.title, entry.summary, entry.description, entry.cost, entry.delay, entry.howTo]
                     + (entry.documents ?? []) + (entry.exceptions ?? []).map(\.note), file: file, entry: label)
         guard issues.count == before, let handler else { return nil }
@@ -87,7 +90,8 @@ extension ReferenceDataParser {
             description: entry.description, synonyms: entry.synonyms ?? [], documents: entry.documents ?? [],
             cost: entry.cost, delay: entry.delay, channels: channels, onlineURL: entry.onlineUrl,
             howTo: entry.howTo, popular: entry.popular ?? false, handler: handler, exceptions: exceptions, silence: silence,
-            staffNote: entry.staffNote, isPublished: entry.published ?? true, formerSlugs: entry.formerSlugs ?? [])
+            staffNote: entry.staffNote, isPublished: entry.published ?? true, publishedFrom: entry.publishedFrom,
+            publishedUntil: entry.publishedUntil, formerSlugs: entry.formerSlugs ?? [])
     }
 
     private mutating func handlerRule(

@@ -58,6 +58,9 @@ enum SeedFiles {
             var staffNote: String?
             /// `false` for a procedure taken off the public pages.
             var published: Bool?
+            /// The first and last days residents see it (`AAAA-MM-JJ`), when it is seasonal.
+            var publishedFrom: CalendarDay?
+            var publishedUntil: CalendarDay?
             /// The addresses it had before, which redirect to it.
             var formerSlugs: [String]?
         }

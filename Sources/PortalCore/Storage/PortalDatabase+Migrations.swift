@@ -87,6 +87,13 @@ extension PortalDatabase {
             // The addresses a procedure had before an administrator changed it; they redirect to it.
             try db.alter(table: "procedure") { t in t.add(column: "formerSlugs", .text).notNull().defaults(to: "[]") }
         }
+        migrator.registerMigration("v19-procedure-publication-window") { db in
+            // The first and last days residents see a seasonal procedure (`AAAA-MM-JJ`), both included.
+            try db.alter(table: "procedure") { t in
+                t.add(column: "publishedFrom", .text)
+                t.add(column: "publishedUntil", .text)
+            }
+        }
         return migrator
     }
 

@@ -55,8 +55,8 @@ extension ReferenceData {
             sql: """
                 INSERT INTO procedure (slug, title, categoryId, summary, description, synonyms, documents, cost,
                   delay, channels, onlineURL, howTo, popular, handlerType, handlerOrganisationId, counters, position,
-                  silenceOutcome, silenceMonths, staffNote, published, formerSlugs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  silenceOutcome, silenceMonths, staffNote, published, publishedFrom, publishedUntil, formerSlugs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 procedure.slug, procedure.title, procedure.categoryId, procedure.summary, procedure.description,
@@ -64,7 +64,8 @@ extension ReferenceData {
                 procedure.cost, procedure.delay, try JSONList.encode(procedure.channels.map(\.rawValue)),
                 procedure.onlineURL, procedure.howTo, procedure.popular, handlerType, handlerOrganisation,
                 try JSONList.encode(counters), position, procedure.silence.outcome.rawValue, procedure.silence.months,
-                procedure.staffNote, procedure.isPublished, try JSONList.encode(procedure.formerSlugs),
+                procedure.staffNote, procedure.isPublished, procedure.publishedFrom?.iso, procedure.publishedUntil?.iso,
+                try JSONList.encode(procedure.formerSlugs),
             ])
         for exception in procedure.exceptions {
             let (type, organisation): (String, String?) = switch exception.rule {
@@ -142,7 +143,10 @@ extension ReferenceData {
             silence: SilenceRule(
                 outcome: SilenceRule.Outcome(rawValue: row["silenceOutcome"]) ?? SilenceRule.default.outcome,
                 months: row["silenceMonths"]),
-            staffNote: row["staffNote"], isPublished: row["published"], formerSlugs: try JSONList.decode(row["formerSlugs"]))
+            staffNote: row["staffNote"], isPublished: row["published"],
+            publishedFrom: (row["publishedFrom"] as String?).flatMap(CalendarDay.init(iso:)),
+            publishedUntil: (row["publishedUntil"] as String?).flatMap(CalendarDay.init(iso:)),
+            formerSlugs: try JSONList.decode(row["formerSlugs"]))
     }
 }
 

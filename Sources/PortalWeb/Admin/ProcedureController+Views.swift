@@ -79,6 +79,8 @@ extension ProcedureController {
         let silenceError: String?
         let silenceMonths: FormField
         let staffNote: FormField
+        let publishedFrom: FormField
+        let publishedUntil: FormField
         let action: String
         let publicationPath: String
         let cancelPath = AdminPaths.procedures

@@ -25,7 +25,7 @@ struct ProcedureController: Sendable {
                 ListRow(title: procedure.title, path: AdminPaths.procedure(procedure.slug),
                         handler: catalogue.defaultHandlerDescription(procedure.handler),
                         exceptions: procedure.exceptions.isEmpty ? "—" : "\(procedure.exceptions.count) commune\(procedure.exceptions.count > 1 ? "s" : "")",
-                        state: procedure.isPublished ? "Publiée" : "Retirée")
+                        state: Self.state(of: procedure, today: context.today))
             })
         }.filter { !$0.procedures.isEmpty }
         return pages.page("admin/procedures", ListView(layout: pages.layout("Démarches", context), notice: notice, groups: groups), context)
@@ -166,6 +166,8 @@ struct ProcedureController: Sendable {
         form.silenceOutcome = text("silenceOutcome")
         form.silenceMonths = text("silenceMonths")
         form.staffNote = text("staffNote")
+        form.publishedFrom = text("publishedFrom")
+        form.publishedUntil = text("publishedUntil")
         return form
     }
 
@@ -232,9 +234,25 @@ struct ProcedureController: Sendable {
             },
             silenceError: error("silenceOutcome"), silenceMonths: field("silenceMonths", form.silenceMonths),
             staffNote: field("staffNote", form.staffNote),
+            publishedFrom: field("publishedFrom", form.publishedFrom), publishedUntil: field("publishedUntil", form.publishedUntil),
             action: slug == nil ? AdminPaths.procedure(procedure.slug) : AdminPaths.newProcedure,
             publicationPath: AdminPaths.procedurePublication(procedure.slug))
         return pages.page("admin/procedure", view, context, status: status)
+    }
+
+    /// "Publiée", "Retirée", "Publiée du 01/05/2027 au 30/09/2027 (pas encore visible)"…
+    static func state(of procedure: Procedure, today: CalendarDay) -> String {
+        guard procedure.isPublished else { return "Retirée" }
+        guard procedure.publishedFrom != nil || procedure.publishedUntil != nil else { return "Publiée" }
+        let window = switch (procedure.publishedFrom, procedure.publishedUntil) {
+        case let (from?, until?): "du \(from.frenchNumeric) au \(until.frenchNumeric)"
+        case let (from?, nil): "à partir du \(from.frenchNumeric)"
+        case let (nil, until?): "jusqu'au \(until.frenchNumeric)"
+        case (nil, nil): ""
+        }
+        if let from = procedure.publishedFrom, today < from { return "Publiée \(window) (pas encore visible)" }
+        if let until = procedure.publishedUntil, until < today { return "Publiée \(window) (période passée, plus visible)" }
+        return "Publiée \(window)"
     }
 
     static func channelLabel(_ channel: Channel) -> String {
