@@ -99,6 +99,10 @@ struct ServeCommand: ParsableCommand {
         if !published.isEmpty {
             logger.info("online forms published: \(published.joined(separator: ", "))")
         }
+        let unused = try FormSeed.unused(in: resources.appendingPathComponent("seed/forms"), catalogue: try Catalogue(database: database))
+        if !unused.isEmpty {
+            logger.warning("online forms not published, their procedure is not in the catalogue (deleted in /admin?): \(unused.joined(separator: ", "))")
+        }
         try RegieSeed.install(from: resources.appendingPathComponent("seed/regies.json"), catalogue: try Catalogue(database: database),
                               into: database)
         try ActivitySeed.install(from: resources.appendingPathComponent("seed/activities.json"), catalogue: try Catalogue(database: database),

@@ -100,4 +100,27 @@ import Testing
         }
         #expect(ProcedureForm(saved).publishedUntil == "30/09/2026")
     }
+
+    @Test func onlyAProcedureWithoutDossiersIsDeletedAndItsShippedFormIsThenLeftOut() throws {
+        _ = try flow.filedCantineDossier()
+        #expect(try catalogue.dossierCount(procedure: "inscription-cantine", actor: admin) == 1)
+        do {
+            try catalogue.delete(procedure: "inscription-cantine", by: admin, now: flow.now)
+            Issue.record("deleted with a dossier")
+        } catch let errors as ValidationErrors {
+            #expect(errors["suppression"] == "Cette démarche a 1 demande : elle ne peut pas être supprimée. Retirez-la des pages publiques : ses demandes continuent.")
+        }
+        #expect(catalogue.procedure(slug: "inscription-cantine") != nil)
+
+        #expect(try catalogue.dossierCount(procedure: "composteur", actor: admin) == 0)
+        _ = try FormSeed.publish(from: TestSupport.realSeed.appendingPathComponent("forms"), catalogue: catalogue, store: flow.dossiers.forms, now: flow.now)
+        #expect(try flow.dossiers.forms.current(procedureSlug: "composteur") != nil)
+        try catalogue.delete(procedure: "composteur", by: admin, now: flow.now)
+        #expect(catalogue.procedure(slug: "composteur") == nil)
+        #expect(try flow.dossiers.forms.current(procedureSlug: "composteur") == nil, "its online form goes with it")
+        let forms = TestSupport.realSeed.appendingPathComponent("forms")
+        #expect(try !FormSeed.load(from: forms, catalogue: catalogue).contains { $0.procedureSlug == "composteur" })
+        #expect(try FormSeed.unused(in: forms, catalogue: catalogue) == ["composteur"])
+        #expect(throws: AccessError.notFound) { try catalogue.delete(procedure: "passeport", by: flow.accounts["agent.langeais"], now: flow.now) }
+    }
 }

@@ -128,6 +128,17 @@ import Testing
         #expect(try Catalogue(database: copy).renamedProcedure(from: "passeport") == "passeport-biometrique", "the former address travels")
     }
 
+    @Test func aProcedureDeletedInTheAdministrationIsNotBroughtBackByAnImport() throws {
+        let folder = try exported()
+        try Catalogue(database: database).delete(procedure: "passeport", by: admin, now: TestSupport.now)
+        let report = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now.addingTimeInterval(60))
+        #expect(report.edits.map(\.entry.id) == ["passeport"])
+        #expect(try Catalogue(database: database).procedure(slug: "passeport") == nil)
+        let again = try database.importReferenceData(from: folder, apply: true, now: TestSupport.now.addingTimeInterval(120))
+        #expect(again.edits.isEmpty && again.applied)
+        #expect(try Catalogue(database: database).procedure(slug: "passeport") != nil, "an import settles earlier edits: the next one adds it back")
+    }
+
     @Test func identicalFilesChangeNothing() throws {
         let report = try database.importReferenceData(from: try exported(), apply: true, now: TestSupport.now)
         #expect(report.diff.isEmpty)

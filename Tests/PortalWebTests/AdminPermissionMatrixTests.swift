@@ -41,6 +41,11 @@ import Testing
             ("GET", "/admin/regies", .administrators), ("GET", "/admin/regies/mairie-37031", .administrators),
             ("POST", "/admin/regies/mairie-37031", .administrators),
             ("GET", "/admin/regies/nouvelle", .administrators), ("POST", "/admin/regies/nouvelle", .administrators),
+            ("POST", "/admin/demarches/carte-nationale-identite/apercu", .administrators),
+            ("POST", "/admin/demarches/carte-nationale-identite/adresse", .administrators),
+            // Last: the administrator's POST deletes the procedure when it has no dossier.
+            ("GET", "/admin/demarches/carte-nationale-identite/suppression", .administrators),
+            ("POST", "/admin/demarches/carte-nationale-identite/suppression", .administrators),
         ]
     }
 

@@ -151,4 +151,29 @@ import Testing
         #expect(try admin.get("/admin/journal?objet=demarche").text.contains("Adresse de démarche changée"))
         #expect(try admin.get(Self.cni).status == 404)
     }
+
+    @Test func aProcedureWithoutRequestsIsDeletedAfterAConfirmationAndOneWithRequestsIsNot() throws {
+        var admin = try server.loggedIn("admin@demo.cctoval.fr")
+        var resident = try server.loggedIn("habitant@demo.cctoval.fr")
+        let busy = "inscription-cantine"
+        let procedure = try resident.get("/demarches/\(busy)")
+        #expect(try resident.post("/demarches/\(busy)/demande", form: [("_csrf", procedure.csrfToken ?? "")]).status == 303, "a draft counts")
+        let refused = try admin.get("/admin/demarches/\(busy)/suppression")
+        #expect(refused.status == 200)
+        #expect(refused.text.contains("elle ne peut pas être supprimée") && !refused.text.contains("Supprimer définitivement"))
+        let token = refused.csrfToken ?? ""
+        #expect(try admin.post("/admin/demarches/\(busy)/suppression", form: [("_csrf", token)]).status == 409)
+        var visitor = server.browser()
+        #expect(try visitor.get("/demarches/\(busy)").status == 200)
+
+        let page = try admin.get("/admin/demarches/composteur")
+        #expect(page.body.contains("href=\"/admin/demarches/composteur/suppression\""))
+        let confirm = try admin.get("/admin/demarches/composteur/suppression")
+        #expect(confirm.text.contains("Supprimer définitivement"))
+        let deleted = try admin.post("/admin/demarches/composteur/suppression", form: [("_csrf", confirm.csrfToken ?? "")])
+        #expect(deleted.status == 303)
+        #expect(try admin.get(try #require(deleted.header("Location"))).text.contains("La démarche est supprimée."))
+        #expect(try visitor.get("/demarches/composteur").status == 404)
+        #expect(try admin.get("/admin/journal?objet=demarche").text.contains("Démarche supprimée"))
+    }
 }

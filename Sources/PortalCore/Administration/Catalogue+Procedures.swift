@@ -112,6 +112,42 @@ extension Catalogue {
         }
     }
 
+    /// How many dossiers (drafts included) procedure `slug` has: one with any cannot be deleted.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``.
+    public func dossierCount(procedure slug: String, actor: Account?) throws -> Int {
+        let procedure = try procedureToEdit(slug, actor: actor)
+        return try database.pool.read { db in try Self.dossierCount(procedure.slug, db) }
+    }
+
+    /// Deletes the procedure `slug`, which has no dossier, with its online forms, and journals it;
+    /// an import of older files does not bring it back.
+    ///
+    /// - Throws: ``AccessError`` as ``procedureToEdit(_:actor:)``; ``ValidationErrors`` under
+    ///   `suppression` when it has dossiers (nothing changes then: unpublish it instead).
+    public func delete(procedure slug: String, by actor: Account?, now: Date) throws {
+        let before = try procedureToEdit(slug, actor: actor)
+        try database.pool.write { db in
+            let count = try Self.dossierCount(before.slug, db)
+            guard count == 0 else {
+                var errors = ValidationErrors()
+                errors.add("Cette démarche a \(count) demande\(count > 1 ? "s" : "") : elle ne peut pas être supprimée. "
+                           + "Retirez-la des pages publiques : ses demandes continuent.", for: "suppression")
+                throw errors
+            }
+            try Self.delete(before.slug, db)
+            try db.execute(sql: "DELETE FROM form_definition WHERE procedureSlug = ?", arguments: [before.slug])
+            try JournalEntry.record(.procedureDeleted, by: actor, about: JournalEntry.Subject(kind: "demarche", id: before.slug),
+                                    summary: "« \(before.title) », qui n'avait aucune demande",
+                                    before: try JournalEntry.json(SeedFiles.Procedures.Procedure(before)), now: now, db)
+        }
+        try reload()
+    }
+
+    private static func dossierCount(_ slug: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier WHERE procedureSlug = ?", arguments: [slug]) ?? 0
+    }
+
     /// Publishes or unpublishes the procedure `slug`: unpublished, public pages, search and new
     /// requests leave it out, and the requests already filed go on.
     ///

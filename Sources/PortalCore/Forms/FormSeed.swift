@@ -11,12 +11,31 @@ public enum FormSeed {
         public var description: String { "forms/\(file): " + reasons.joined(separator: "; ") }
     }
 
-    /// Reads and checks every form in `directory` against the catalogue.
+    /// Reads and checks every form in `directory` whose procedure the catalogue has (under its
+    /// first address or its current one); a form of a procedure deleted in the administration is left
+    /// out (``unused(in:catalogue:)``).
     public static func load(from directory: URL, catalogue: Catalogue) throws -> [FormDefinition] {
+        try read(directory).compactMap { file in
+            var definition = file
+            // A procedure whose address an administrator changed keeps its shipped form.
+            if catalogue.procedure(slug: definition.procedureSlug) == nil, let renamed = catalogue.renamedProcedure(from: definition.procedureSlug) {
+                definition.procedureSlug = renamed
+            }
+            return catalogue.procedure(slug: definition.procedureSlug) == nil ? nil : definition
+        }
+    }
+
+    /// The procedures of `directory`'s forms that the catalogue does not have, for the start-up log.
+    public static func unused(in directory: URL, catalogue: Catalogue) throws -> [String] {
+        try read(directory).map(\.procedureSlug).filter { catalogue.procedure(slug: $0) == nil && catalogue.renamedProcedure(from: $0) == nil }
+    }
+
+    /// Every form of `directory`, each checked on its own.
+    private static func read(_ directory: URL) throws -> [FormDefinition] {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
         return try files.map { file in
-            var definition: FormDefinition
+            let definition: FormDefinition
             do {
                 definition = try JSONDecoder().decode(FormDefinition.self, from: Data(contentsOf: directory.appendingPathComponent(file)))
             } catch {
@@ -24,11 +43,6 @@ public enum FormSeed {
             }
             var reasons = definition.problems()
             if definition.procedureSlug + ".json" != file { reasons.append("the file is named after another procedure") }
-            // A procedure whose address an administrator changed keeps its shipped form.
-            if catalogue.procedure(slug: definition.procedureSlug) == nil, let renamed = catalogue.renamedProcedure(from: definition.procedureSlug) {
-                definition.procedureSlug = renamed
-            }
-            if catalogue.procedure(slug: definition.procedureSlug) == nil { reasons.append("unknown procedure \"\(definition.procedureSlug)\"") }
             guard reasons.isEmpty else { throw Problem(file: file, reasons: reasons) }
             return definition
         }

@@ -40,7 +40,7 @@ extension PortalDatabase {
             let current = try ReferenceData.fetch(db)
             let diff = try ReferenceDiff(from: current, to: incoming)
             let edits = try Self.administrationEdits(db).compactMap { key, edit -> ReferenceImport.Edit? in
-                diff.entries.first { $0.kind == key.kind && $0.id == key.id && $0.change != .added }
+                diff.entries.first { $0.kind == key.kind && $0.id == key.id }
                     .map { ReferenceImport.Edit(entry: $0, by: edit.by, at: edit.at) }
             }.sorted { $0.entry.name < $1.entry.name }
             let report = ReferenceImport(diff: diff, edits: edits, replacingEdits: replacingEdits, applied: apply && !diff.isEmpty)
@@ -77,6 +77,7 @@ extension PortalDatabase {
         .organisationUpdated: .organisation,
         .procedureCreated: .procedure, .procedureUpdated: .procedure,
         .procedurePublished: .procedure, .procedureUnpublished: .procedure, .procedureRenamed: .procedure,
+        .procedureDeleted: .procedure,
     ]
 
     /// The organisations and procedures edited in the administration since the last import, with
@@ -98,9 +99,13 @@ extension PortalDatabase {
         }
     }
 
-    /// Puts the current version of entry `id` in `merged`, in place of the files' version or after the others.
+    /// Puts the current version of entry `id` in `merged`, in place of the files' version or after the
+    /// others; an entry the administration deleted (or moved to another address) leaves `merged`.
     private static func keep<Value>(_ id: String, from current: [Value], in merged: inout [Value], id key: (Value) -> String) {
-        guard let kept = current.first(where: { key($0) == id }) else { return }
+        guard let kept = current.first(where: { key($0) == id }) else {
+            merged.removeAll { key($0) == id }
+            return
+        }
         if let index = merged.firstIndex(where: { key($0) == id }) {
             merged[index] = kept
         } else {

@@ -59,6 +59,10 @@ enum AdminPaths {
     static func procedurePublication(_ slug: String) -> String { procedure(slug) + "/publication" }
     /// Where the edit form of procedure `slug` is posted to preview it unsaved, or to go back to it.
     static func procedurePreview(_ slug: String) -> String { procedure(slug) + "/apercu" }
+    /// The confirmation (GET) of deleting procedure `slug`, and where it is posted.
+    static func procedureDeletion(_ slug: String) -> String { procedure(slug) + "/suppression" }
+    /// The procedures, saying one was deleted.
+    static let procedureDeleted = procedures + "?supprimee=1"
     /// Where a new address for procedure `slug` is posted.
     static func procedureAddress(_ slug: String) -> String { procedure(slug) + "/adresse" }
     /// The procedures, saying procedure `slug` was just saved.

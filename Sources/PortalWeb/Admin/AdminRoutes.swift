@@ -65,6 +65,12 @@ struct AdminRoutes: RouteCollection {
         routes.spacePage(.POST, "/admin/demarches/{slug}/apercu", keepsAnswersWhenStale: true) { context, parameters in
             try procedures.preview(context, slug: parameters["slug"] ?? "")
         }
+        routes.spacePage(.GET, "/admin/demarches/{slug}/suppression") { context, parameters in
+            try procedures.confirmDeletion(context, slug: parameters["slug"] ?? "")
+        }
+        routes.spacePage(.POST, "/admin/demarches/{slug}/suppression") { context, parameters in
+            try procedures.delete(context, slug: parameters["slug"] ?? "")
+        }
         routes.spacePage(.POST, "/admin/demarches/{slug}/adresse", keepsAnswersWhenStale: true) { context, parameters in
             try procedures.address(context, slug: parameters["slug"] ?? "")
         }

@@ -21,6 +21,18 @@ extension ProcedureController {
     }
 
     /// One commune of the handler table: its rule as typed, and who handles it for residents today.
+    /// Deleting a procedure: what it does, or why it cannot be.
+    struct DeletionView {
+        let layout: LayoutContext
+        let csrfToken: String
+        let error: String?
+        let procedure: String
+        let deletable: Bool
+        let reason: String
+        let action: String
+        let cancelPath: String
+    }
+
     struct CommuneRow {
         let name: String
         let id: String
@@ -46,6 +58,7 @@ extension ProcedureController {
         /// An existing procedure's address, changed in its own form; nil when creating.
         let address: FormField?
         let addressPath: String
+        let deletionPath: String
         /// "Ancienne adresse qui y mène : /demarches/a", when it had others.
         let formerAddresses: String?
         let previewCommunes: [Choice]

@@ -15,11 +15,12 @@ struct ProcedureController: Sendable {
     /// `GET /admin/demarches`.
     func list(_ context: RequestContext) throws -> HTTPResponse {
         let procedures = try catalogue.proceduresToEdit(actor: context.account)
-        let notice: String? = context.request.queryValue("enregistree").flatMap(catalogue.procedure(slug:)).map { procedure in
+        let saved: String? = context.request.queryValue("enregistree").flatMap(catalogue.procedure(slug:)).map { procedure in
             procedure.isPublished
                 ? "« \(procedure.title) » est enregistrée : les pages publiques et la recherche la montrent déjà."
                 : "« \(procedure.title) » est enregistrée ; elle n'est pas publiée."
         }
+        let notice = saved ?? (context.request.queryValue("supprimee") == nil ? nil : "La démarche est supprimée.")
         let groups = catalogue.categories().map { category in
             ListGroup(title: category.title, procedures: procedures.filter { $0.categoryId == category.id }.map { procedure in
                 ListRow(title: procedure.title, path: AdminPaths.procedure(procedure.slug),
@@ -97,6 +98,34 @@ struct ProcedureController: Sendable {
         } catch let errors as ValidationErrors {
             return render(context, procedure, form: ProcedureForm(procedure), newSlug: typed, errors: errors.links, status: .unprocessableContent)
         }
+    }
+
+    /// `GET /admin/demarches/{slug}/suppression`: what deleting does, or why it cannot be.
+    func confirmDeletion(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        return deletionPage(context, procedure, count: try catalogue.dossierCount(procedure: slug, actor: context.account), error: nil, status: .ok)
+    }
+
+    /// `POST /admin/demarches/{slug}/suppression`.
+    func delete(_ context: RequestContext, slug: String) throws -> HTTPResponse {
+        let procedure = try catalogue.procedureToEdit(slug, actor: context.account)
+        do {
+            try catalogue.delete(procedure: slug, by: context.account, now: now())
+            return pages.redirect(to: AdminPaths.procedureDeleted, context)
+        } catch let errors as ValidationErrors {
+            return deletionPage(context, procedure, count: try catalogue.dossierCount(procedure: slug, actor: context.account),
+                                error: errors["suppression"], status: .conflict)
+        }
+    }
+
+    private func deletionPage(_ context: RequestContext, _ procedure: Procedure, count: Int, error: String?, status: HTTPStatus) -> HTTPResponse {
+        let view = DeletionView(
+            layout: pages.layout("Supprimer : \(procedure.title)", context, hasErrors: error != nil), csrfToken: context.csrfToken,
+            error: error, procedure: procedure.title, deletable: count == 0,
+            reason: "Cette démarche a \(count) demande\(count > 1 ? "s" : "") (brouillons compris) : elle ne peut pas être supprimée, "
+                + "pour que les habitants et les agents les retrouvent. Pour qu'on ne puisse plus la demander, retirez-la des pages publiques : ses demandes continuent.",
+            action: AdminPaths.procedureDeletion(procedure.slug), cancelPath: AdminPaths.procedure(procedure.slug))
+        return pages.page("admin/procedure-deletion", view, context, status: status)
     }
 
     /// The edit page's choice of the commune whose resident the preview shows.
@@ -200,7 +229,7 @@ struct ProcedureController: Sendable {
             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty, errors: errors,
             heading: slug == nil ? procedure.title : "Nouvelle démarche", creating: slug != nil,
             slug: slug.map { field("slug", $0) }, address: slug == nil ? field("slug", newSlug ?? procedure.slug) : nil,
-            addressPath: AdminPaths.procedureAddress(procedure.slug),
+            addressPath: AdminPaths.procedureAddress(procedure.slug), deletionPath: AdminPaths.procedureDeletion(procedure.slug),
             formerAddresses: procedure.formerSlugs.isEmpty ? nil
                 : (procedure.formerSlugs.count > 1 ? "Anciennes adresses qui y mènent : " : "Ancienne adresse qui y mène : ")
                     + procedure.formerSlugs.map(CataloguePaths.procedure).joined(separator: ", "),
