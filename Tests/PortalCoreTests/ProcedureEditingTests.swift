@@ -123,4 +123,18 @@ import Testing
         #expect(try FormSeed.unused(in: forms, catalogue: catalogue) == ["composteur"])
         #expect(throws: AccessError.notFound) { try catalogue.delete(procedure: "passeport", by: flow.accounts["agent.langeais"], now: flow.now) }
     }
+
+    @Test func anImportThatWouldRemoveAProcedureItsDossiersNameIsRefusedWhole() throws {
+        _ = try flow.filedCantineDossier()
+        var data = catalogue.snapshot.data
+        data.procedures.removeAll { $0.slug == "inscription-cantine" }
+        let folder = try TestSupport.temporaryDirectory()
+        try data.write(to: folder)
+        #expect {
+            try flow.dossiers.database.importReferenceData(from: folder, apply: true, now: flow.now)
+        } throws: { error in
+            "\(error)".contains("procedures.json, procedure \"inscription-cantine\": removed, but 1 dossier(s) name it: unpublish it instead")
+        }
+        #expect(try Catalogue(database: flow.dossiers.database).procedure(slug: "inscription-cantine") != nil, "nothing changed")
+    }
 }

@@ -195,17 +195,17 @@ def test_an_administrator_sends_a_communes_identity_cards_to_its_neighbour(brows
 
 def test_an_administrator_gives_a_procedure_a_new_address(browser):
     browser.log_in("admin@demo.cctoval.fr")
-    browser.open("/admin/demarches/composteur")
-    browser.fill("slug", "Composteur !")
+    browser.open("/admin/demarches/certificat-numerotage")
+    browser.fill("slug", "Numérotage !")
     browser.submit_with(browser.button("Changer l'adresse"))
     assert browser.find(".error-summary").is_displayed()
-    assert browser.find("#slug").get_attribute("value") == "Composteur !"
+    assert browser.find("#slug").get_attribute("value") == "Numérotage !"
     browser.audit("admin-demarche-adresse-erreur")
-    browser.fill("slug", "composteur-individuel")
+    browser.fill("slug", "certificat-de-numerotage")
     browser.submit_with(browser.button("Changer l'adresse"))
     assert "est enregistrée" in browser.text()
-    browser.open("/demarches/composteur")
-    assert browser.path == "/demarches/composteur-individuel"
+    browser.open("/demarches/certificat-numerotage")
+    assert browser.path == "/demarches/certificat-de-numerotage"
     browser.assert_no_problems()
 
 

@@ -93,7 +93,9 @@ public struct ActivityForm: Sendable, Hashable {
         endsOn = activity.endsOn.frenchNumeric
         capacity = String(activity.capacity)
         tariffLabel = activity.tariff?.label ?? ""
-        for (index, band) in (activity.tariff?.bands ?? []).prefix(Self.bandRows).enumerated() {
+        let saved = activity.tariff?.bands ?? []
+        bands = Array(repeating: Band(), count: max(Self.bandRows, saved.count))
+        for (index, band) in saved.enumerated() {
             bands[index] = Band(ceiling: band.maxQuotient.map(String.init) ?? "", price: Euros.formatNumber(band.cents))
         }
         billingNote = activity.billingNote ?? ""

@@ -105,7 +105,9 @@ extension Catalogue {
         if slug.count < 3 || slug.count > 80 || !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
             || slug.hasPrefix("-") || slug.hasSuffix("-") || slug.contains("--") {
             errors.add("L'adresse de la page s'écrit en minuscules sans accents, chiffres et tirets, par exemple permis-de-louer.", for: "slug")
-        } else if self.procedure(slug: slug) != nil || slug == "nouvelle" {
+        } else if slug == "nouvelle" {
+            errors.add("L'adresse /demarches/nouvelle est réservée : choisissez-en une autre.", for: "slug")
+        } else if self.procedure(slug: slug) != nil {
             errors.add("Une démarche a déjà l'adresse /demarches/\(slug) : choisissez-en une autre.", for: "slug")
         } else if let owner = renamedProcedure(from: slug), owner != procedure?.slug {
             errors.add("L'adresse /demarches/\(slug) était celle d'une autre démarche et y mène encore : choisissez-en une autre.", for: "slug")

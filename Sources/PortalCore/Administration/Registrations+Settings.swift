@@ -74,7 +74,7 @@ extension Registrations {
             guard let before = try Activity.fetch(id: id, db) else { throw AccessError.notFound }
             let after = try form.validated(before, confirmed: try Self.confirmedCount(id, db), options: options)
             guard after != before else { return before }
-            try save(after, before: before, action: .activityUpdated, summary: Self.changes(from: before, to: after), by: actor, now: now, db)
+            try save(after, before: before, action: .activityUpdated, summary: changes(from: before, to: after), by: actor, now: now, db)
             return after
         }
     }
@@ -121,14 +121,14 @@ extension Registrations {
         JournalEntry.Subject(kind: "activite", id: activity.id, organisationId: activity.organisationId)
     }
 
-    static func changes(from before: Activity, to after: Activity) -> String {
+    func changes(from before: Activity, to after: Activity) -> String {
         var parts: [String] = []
         if before.title != after.title || before.period != after.period || before.description != after.description { parts.append("Présentation") }
         if before.opensOn != after.opensOn || before.closesOn != after.closesOn {
             parts.append("Inscriptions du \(after.opensOn.french) au \(after.closesOn.french)")
         }
         if before.startsOn != after.startsOn || before.endsOn != after.endsOn { parts.append("Dates de l'activité") }
-        if before.organisationId != after.organisationId { parts.append("Organisation : \(after.organisationId)") }
+        if before.organisationId != after.organisationId { parts.append("Organisation : \(catalogue.organisation(id: after.organisationId)?.name ?? after.organisationId)") }
         if before.regieId != after.regieId { parts.append("Régie : \(after.regieId ?? "aucune")") }
         if before.minAgeMonths != after.minAgeMonths || before.maxAgeMonths != after.maxAgeMonths { parts.append("Âges : \(after.ageRangeText)") }
         if before.communes != after.communes { parts.append("Communes") }

@@ -47,6 +47,14 @@ public struct FormStore: Sendable {
         }
     }
 
+    /// Whether the procedure `slug` has an online form here.
+    public func hasForm(procedureSlug slug: String) throws -> Bool {
+        try database.pool.read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM form_definition WHERE procedureSlug = ?)"),
+                              arguments: [slug]) ?? false
+        }
+    }
+
     /// The procedures that have an online form.
     public func procedureSlugs() throws -> Set<String> {
         try database.pool.read(Self.procedureSlugs)

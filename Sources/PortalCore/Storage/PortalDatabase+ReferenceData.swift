@@ -51,4 +51,44 @@ extension PortalDatabase {
         }
         if !issues.isEmpty { throw ReferenceDataError(issues: issues) }
     }
+
+    /// Refuses reference data that would remove a procedure its dossiers name (unpublish it instead),
+    /// or whose procedures (one kept as the administration made it, say) name a theme, an organisation
+    /// or a commune it no longer has.
+    static func checkProceduresStillResolve(with data: ReferenceData, current: ReferenceData, _ db: Database) throws {
+        let file = ReferenceData.FileName.procedures
+        let slugs = Set(data.procedures.map(\.slug))
+        var issues: [ReferenceDataError.Issue] = []
+        let named = try Row.fetchAll(db, sql: "SELECT procedureSlug, COUNT(*) AS count FROM dossier GROUP BY procedureSlug")
+        for row in named {
+            let slug: String = row["procedureSlug"]
+            if !slugs.contains(slug), current.procedures.contains(where: { $0.slug == slug }) {
+                issues.append(.init(file: file, entry: "procedure \"\(slug)\"",
+                                    message: "removed, but \(row["count"] as Int) dossier(s) name it: unpublish it instead (\"published\": false)"))
+            }
+        }
+        let categories = Set(data.categories.map(\.id)), organisations = Set(data.organisations.map(\.id))
+        let communes = Set(data.communes.map(\.insee))
+        for procedure in data.procedures {
+            var missing: [String] = []
+            if !categories.contains(procedure.categoryId) { missing.append("theme \"\(procedure.categoryId)\"") }
+            let handlerOrganisations: [String] = switch procedure.handler {
+            case .communal: []
+            case .intercommunal(let id): [id]
+            case .external(let id, let counters): [id] + counters
+            }
+            for exception in procedure.exceptions {
+                if !communes.contains(exception.communeInsee) { missing.append("commune \(exception.communeInsee)") }
+            }
+            let exceptionOrganisations = procedure.exceptions.compactMap { exception -> String? in
+                if case .handledBy(let id) = exception.rule { id } else { nil }
+            }
+            missing += (handlerOrganisations + exceptionOrganisations).filter { !organisations.contains($0) }.map { "organisation \"\($0)\"" }
+            if !missing.isEmpty {
+                issues.append(.init(file: file, entry: "procedure \"\(procedure.slug)\"",
+                                    message: "kept as the administration made it, it names \(missing.joined(separator: ", ")), which the files remove"))
+            }
+        }
+        if !issues.isEmpty { throw ReferenceDataError(issues: issues) }
+    }
 }

@@ -35,9 +35,10 @@ extension PortalDatabase {
     /// - Throws: ``ReferenceDataError`` when the files are invalid or would leave an account without
     ///   its commune or organisation (nothing changes then); a database error.
     public func importReferenceData(from directory: URL, apply: Bool, replacingEdits: Bool = false, now: Date) throws -> ReferenceImport {
-        let incoming = try ReferenceData.load(from: directory)
+        let loaded = try ReferenceData.load(from: directory)
         return try pool.write { db in
             let current = try ReferenceData.fetch(db)
+            let incoming = Self.followingAddresses(loaded, current)
             let diff = try ReferenceDiff(from: current, to: incoming)
             let edits = try Self.administrationEdits(db).compactMap { key, edit -> ReferenceImport.Edit? in
                 diff.entries.first { $0.kind == key.kind && $0.id == key.id }
@@ -60,6 +61,7 @@ extension PortalDatabase {
                 }
             }
             try Self.checkAccountsStillResolve(with: merged, db)
+            try Self.checkProceduresStillResolve(with: merged, current: current, db)
             try ReferenceData.deleteAll(from: db)
             try merged.insert(into: db)
             try JournalEntry.record(.referenceImported, by: nil, about: JournalEntry.Subject(kind: "reference", id: directory.path),
@@ -70,6 +72,20 @@ extension PortalDatabase {
                 """, arguments: [Self.referenceRevisionSetting])
             return report
         }
+    }
+
+    /// `incoming` with each procedure the files name by a former address of a current procedure
+    /// under that procedure's address (the files predate its change in the administration), so that
+    /// no import brings the old address back beside it.
+    private static func followingAddresses(_ incoming: ReferenceData, _ current: ReferenceData) -> ReferenceData {
+        var result = incoming
+        let slugs = Set(incoming.procedures.map(\.slug))
+        for (index, procedure) in incoming.procedures.enumerated() where !current.procedures.contains(where: { $0.slug == procedure.slug }) {
+            guard let renamed = current.procedures.first(where: { $0.formerSlugs.contains(procedure.slug) }), !slugs.contains(renamed.slug) else { continue }
+            result.procedures[index].slug = renamed.slug
+            result.procedures[index].formerSlugs = renamed.formerSlugs
+        }
+        return result
     }
 
     /// The journal's kinds of administration changes that an import keeps, by the entry kind they touch.

@@ -2,6 +2,9 @@ import Foundation
 
 /// URL-safe identifiers made from French names.
 enum Slug {
+    /// The last segment of the administration's creation pages (`/admin/activites/nouvelle`), never an id.
+    static let reserved = "nouvelle"
+
     /// "Accueil de loisirs – été 2027" → "accueil-de-loisirs-ete-2027": lower case without accents,
     /// words joined by dashes, at most 60 characters; `fallback` when nothing is left.
     static func make(_ text: String, fallback: String) -> String {
@@ -15,11 +18,11 @@ enum Slug {
         return slug.isEmpty ? fallback : slug
     }
 
-    /// `stem`, or `stem-2`, `stem-3`… the first that `isTaken` says is free.
+    /// `stem`, or `stem-2`, `stem-3`… the first that `isTaken` says is free and is not ``reserved``.
     static func unique(_ stem: String, isTaken: (String) throws -> Bool) rethrows -> String {
         var slug = stem
         var suffix = 1
-        while try isTaken(slug) {
+        while try slug == reserved || isTaken(slug) {
             suffix += 1
             slug = "\(stem)-\(suffix)"
         }

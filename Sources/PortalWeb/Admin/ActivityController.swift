@@ -105,9 +105,12 @@ struct ActivityController: Sendable {
         form.endsOn = posted["endsOn"] ?? ""
         form.capacity = posted["capacity"] ?? ""
         form.tariffLabel = posted["tariffLabel"] ?? ""
-        form.bands = (0..<ActivityForm.bandRows).map { index in
-            ActivityForm.Band(ceiling: posted[ActivityForm.bandField(index, "plafond")] ?? "",
-                              price: posted[ActivityForm.bandField(index, "prix")] ?? "")
+        // The page shows six rows, more when a tariff already has more bands.
+        form.bands = []
+        while form.bands.count < ActivityForm.bandRows || posted[ActivityForm.bandField(form.bands.count, "prix")] != nil {
+            let index = form.bands.count
+            form.bands.append(ActivityForm.Band(ceiling: posted[ActivityForm.bandField(index, "plafond")] ?? "",
+                                                price: posted[ActivityForm.bandField(index, "prix")] ?? ""))
         }
         form.billingNote = posted["billingNote"] ?? ""
         return form

@@ -20,7 +20,6 @@ extension ProcedureController {
         let state: String
     }
 
-    /// One commune of the handler table: its rule as typed, and who handles it for residents today.
     /// Deleting a procedure: what it does, or why it cannot be.
     struct DeletionView {
         let layout: LayoutContext
@@ -33,6 +32,7 @@ extension ProcedureController {
         let cancelPath: String
     }
 
+    /// One commune of the handler table: its rule as typed, and who handles it for residents today.
     struct CommuneRow {
         let name: String
         let id: String
@@ -66,6 +66,8 @@ extension ProcedureController {
         let previewPath: String?
         let isPublished: Bool
         let publicPath: String?
+        /// "Publiée du … au … (pas encore visible)", for a published procedure outside its window.
+        let outOfWindow: String?
         let title: FormField
         let summary: FormField
         let description: FormField

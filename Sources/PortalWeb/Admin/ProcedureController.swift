@@ -76,7 +76,7 @@ struct ProcedureController: Sendable {
             return render(context, procedure, form: form, previewCommune: commune?.insee, errors: errors.links, status: .unprocessableContent)
         }
         let preview = ProcedureView.Preview(
-            commune: commune?.name ?? "", csrfToken: context.csrfToken,
+            ofCommune: commune.map { Self.of($0.name) } ?? "d'une commune", csrfToken: context.csrfToken,
             fields: posted.fields.filter { !["_csrf", "retour"].contains($0.name) }.map { ProcedureView.HiddenField(name: $0.name, value: $0.value) },
             savePath: AdminPaths.procedure(slug), backPath: AdminPaths.procedurePreview(slug))
         let view = ProcedureView(changed, commune: commune, catalogue: catalogue, layout: pages.layout("Aperçu : \(changed.title)", context),
@@ -126,6 +126,12 @@ struct ProcedureController: Sendable {
                 + "pour que les habitants et les agents les retrouvent. Pour qu'on ne puisse plus la demander, retirez-la des pages publiques : ses demandes continuent.",
             action: AdminPaths.procedureDeletion(procedure.slug), cancelPath: AdminPaths.procedure(procedure.slug))
         return pages.page("admin/procedure-deletion", view, context, status: status)
+    }
+
+    /// "de Langeais", "d'Ambillou", "d'Hommes": French elides before a vowel or a mute h.
+    static func of(_ name: String) -> String {
+        guard let first = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).first else { return "de " + name }
+        return ("aeiouyh".contains(first) ? "d'" : "de ") + name
     }
 
     /// The edit page's choice of the commune whose resident the preview shows.
@@ -236,7 +242,8 @@ struct ProcedureController: Sendable {
             previewCommunes: catalogue.communes().map { Choice(value: $0.insee, label: $0.name, selected: $0.insee == previewCommune, id: "") },
             previewPath: slug == nil ? AdminPaths.procedurePreview(procedure.slug) : nil,
             isPublished: procedure.isPublished,
-            publicPath: procedure.isPublished ? CataloguePaths.procedure(procedure.slug) : nil,
+            publicPath: procedure.isVisible(on: context.today) ? CataloguePaths.procedure(procedure.slug) : nil,
+            outOfWindow: procedure.isPublished && !procedure.isVisible(on: context.today) ? Self.state(of: procedure, today: context.today) : nil,
             title: field("title", form.title), summary: field("summary", form.summary),
             description: field("description", form.description),
             categories: catalogue.categories().map { Choice(value: $0.id, label: $0.title, selected: $0.id == form.category, id: "") },

@@ -33,7 +33,8 @@ public struct PortalApplication: Sendable {
         hasher: PasswordHasher = PasswordHasher(),
         logger: Logger = Logger(label: "portal.web")
     ) throws {
-        let catalogue = try Catalogue(database: database)
+        let clock = configuration.now
+        let catalogue = try Catalogue(database: database, today: { CalendarDay(clock()) })
         let links = configuration.siteMap
         let accounts = Accounts(database: database, hasher: hasher)
         let csrf = CSRFProtection(secret: try database.secretKey(named: "csrf"))
@@ -65,7 +66,7 @@ public struct PortalApplication: Sendable {
         let now = configuration.now
         let collections: [any RouteCollection] = [
             CatalogueRoutes(
-                catalogue: CatalogueController(catalogue: catalogue, onlineProcedures: try dossiers.forms.procedureSlugs(), pages: pages),
+                catalogue: CatalogueController(catalogue: catalogue, forms: dossiers.forms, pages: pages),
                 communes: CommuneController(catalogue: catalogue, pages: pages),
                 legal: LegalController(catalogue: catalogue, pages: pages), cache: PageCache(version: { [catalogue] in catalogue.snapshot.version })),
             AccountRoutes(

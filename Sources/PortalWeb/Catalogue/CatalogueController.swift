@@ -4,8 +4,8 @@ import PortalHTTP
 /// The public information pages: home, catalogue and search, one procedure.
 struct CatalogueController: Sendable {
     let catalogue: Catalogue
-    /// The procedures that can be done online on this portal (they have a published form).
-    let onlineProcedures: Set<String>
+    /// The published forms: a procedure with one can be done online on this portal.
+    let forms: FormStore
     let pages: PageRenderer
 
     struct SearchBox {
@@ -87,8 +87,8 @@ struct CatalogueController: Sendable {
 
     /// Offered when the procedure has a form, to visitors (who log in first) and residents whose
     /// commune offers it; agents and advisers don't file for themselves here.
-    private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) -> ProcedureView.OnlineRequest? {
-        guard onlineProcedures.contains(procedure.slug) else { return nil }
+    private func onlineRequest(for procedure: Procedure, commune: Commune?, _ context: RequestContext) throws -> ProcedureView.OnlineRequest? {
+        guard try forms.hasForm(procedureSlug: procedure.slug) else { return nil }
         guard let account = context.account else {
             return ProcedureView.OnlineRequest(startAction: nil, csrfToken: "", logInPath: LocalRedirect.logIn(returningTo: CataloguePaths.procedure(procedure.slug)))
         }
@@ -114,7 +114,7 @@ struct CatalogueController: Sendable {
         }
         let commune = context.communeInsee.flatMap(catalogue.commune(insee:))
         let view = ProcedureView(procedure, commune: commune, catalogue: catalogue, layout: pages.layout(procedure.title, context),
-                                 onlineRequest: onlineRequest(for: procedure, commune: commune, context), today: context.today)
+                                 onlineRequest: try onlineRequest(for: procedure, commune: commune, context), today: context.today)
         return pages.page("catalogue/procedure", view, context)
     }
 }

@@ -18,7 +18,8 @@ struct ProcedureView {
     /// What an administrator's preview adds: whose page it shows, and the typed values to save them
     /// or to go back to the form with them.
     struct Preview {
-        let commune: String
+        /// "de Langeais", "d'Ambillou".
+        let ofCommune: String
         let csrfToken: String
         let fields: [HiddenField]
         let savePath: String
