@@ -188,15 +188,11 @@ public struct ActivityForm: Sendable, Hashable {
     }
 
     private func validateDates(into result: inout Activity, _ errors: inout ValidationErrors) {
-        func day(_ typed: String, _ field: String, _ label: String) -> CalendarDay? {
-            guard let day = CalendarDay(typed: typed) else {
-                errors.add("\(label) : indiquez un jour sous la forme JJ/MM/AAAA, par exemple 01/09/2026.", for: field)
-                return nil
-            }
-            return day
-        }
-        let opens = day(opensOn, "opensOn", "Ouverture des inscriptions"), closes = day(closesOn, "closesOn", "Clôture des inscriptions")
-        let starts = day(startsOn, "startsOn", "Début de l'activité"), ends = day(endsOn, "endsOn", "Fin de l'activité")
+        let example = "01/09/2026"
+        let opens = errors.day(opensOn, subject: "Ouverture des inscriptions", example: example, for: "opensOn")
+        let closes = errors.day(closesOn, subject: "Clôture des inscriptions", example: example, for: "closesOn")
+        let starts = errors.day(startsOn, subject: "Début de l'activité", example: example, for: "startsOn")
+        let ends = errors.day(endsOn, subject: "Fin de l'activité", example: example, for: "endsOn")
         if let opens, let closes {
             if closes < opens { errors.add("Les inscriptions ferment avant d'ouvrir : vérifiez les deux jours.", for: "closesOn") }
             result.opensOn = opens

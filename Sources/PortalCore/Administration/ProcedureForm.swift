@@ -184,17 +184,10 @@ public struct ProcedureForm: Sendable, Hashable {
         } else {
             errors.add("Choisissez ce que vaut le silence de l'administration.", for: "silenceOutcome")
         }
-        func day(_ typed: String, _ field: String, _ label: String) -> CalendarDay? {
-            let typed = typed.trimmingCharacters(in: .whitespaces)
-            guard !typed.isEmpty else { return nil }
-            guard let day = CalendarDay(typed: typed) else {
-                errors.add("\(label) : indiquez un jour sous la forme JJ/MM/AAAA, par exemple 01/05/2027, ou laissez vide.", for: field)
-                return nil
-            }
-            return day
-        }
-        result.publishedFrom = day(publishedFrom, "publishedFrom", "Début de la publication")
-        result.publishedUntil = day(publishedUntil, "publishedUntil", "Fin de la publication")
+        result.publishedFrom = errors.day(publishedFrom, subject: "Début de la publication", example: "01/05/2027", optional: true,
+                                          for: "publishedFrom")
+        result.publishedUntil = errors.day(publishedUntil, subject: "Fin de la publication", example: "01/05/2027", optional: true,
+                                           for: "publishedUntil")
         if let from = result.publishedFrom, let until = result.publishedUntil, until < from {
             errors.add("La publication finit avant de commencer : vérifiez les deux jours.", for: "publishedUntil")
         }

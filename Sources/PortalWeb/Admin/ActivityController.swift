@@ -39,16 +39,8 @@ struct ActivityController: Sendable {
 
     /// `POST /admin/activites/nouvelle`.
     func create(_ context: RequestContext) throws -> HTTPResponse {
-        let options = try registrations.activityOptions(actor: context.account)
-        let form = try posted(context)
-        guard !context.formIsStale else {
-            return render(context, nil, form: form, options: options, errors: [Self.staleError], status: .forbidden)
-        }
-        do {
-            let created = try registrations.create(activity: form, by: context.account, now: now())
-            return pages.redirect(to: AdminPaths.activitySaved(created.id), context)
-        } catch let errors as ValidationErrors {
-            return render(context, nil, form: form, options: options, errors: errors.links, status: .unprocessableContent)
+        try submit(context, nil, options: try registrations.activityOptions(actor: context.account)) { form in
+            try registrations.create(activity: form, by: context.account, now: now()).id
         }
     }
 
@@ -62,16 +54,8 @@ struct ActivityController: Sendable {
     /// `POST /admin/activites/{id}`.
     func save(_ context: RequestContext, id: String) throws -> HTTPResponse {
         let state = try registrations.activityToEdit(id, actor: context.account)
-        let options = try registrations.activityOptions(actor: context.account, for: state.activity)
-        let form = try posted(context)
-        guard !context.formIsStale else {
-            return render(context, state, form: form, options: options, errors: [Self.staleError], status: .forbidden)
-        }
-        do {
-            _ = try registrations.update(activity: id, with: form, by: context.account, now: now())
-            return pages.redirect(to: AdminPaths.activitySaved(id), context)
-        } catch let errors as ValidationErrors {
-            return render(context, state, form: form, options: options, errors: errors.links, status: .unprocessableContent)
+        return try submit(context, state, options: try registrations.activityOptions(actor: context.account, for: state.activity)) { form in
+            try registrations.update(activity: id, with: form, by: context.account, now: now()).id
         }
     }
 
@@ -82,7 +66,21 @@ struct ActivityController: Sendable {
         return pages.redirect(to: AdminPaths.activitySaved(id), context)
     }
 
-    private static let staleError = FieldErrorLink(field: "title", message: AccountController.staleFormMessage)
+    /// Saves the posted form with `save` (which returns the activity's id) and goes back to the list,
+    /// or shows the page again with every answer and the mistakes.
+    private func submit(_ context: RequestContext, _ state: (activity: Activity, confirmed: Int, waiting: Int)?,
+                        options: ActivityForm.Options, _ save: (ActivityForm) throws -> String) throws -> HTTPResponse {
+        let form = try posted(context)
+        guard !context.formIsStale else {
+            return render(context, state, form: form, options: options,
+                          errors: [FieldErrorLink(field: "title", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
+        do {
+            return pages.redirect(to: AdminPaths.activitySaved(try save(form)), context)
+        } catch let errors as ValidationErrors {
+            return render(context, state, form: form, options: options, errors: errors.links, status: .unprocessableContent)
+        }
+    }
 
     private func posted(_ context: RequestContext) throws -> ActivityForm {
         let posted = try context.postedForm()

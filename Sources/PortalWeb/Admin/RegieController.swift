@@ -78,30 +78,29 @@ struct RegieController: Sendable {
     /// `POST /admin/regies/nouvelle`.
     func create(_ context: RequestContext) throws -> HTTPResponse {
         _ = try invoices.regiesToEdit(actor: context.account)
-        let form = try posted(context)
-        guard !context.formIsStale else { return render(context, nil, agents: [], form: form, errors: [Self.staleError], status: .forbidden) }
-        do {
-            let created = try invoices.create(regie: form, by: context.account, now: now())
-            return pages.redirect(to: AdminPaths.regieSaved(created.id), context)
-        } catch let errors as ValidationErrors {
-            return render(context, nil, agents: [], form: form, errors: errors.links, status: .unprocessableContent)
-        }
+        return try submit(context, nil, agents: []) { form in try invoices.create(regie: form, by: context.account, now: now()).id }
     }
 
     /// `POST /admin/regies/{id}`.
     func save(_ context: RequestContext, id: String) throws -> HTTPResponse {
         let (regie, _, agents) = try invoices.regieToEdit(id, actor: context.account)
+        return try submit(context, regie, agents: agents) { form in try invoices.update(regie: id, with: form, by: context.account, now: now()).id }
+    }
+
+    /// Saves the posted form with `save` (which returns the régie's id) and goes back to the list, or
+    /// shows the page again with every answer and the mistakes.
+    private func submit(_ context: RequestContext, _ regie: Regie?, agents: [Account], _ save: (RegieForm) throws -> String) throws -> HTTPResponse {
         let form = try posted(context)
-        guard !context.formIsStale else { return render(context, regie, agents: agents, form: form, errors: [Self.staleError], status: .forbidden) }
+        guard !context.formIsStale else {
+            return render(context, regie, agents: agents, form: form,
+                          errors: [FieldErrorLink(field: "name", message: AccountController.staleFormMessage)], status: .forbidden)
+        }
         do {
-            _ = try invoices.update(regie: id, with: form, by: context.account, now: now())
-            return pages.redirect(to: AdminPaths.regieSaved(id), context)
+            return pages.redirect(to: AdminPaths.regieSaved(try save(form)), context)
         } catch let errors as ValidationErrors {
             return render(context, regie, agents: agents, form: form, errors: errors.links, status: .unprocessableContent)
         }
     }
-
-    private static let staleError = FieldErrorLink(field: "name", message: AccountController.staleFormMessage)
 
     private func posted(_ context: RequestContext) throws -> RegieForm {
         let posted = try context.postedForm()
