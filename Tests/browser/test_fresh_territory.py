@@ -143,6 +143,24 @@ def test_an_empty_portal_is_brought_to_life_through_its_pages(territory):
     assert "Mercredi : 9 h – 12 h" in text
     assert "Samedi" not in text
 
+    # A régie and an activity, set up through the pages only.
+    browser.open("/admin/regies/nouvelle")
+    browser.fill("name", "Régie de l'accueil périscolaire de Langeais")
+    browser.choose("organisation", "mairie-37123")
+    browser.fill("payfipClientNumber", "123456")
+    browser.fill("numberingCode", "PERI")
+    browser.submit_with(browser.button("Créer la régie"))
+    assert "« Régie de l'accueil périscolaire de Langeais » est enregistrée" in browser.text()
+    browser.open("/admin/activites/nouvelle")
+    for field, value in [("title", "Accueil du mercredi – Langeais"), ("period", "Année scolaire 2026-2027"), ("minAge", "3"),
+                         ("maxAge", "11"), ("opensOn", "01/11/2026"), ("closesOn", "30/06/2027"), ("startsOn", "02/09/2026"),
+                         ("endsOn", "30/06/2027"), ("capacity", "24"), ("tariffLabel", "Forfait annuel"), ("tranche-1-prix", "120")]:
+        browser.fill(field, value)
+    browser.choose("organisation", "mairie-37123")
+    browser.choose("regie", "regie-de-l-accueil-periscolaire-de-langeais")
+    browser.submit_with(browser.button("Créer l'activité"))
+    assert "« Accueil du mercredi – Langeais » est enregistrée" in browser.text()
+
     # Deactivating the agent ends their session at once.
     admin_cookies = browser.driver.get_cookies()
     use(browser, agent_cookies)
